@@ -1,0 +1,20 @@
+/**
+ * @module context
+ * The Hono environment shared by every route: the Bun server (when served by Bun) and the
+ * per-request values set by the request middleware.
+ */
+import type { Logger } from './logger'
+
+/** The parts of Bun's `Server` the app uses; absent under `app.request()` in tests. */
+export interface ServerBindings {
+  timeout?: (request: Request, seconds: number) => void
+  requestIP?: (request: Request) => { address: string } | null
+}
+
+export type AppEnv = {
+  Bindings: ServerBindings
+  Variables: {
+    requestId: string
+    log: Logger
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * @module validate
+ * Request validation with valibot. Failures become a 400 envelope listing each field and what it
+ * expects; the submitted values are never echoed back (they may be large, private or hostile).
+ */
+import type { Context } from 'hono'
+import { validator } from 'hono/validator'
+import * as v from 'valibot'
+import { errors, type FieldIssue } from './errors'
+
+type AnySchema = v.GenericSchema
+
+/** Messages that describe the rule, never the received value. */
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const req = 'requirement' in issue ? issue.requirement : undefined
+  const unit = typeof issue.input === 'string' ? 'characters' : 'items'
+  if (issue.kind === 'schema') {
+    if (issue.input === undefined) return 'Required'
+    if (issue.type === 'picklist' || issue.type === 'enum')
+      return `Must be one of ${issue.expected}`
+    return `Expected ${issue.expected}`
+  }
+  switch (issue.type) {
+    case 'min_length':
+    case 'non_empty':
+      return req === undefined || req === 1
+        ? 'Must not be empty'
+        : `Must have at least ${req} ${unit}`
+    case 'max_length':
+      return `Must have at most ${req} ${unit}`
+    case 'min_value':
+      return `Must be at least ${String(req)}`
+    case 'max_value':
+      return `Must be at most ${String(req)}`
+    case 'integer':
+      return 'Must be a whole number'
+    case 'url':
+      return 'Must be a valid URL'
+    case 'regex':
+      return 'Has an invalid format'
+    default:
+      return `Invalid value${issue.expected ? ` (expected ${issue.expected})` : ''}`
+  }
+}
+
+// Default messages for every schema that does not give its own.
+v.setGlobalMessage(describeIssue)
+
+/** Flattens valibot issues into `{ field, message }` pairs (field paths are dotted). */
+export function toFieldIssues(issues: readonly v.BaseIssue<unknown>[]): FieldIssue[] {
+  return issues.slice(0, 20).map((issue) => ({
+    field: v.getDotPath(issue) ?? '(body)',
+    message: issue.message,
+  }))
+}
+
+const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i
+
+/**
+ * Validates the JSON body: 415 unless it is sent as JSON, 400 `malformed_json` when it does not
+ * parse, 400 `invalid_input` with field issues when it does not match `schema`.
+ */
+export const jsonBody = <S extends AnySchema>(schema: S) => {
+  const inner = validator('json', (value: unknown) => {
+    const result = v.safeParse(schema, value)
+    if (!result.success) throw errors.invalidInput(toFieldIssues(result.issues))
+    return result.output as v.InferOutput<S>
+  })
+  const guarded: typeof inner = async (c, next) => {
+    await readJson(c)
+    return inner(c, next)
+  }
+  return guarded
+}
+
+/** Validates the query string against `schema` (values are strings). */
+export const queryParams = <S extends AnySchema>(schema: S) =>
+  validator('query', (value: unknown) => {
+    const result = v.safeParse(schema, value)
+    if (!result.success) throw errors.invalidInput(toFieldIssues(result.issues))
+    return result.output as v.InferOutput<S>
+  })
+
+async function readJson(c: Context): Promise<void> {
+  const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim() ?? ''
+  if (!JSON_TYPE.test(mediaType)) throw errors.unsupportedMediaType('application/json')
+  try {
+    // Cached by Hono, so the validator reads the same parsed value.
+    await c.req.json()
+  } catch {
+    throw errors.malformedJson()
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * @module deps
+ * Everything the app needs from outside, built from config. Tests pass their own pieces (a
+ * gateway pointed at the fake Gemini, a store on a temporary folder) to `createApp`.
+ */
+import { createAiGateway } from './ai/gateway'
+import type { AiGateway } from './ai/types'
+import type { Config } from './config'
+import { createLogger, type Logger } from './core/logger'
+
+export interface AppDeps {
+  config: Config
+  log: Logger
+  ai: AiGateway
+  /** The built client's directory, or undefined to serve the API only. */
+  distDir?: string
+  clock: () => Date
+}
+
+export function createDeps(config: Config, overrides: Partial<AppDeps> = {}): AppDeps {
+  const log =
+    overrides.log ??
+    createLogger({
+      level: config.log.level,
+      format: config.log.format,
+      secrets: [config.ai.apiKey, config.jinaApiKey, config.cse?.apiKey, ...config.apiKeys],
+    })
+  return {
+    config,
+    log,
+    ai: overrides.ai ?? createAiGateway({ ai: config.ai, log }),
+    distDir: overrides.distDir,
+    clock: overrides.clock ?? (() => new Date()),
+  }
+}

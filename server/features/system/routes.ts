@@ -1,0 +1,39 @@
+/**
+ * @module features/system
+ * `GET /api/capabilities`: what this deployment can do, so the UI can say what works. Never a
+ * secret, only which backends are configured.
+ */
+import { Hono } from 'hono'
+import type { Config } from '../../config'
+import type { AppEnv } from '../../core/context'
+
+export interface Capabilities {
+  ai: 'none' | 'developer' | 'vertex'
+  storage: 'local' | 'gcs'
+  /** Google Search grounding for research steps (needs AI). */
+  webSearch: boolean
+  /** Google Custom Search image results for brand assets. */
+  imageSearch: boolean
+  pageReader: 'direct' | 'jina'
+  /** Imagen and Veo need Vertex AI with SDK 3.x. */
+  mediaGeneration: { imagen: boolean; veo: boolean }
+  authRequired: boolean
+}
+
+export function capabilitiesOf(config: Config): Capabilities {
+  const vertex = config.ai.backend === 'vertex'
+  return {
+    ai: config.ai.backend,
+    storage: config.storage.bucket ? 'gcs' : 'local',
+    webSearch: config.ai.backend !== 'none',
+    imageSearch: Boolean(config.cse),
+    pageReader: config.jinaApiKey ? 'jina' : 'direct',
+    mediaGeneration: { imagen: vertex, veo: vertex },
+    authRequired: config.apiKeys.length > 0,
+  }
+}
+
+export const systemRoutes = (config: Config) => {
+  const capabilities = capabilitiesOf(config)
+  return new Hono<AppEnv>().get('/capabilities', (c) => c.json(capabilities))
+}

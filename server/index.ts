@@ -1,0 +1,64 @@
+/**
+ * @module index
+ * Process entry: config -> deps -> app -> Bun.serve. On SIGTERM (Cloud Run scale-in) it stops
+ * accepting connections, lets in-flight requests finish and exits within 8 s.
+ */
+import { createApp } from './app'
+import { ConfigError, loadConfig } from './config'
+import { createLogger } from './core/logger'
+import { createDeps } from './deps'
+import { appRootFrom, findClientDist, logDistChoice } from './static'
+
+const SHUTDOWN_GRACE_MS = 8_000
+/** Bun's maximum; long model calls set no timeout of their own (SSE disables it per request). */
+const IDLE_TIMEOUT_S = 255
+
+function main(): void {
+  let config: ReturnType<typeof loadConfig>
+  try {
+    config = loadConfig()
+  } catch (error) {
+    const log = createLogger({ format: process.env.K_SERVICE ? 'json' : 'pretty' })
+    log.error(error instanceof ConfigError ? error.message : 'Could not read the configuration.')
+    process.exit(1)
+  }
+
+  const lookup = findClientDist({
+    staticDir: config.staticDir,
+    appRoot: appRootFrom(import.meta.dir, process.execPath),
+    cwd: process.cwd(),
+  })
+  const deps = createDeps(config, { distDir: lookup.dir })
+  logDistChoice(lookup, deps.log)
+  const app = createApp(deps)
+
+  const server = Bun.serve({
+    port: config.port,
+    hostname: '0.0.0.0',
+    idleTimeout: IDLE_TIMEOUT_S,
+    fetch: app.fetch,
+  })
+  deps.log.info(`AIS Studio listening on http://localhost:${server.port}`, {
+    ai: config.ai.backend,
+    storage: config.storage.bucket ? 'gcs' : 'local',
+  })
+
+  let stopping = false
+  const shutdown = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    deps.log.info(`${signal} received: draining in-flight requests`)
+    const force = setTimeout(() => {
+      deps.log.warn('drain took too long; exiting with requests still open')
+      process.exit(0)
+    }, SHUTDOWN_GRACE_MS)
+    await server.stop(false)
+    clearTimeout(force)
+    deps.log.info('drained; bye')
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+}
+
+main()
