@@ -15,6 +15,9 @@ import { rateLimit } from './core/rate-limit'
 import { requestLog } from './core/request-log'
 import { securityHeaders } from './core/security'
 import type { AppDeps } from './deps'
+import { brandRoutes } from './features/brand/routes'
+import { mediaRoutes } from './features/media/routes'
+import { seoRoutes } from './features/seo/routes'
 import { systemRoutes } from './features/system/routes'
 import { mountStatic } from './static'
 
@@ -35,6 +38,8 @@ export function createApp(deps: AppDeps) {
     // Capabilities stay open so the UI can tell that a key is needed.
     .route('/', systemRoutes(config))
     .use('*', requireApiKey(config.apiKeys))
+    .route('/', brandRoutes(deps))
+    .route('/seo', seoRoutes(deps))
   apiRoutes.all('*', (c) => sendError(c, errors.notFound('This API endpoint')))
 
   const app = new Hono<AppEnv>()
@@ -47,6 +52,7 @@ export function createApp(deps: AppDeps) {
   const routes = app
     .get('/health', (c) => c.json({ status: 'ok' as const }, 200, { 'Cache-Control': 'no-store' }))
     .route('/api', apiRoutes)
+    .route('/media', mediaRoutes(deps.store))
   mountStatic(app, deps.distDir)
   return routes
 }

@@ -7,11 +7,14 @@ import { createAiGateway } from './ai/gateway'
 import type { AiGateway } from './ai/types'
 import type { Config } from './config'
 import { createLogger, type Logger } from './core/logger'
+import { createBlobStore } from './storage'
+import type { BlobStore } from './storage/types'
 
 export interface AppDeps {
   config: Config
   log: Logger
   ai: AiGateway
+  store: BlobStore
   /** The built client's directory, or undefined to serve the API only. */
   distDir?: string
   clock: () => Date
@@ -29,6 +32,7 @@ export function createDeps(config: Config, overrides: Partial<AppDeps> = {}): Ap
     config,
     log,
     ai: overrides.ai ?? createAiGateway({ ai: config.ai, log }),
+    store: overrides.store ?? createBlobStore(config.storage),
     distDir: overrides.distDir,
     clock: overrides.clock ?? (() => new Date()),
   }

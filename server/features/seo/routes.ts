@@ -1,0 +1,12 @@
+/**
+ * @module seo/routes
+ * `/api/seo`: the content workflow, from diagnosis to metadata (paths as in the original app).
+ */
+import { Hono } from 'hono'
+import type { AppEnv } from '../../core/context'
+import type { AppDeps } from '../../deps'
+import { strategyRoutes } from './strategy-routes'
+import { writingRoutes } from './writing-routes'
+
+export const seoRoutes = (deps: AppDeps) =>
+  new Hono<AppEnv>().route('/', strategyRoutes(deps)).route('/', writingRoutes(deps))

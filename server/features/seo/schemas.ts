@@ -1,0 +1,102 @@
+/**
+ * @module seo/schemas
+ * Shapes exchanged between SEO steps (field names as in the original app). Request schemas are
+ * bounded; the model-output schemas for each step live with the step.
+ */
+import * as v from 'valibot'
+import { requiredText, text, textList } from '../brand/profile'
+
+export const MAX_ARTICLE = 200_000
+
+export const Url = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(2048))
+
+export const Article = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ARTICLE))
+
+export const TopArticle = v.object({
+  title: text(500),
+  url: text(2048),
+  reason: v.optional(text(2000), ''),
+})
+
+export const Competitor = v.object({
+  id: v.optional(text(100), ''),
+  url: requiredText(2048),
+  name: v.optional(text(200)),
+  isManual: v.optional(v.boolean()),
+  reasonText: v.optional(text(2000)),
+  contentSeoScore: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100))),
+  topArticle: v.optional(v.nullable(TopArticle)),
+})
+export type Competitor = v.InferOutput<typeof Competitor>
+
+export const Competitors = v.pipe(v.array(Competitor), v.maxLength(10))
+
+export const ReportItem = v.object({
+  analysis: v.optional(text(5000), ''),
+  recommendation: v.optional(text(5000), ''),
+})
+
+export const SeoDiagnosisReport = v.object({
+  siteUrl: v.optional(text(2048), ''),
+  contentSeoHealthScore: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100)), 0),
+  coreInsight: v.optional(text(5000), ''),
+  keywordTopicFit: v.optional(
+    v.object({
+      analysis: v.optional(text(5000), ''),
+      recommendation: v.optional(text(5000), ''),
+      topicalKeywords: v.optional(textList(30), []),
+    }),
+    {}
+  ),
+  topicalAuthority: v.optional(ReportItem, {}),
+  userIntentCoverage: v.optional(ReportItem, {}),
+  contentDiscoverability: v.optional(ReportItem, {}),
+})
+export type SeoDiagnosisReport = v.InferOutput<typeof SeoDiagnosisReport>
+
+export const CompetitiveLandscape = v.object({
+  overallTrend: v.optional(text(5000), ''),
+  yourDisadvantage: v.optional(text(5000), ''),
+  strategicOpportunity: v.optional(text(5000), ''),
+})
+
+export const CompetitorAnalysisReport = v.object({
+  competitiveLandscape: v.optional(CompetitiveLandscape, {}),
+  competitors: v.optional(Competitors, []),
+})
+
+export const SolutionOption = v.object({
+  id: v.optional(text(100), ''),
+  strategyName: requiredText(300),
+  seoGoal: v.optional(text(2000), ''),
+  coreConcept: v.optional(text(3000), ''),
+  contentExamples: v.optional(textList(10, 500), []),
+  strategicReason: v.optional(text(3000), ''),
+})
+export type SolutionOption = v.InferOutput<typeof SolutionOption>
+
+export const ContentBrief = v.object({
+  titleSuggestion: v.optional(text(300), ''),
+  topicSummary: v.optional(text(3000), ''),
+  targetRegion: v.optional(text(100), 'United States'),
+  targetLanguage: v.optional(text(50), 'English'),
+  mainKeyword: requiredText(200),
+  secondaryKeywords: v.optional(textList(20), []),
+  suggestedOutline: v.optional(textList(40, 300), []),
+  estimatedWordcount: v.optional(
+    v.pipe(v.number(), v.integer(), v.minValue(200), v.maxValue(10_000)),
+    1500
+  ),
+  aiRecommendations: v.optional(textList(10, 1000), []),
+})
+export type ContentBrief = v.InferOutput<typeof ContentBrief>
+
+export const PreflightIssue = v.object({
+  type: v.picklist(['Keyword', 'SEO', 'BrandVoice', 'Readability']),
+  description: requiredText(2000),
+  suggestion: v.optional(text(2000), ''),
+})
+export type PreflightIssue = v.InferOutput<typeof PreflightIssue>
+
+/** Free-text steering the user adds to a step. */
+export const UserInstructions = v.optional(text(2000))

@@ -1,0 +1,51 @@
+/**
+ * @module storage/keys
+ * Object keys: a small safe alphabet, no dot segments, no leading slash, bounded length, so a
+ * key can never name a path outside the store on disk or a surprising object in a bucket.
+ */
+import { errors } from '../core/errors'
+
+const KEY = /^[a-z0-9][a-z0-9_-]*(?:\/[a-z0-9_-][a-z0-9_.-]*)*$/i
+const MAX_KEY = 512
+
+export function isValidKey(key: string): boolean {
+  return (
+    key.length <= MAX_KEY &&
+    KEY.test(key) &&
+    !key.split('/').some((s) => s === '.' || s === '..' || s.startsWith('..'))
+  )
+}
+
+export function assertValidKey(key: string): string {
+  if (!isValidKey(key)) throw errors.badRequest('invalid_key', 'The storage key is not valid.')
+  return key
+}
+
+export const MEDIA_PREFIX = 'media/'
+
+const EXTENSIONS: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+  'image/gif': 'gif',
+  'image/avif': 'avif',
+  'image/svg+xml': 'svg',
+  'image/x-icon': 'ico',
+  'image/vnd.microsoft.icon': 'ico',
+  'video/mp4': 'mp4',
+  'video/webm': 'webm',
+}
+
+export const extensionFor = (mimeType: string) => EXTENSIONS[mimeType.toLowerCase()] ?? 'bin'
+
+export const mimeTypeForExtension = (ext: string) =>
+  Object.entries(EXTENSIONS).find(([, e]) => e === ext.toLowerCase())?.[0] ??
+  'application/octet-stream'
+
+/** Media ids: `<sha256 hex>.<ext>`; the key is `media/<id>`. */
+export const MEDIA_ID = /^[a-f0-9]{64}\.[a-z0-9]{2,5}$/
+
+export function contentId(bytes: Uint8Array, mimeType: string): string {
+  const digest = new Bun.CryptoHasher('sha256').update(bytes).digest('hex')
+  return `${digest}.${extensionFor(mimeType)}`
+}
