@@ -2,6 +2,9 @@
  * Builds the real app in-process for tests: real config parsing, the real gateway and SDK
  * pointed at the fake Gemini, fast retries, a captured log.
  */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createAiGateway } from '../../server/ai/gateway'
 import { createApp } from '../../server/app'
 import { type Env, loadConfig } from '../../server/config'
@@ -24,6 +27,7 @@ export function testConfig(options: TestAppOptions = {}) {
     NODE_ENV: 'test',
     LOG_LEVEL: 'debug',
     RATE_LIMIT_PER_MINUTE: '0',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'ais-data-')),
     ...(options.geminiUrl && !options.vertex
       ? { GEMINI_API_KEY: TEST_API_KEY, GEMINI_BASE_URL: options.geminiUrl }
       : {}),
