@@ -105,9 +105,9 @@ export function mountStatic(app: Hono<AppEnv>, distDir: string | undefined): voi
     })(c, next)
   })
 
-  const indexHtml = join(root, 'index.html')
   const serveIndex = serveStatic({
-    path: indexHtml,
+    root,
+    path: 'index.html',
     precompressed: true,
     onFound: (_path, c) => {
       c.header('Cache-Control', NO_CACHE)
