@@ -16,7 +16,14 @@ import { AppError, errors } from '../core/errors'
 import type { Logger } from '../core/logger'
 import { toAiError } from './errors'
 import { jsonSchemaOf } from './json-schema'
-import { mergeSources, readChunkText, readImages, readSources, readText } from './response'
+import {
+  assertNotBlocked,
+  mergeSources,
+  readChunkText,
+  readImages,
+  readSources,
+  readText,
+} from './response'
 import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './retry'
 import { createSdkClient, type SdkClientOptions } from './sdk-client'
 import type {
@@ -163,6 +170,7 @@ export function createGeminiGateway(options: GeminiGatewayOptions): AiGateway {
     }
     for (let attempt = 1; attempt <= 2; attempt++) {
       const response = await generate(modelOf(request), toContents(request), config, request)
+      assertNotBlocked(response)
       const call = response.functionCalls?.find((c) =>
         request.functions.some((f) => f.name === c.name)
       )
@@ -177,6 +185,9 @@ export function createGeminiGateway(options: GeminiGatewayOptions): AiGateway {
         }
         log.warn('gemini called a function with invalid arguments', { attempt, name: call.name })
         continue
+      }
+      if (!response.candidates?.[0]?.content?.parts?.length) {
+        throw errors.upstream('ai_empty', 'The AI service returned an empty answer.')
       }
       if (request.mode === 'any') {
         log.warn('gemini answered without the required function call', { attempt })

@@ -67,7 +67,9 @@ export async function withRetry<T>(
       maxTimeout: policy.maxDelayMs,
       randomize: true,
       signal,
-      onFailedAttempt: async ({ error, retryDelay }) => {
+      onFailedAttempt: async ({ error, retryDelay, retriesLeft }) => {
+        // Only worth waiting when another attempt follows.
+        if (retriesLeft <= 0) return
         const wait = error instanceof UpstreamHttpError ? error.retryAfterSeconds : undefined
         const extra = wait === undefined ? 0 : wait * 1000 - retryDelay
         if (extra > 0) await Bun.sleep(extra)

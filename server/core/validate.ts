@@ -3,9 +3,10 @@
  * Request validation with valibot. Failures become a 400 envelope listing each field and what it
  * expects; the submitted values are never echoed back (they may be large, private or hostile).
  */
-import type { Context } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { validator } from 'hono/validator'
 import * as v from 'valibot'
+import type { AppEnv } from './context'
 import { errors, type FieldIssue } from './errors'
 
 type AnySchema = v.GenericSchema
@@ -56,21 +57,29 @@ export function toFieldIssues(issues: readonly v.BaseIssue<unknown>[]): FieldIss
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i
 
+/** What a JSON-validated route takes (the schema's input: defaulted fields optional) and gives. */
+type JsonTarget<S extends AnySchema> = {
+  in: { json: v.InferInput<S> }
+  out: { json: v.InferOutput<S> }
+}
+
 /**
  * Validates the JSON body: 415 unless it is sent as JSON, 400 `malformed_json` when it does not
  * parse, 400 `invalid_input` with field issues when it does not match `schema`.
  */
-export const jsonBody = <S extends AnySchema>(schema: S) => {
+export const jsonBody = <S extends AnySchema>(
+  schema: S
+): MiddlewareHandler<AppEnv, string, JsonTarget<S>> => {
+  // Never answers itself (failures throw), so it is a plain middleware for the typed target.
   const inner = validator('json', (value: unknown) => {
     const result = v.safeParse(schema, value)
     if (!result.success) throw errors.invalidInput(toFieldIssues(result.issues))
     return result.output as v.InferOutput<S>
-  })
-  const guarded: typeof inner = async (c, next) => {
+  }) as unknown as MiddlewareHandler<AppEnv, string, JsonTarget<S>>
+  return async (c, next) => {
     await readJson(c)
     return inner(c, next)
   }
-  return guarded
 }
 
 /** Validates the query string against `schema` (values are strings). */

@@ -170,6 +170,20 @@ describe('function calling', () => {
     expect(result).toEqual({ text: 'Just an answer' })
   })
 
+  test('a blocked or empty answer is reported as such, not as a bad format', async () => {
+    gemini.enqueue({ finishReason: 'SAFETY' })
+    const blocked = await failure(
+      gateway().callFunction({ prompt: 'x', functions: fns, mode: 'any' })
+    )
+    expect(blocked.code).toBe('ai_blocked')
+    gemini.enqueue({ noCandidates: true })
+    const empty = await failure(
+      gateway().callFunction({ prompt: 'x', functions: fns, mode: 'any' })
+    )
+    expect(empty.code).toBe('ai_empty')
+    expect(gemini.calls()).toHaveLength(2)
+  })
+
   test('invalid arguments are re-asked once, then refused', async () => {
     gemini.enqueue(
       { functionCall: { name: 'route_request', args: { intent: 'NOPE', query: 'x' } } },
@@ -260,6 +274,15 @@ describe('upstream faults', () => {
     expect(error.status).toBe(429)
     expect(error.headers['Retry-After']).toBe('7')
     expect(gemini.calls()).toHaveLength(3)
+  })
+
+  test('with no retries left, Retry-After is passed on without waiting', async () => {
+    gemini.enqueue({ status: 429, retryAfter: 2 })
+    const started = Date.now()
+    const error = await failure(gateway({ GEMINI_MAX_RETRIES: '0' }).text({ prompt: 'x' }))
+    expect(error.headers['Retry-After']).toBe('2')
+    expect(Date.now() - started).toBeLessThan(1_000)
+    expect(gemini.calls()).toHaveLength(1)
   })
 
   test('a long Retry-After is not waited for', async () => {
