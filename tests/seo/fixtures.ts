@@ -1,6 +1,11 @@
 /** Realistic request bodies shared by the SEO tests. */
 import type { BrandProfile } from '../../server/features/brand/profile'
-import type { ContentBrief, SolutionOption } from '../../server/features/seo/schemas'
+import type {
+  Competitor,
+  ContentBrief,
+  SeoDiagnosisReport,
+  SolutionOption,
+} from '../../server/features/seo/schemas'
 
 export const profile: BrandProfile = {
   globalInfo: {
@@ -46,3 +51,25 @@ export const brief: ContentBrief = {
   estimatedWordcount: 1200,
   aiRecommendations: ['Add a troubleshooting table'],
 }
+
+export const siteUrl = 'https://www.northwind-coffee.example'
+
+export const seoReport: SeoDiagnosisReport = {
+  siteUrl,
+  contentSeoHealthScore: 58,
+  coreInsight: 'Product pages only; no guides for brewing queries.',
+  keywordTopicFit: {
+    analysis: 'Ranks for its brand name only.',
+    recommendation: 'Cover brewing methods.',
+    topicalKeywords: ['Espresso zu Hause', 'Filterkaffee Anleitung'],
+  },
+  topicalAuthority: { analysis: 'Thin.', recommendation: 'Build a brewing cluster.' },
+  userIntentCoverage: { analysis: 'Transactional only.', recommendation: 'Add how-to guides.' },
+  contentDiscoverability: { analysis: 'Few internal links.', recommendation: 'Link guides.' },
+}
+
+export const competitors: Competitor[] = [
+  { id: 'comp-1', url: 'https://www.roastery-one.example', name: 'Roastery One' },
+  { id: 'comp-2', url: 'https://beans-two.example', name: 'Beans Two' },
+  { id: 'comp-3', url: 'https://brew-three.example', name: 'Brew Three' },
+]

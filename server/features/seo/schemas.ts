@@ -26,6 +26,9 @@ export const Competitor = v.object({
   reasonText: v.optional(text(2000)),
   contentSeoScore: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100))),
   topArticle: v.optional(v.nullable(TopArticle)),
+  /** Content strengths and weaknesses found by the competitor analysis. */
+  strengths: v.optional(textList(10, 500)),
+  weaknesses: v.optional(textList(10, 500)),
 })
 export type Competitor = v.InferOutput<typeof Competitor>
 
@@ -95,6 +98,12 @@ export const PreflightIssue = v.object({
   type: v.picklist(['Keyword', 'SEO', 'BrandVoice', 'Readability']),
   description: requiredText(2000),
   suggestion: v.optional(text(2000), ''),
+  /** Where the issue came from: a deterministic check or the model's editorial review. */
+  source: v.optional(v.picklist(['check', 'review'])),
+  /** The pre-flight check that failed (for `source: 'check'`). */
+  checkId: v.optional(text(60)),
+  /** Knowledge-base documents the review cited for this issue. */
+  knowledgeIds: v.optional(textList(5, 200)),
 })
 export type PreflightIssue = v.InferOutput<typeof PreflightIssue>
 

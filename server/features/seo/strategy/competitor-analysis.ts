@@ -1,0 +1,146 @@
+/**
+ * @module seo/strategy/competitor-analysis
+ * `competitor-analysis`: reviews the confirmed competitors concurrently (bounded), then sets the
+ * diagnosis against them in a landscape. A competitor whose review fails is reported in
+ * `failures`, never filled in; when every review fails the request fails with that error.
+ */
+import pLimit from 'p-limit'
+import * as v from 'valibot'
+import { mergeSources } from '../../../ai/response'
+import type { Source } from '../../../ai/types'
+import { AppError, errors } from '../../../core/errors'
+import { BrandProfile, projectFor } from '../../brand/profile'
+import { UiLanguage } from '../language'
+import { Competitor, type Competitor as CompetitorShape, SeoDiagnosisReport } from '../schemas'
+import { type CompetitorReview, reviewCompetitor } from './competitor-review'
+import type { StepContext } from './context'
+import { retrieveKnowledge } from './knowledge'
+import { describeLandscape } from './landscape'
+import { SiteUrl, SiteUrlText, sameSite, siteKey } from './site-url'
+
+export const MAX_ANALYSED_COMPETITORS = 5
+/** Reviews running at once; each is two model calls (search, then structure). */
+export const REVIEW_CONCURRENCY = 3
+
+export const CompetitorAnalysisRequest = v.object({
+  competitors: v.pipe(
+    v.array(v.object({ ...Competitor.entries, url: SiteUrlText })),
+    v.minLength(1, 'Select at least one competitor'),
+    v.maxLength(MAX_ANALYSED_COMPETITORS)
+  ),
+  seoReport: SeoDiagnosisReport,
+  profile: BrandProfile,
+  /** The user's site; `seoReport.siteUrl` when absent. */
+  url: v.optional(SiteUrl),
+  uiLanguage: UiLanguage,
+})
+export type CompetitorAnalysisRequest = v.InferOutput<typeof CompetitorAnalysisRequest>
+
+export interface ReviewFailure {
+  id: string
+  url: string
+  code: string
+  message: string
+}
+
+export async function analyseCompetitors(
+  ctx: StepContext,
+  input: CompetitorAnalysisRequest,
+  concurrency = REVIEW_CONCURRENCY
+) {
+  const siteUrl = input.url ?? input.seoReport.siteUrl
+  const project = projectFor(input.profile, siteUrl)
+  const industry = input.profile.globalInfo.brand_industry
+  const warnings: string[] = []
+  const competitors = distinctCompetitors(input.competitors, siteUrl, warnings)
+
+  const limit = pLimit(concurrency)
+  const market = {
+    industry,
+    region: project?.target_region,
+    keywords: project?.target_keywords ?? [],
+    ui: input.uiLanguage,
+  }
+  const [outcomes, knowledge] = await Promise.all([
+    Promise.all(
+      competitors.map((competitor) =>
+        limit(() => reviewCompetitor(ctx, competitor, market)).then(
+          (review) => ({ competitor, review }),
+          (error: unknown) => ({ competitor, error })
+        )
+      )
+    ),
+    retrieveKnowledge({
+      industry,
+      topic: 'competitor content analysis content gap topical authority E-E-A-T',
+    }),
+  ])
+
+  const reviewed: CompetitorReview[] = []
+  const failures: ReviewFailure[] = []
+  let firstError: unknown
+  for (const outcome of outcomes) {
+    if ('review' in outcome) {
+      reviewed.push(outcome.review)
+      warnings.push(...outcome.review.warnings)
+      continue
+    }
+    firstError ??= outcome.error
+    const failure = failureOf(outcome.competitor, outcome.error)
+    failures.push(failure)
+    ctx.log.warn('competitor review failed', {
+      competitor: failure.url,
+      code: failure.code,
+      ...(outcome.error instanceof AppError ? {} : { error: String(outcome.error) }),
+    })
+  }
+  if (reviewed.length === 0) throw firstError
+
+  const analysed = reviewed.map((r) => r.competitor)
+  const competitiveLandscape = await describeLandscape(ctx, {
+    siteUrl,
+    diagnosis: input.seoReport,
+    competitors: analysed,
+    knowledgeBlock: knowledge.block,
+    ui: input.uiLanguage,
+  })
+  const sources: Source[] = mergeSources(...reviewed.map((r) => r.sources))
+  return {
+    competitiveLandscape,
+    competitors: analysed,
+    knowledge: knowledge.refs,
+    sources,
+    warnings,
+    failures,
+  }
+}
+
+/** Ids filled in, one entry per site; the user's own site is an input error. */
+function distinctCompetitors(
+  list: readonly CompetitorShape[],
+  siteUrl: string,
+  warnings: string[]
+): CompetitorShape[] {
+  const seen = new Set<string>()
+  const out: CompetitorShape[] = []
+  list.forEach((competitor, i) => {
+    if (siteUrl && sameSite(competitor.url, siteUrl)) {
+      throw errors.invalidInput([
+        { field: `competitors.${i}.url`, message: 'Is your own site, not a competitor' },
+      ])
+    }
+    const key = siteKey(competitor.url) ?? competitor.url
+    if (seen.has(key)) {
+      warnings.push(`${competitor.url} was listed twice; it is analysed once.`)
+      return
+    }
+    seen.add(key)
+    out.push({ ...competitor, id: competitor.id || `comp-${i + 1}` })
+  })
+  return out
+}
+
+function failureOf(competitor: CompetitorShape, error: unknown): ReviewFailure {
+  const known = error instanceof AppError ? error : errors.internal(error)
+  return { id: competitor.id, url: competitor.url, code: known.code, message: known.message }
+}

@@ -1,0 +1,83 @@
+/**
+ * @module seo/strategy/new-idea
+ * `new-content-idea`: another brief that complements the previous one (a new angle and main
+ * keyword for the same project), with knowledge-base notes (JSON mode).
+ */
+import * as v from 'valibot'
+import { BrandProfile, projectFor } from '../../brand/profile'
+import { UiLanguage } from '../language'
+import { ContentBrief, SeoDiagnosisReport, UserInstructions } from '../schemas'
+import { BRIEF_SYSTEM } from './brief'
+import { BriefOutput, briefLanguage, toBrief } from './brief-output'
+import type { StepContext } from './context'
+import { retrieveKnowledge } from './knowledge'
+import { dataBlock, instructionsBlock, sections } from './prompt'
+import { SiteUrl } from './site-url'
+
+export const NewContentIdeaRequest = v.object({
+  profile: BrandProfile,
+  previousBrief: ContentBrief,
+  /** Picks the project; the first project otherwise. */
+  url: v.optional(SiteUrl),
+  seoReport: v.optional(SeoDiagnosisReport),
+  userInstructions: UserInstructions,
+  uiLanguage: UiLanguage,
+})
+export type NewContentIdeaRequest = v.InferOutput<typeof NewContentIdeaRequest>
+
+export async function proposeNewContentIdea(ctx: StepContext, input: NewContentIdeaRequest) {
+  const project = projectFor(input.profile, input.url)
+  const brand = input.profile.globalInfo
+  const previous = input.previousBrief
+  const targetLanguage = project?.target_language ?? previous.targetLanguage
+  const targetRegion = project?.target_region ?? previous.targetRegion
+  const knowledge = await retrieveKnowledge({
+    industry: brand.brand_industry,
+    topic: `${previous.mainKeyword} content ideas topic cluster search intent`,
+  })
+  const prompt = sections(
+    'Propose a new article that complements the previous brief: a different angle, search intent and main keyword that strengthens the same topic cluster. Then write its brief.',
+    dataBlock('previous_brief', {
+      titleSuggestion: previous.titleSuggestion,
+      topicSummary: previous.topicSummary,
+      mainKeyword: previous.mainKeyword,
+      secondaryKeywords: previous.secondaryKeywords,
+    }),
+    dataBlock('profile', {
+      brand_name: brand.brand_name,
+      brand_industry: brand.brand_industry,
+      brand_voice: brand.brand_voice,
+      negative_keywords: brand.negative_keywords_global,
+      target_region: targetRegion,
+      target_language: targetLanguage,
+      target_keywords: project?.target_keywords,
+      keywords_already_used: project?.project_keyword_history,
+    }),
+    input.seoReport &&
+      dataBlock('diagnosis', {
+        coreInsight: input.seoReport.coreInsight,
+        keywordTopicFit: input.seoReport.keywordTopicFit,
+      }),
+    'The new main keyword must differ from the previous one and from the keywords already used, and avoid every negative keyword.',
+    knowledge.block,
+    instructionsBlock(input.userInstructions),
+    briefLanguage(input.uiLanguage, targetLanguage)
+  )
+  const { data } = await ctx.ai.json({
+    system: BRIEF_SYSTEM,
+    prompt,
+    // The same answer twice is no new idea: the gateway re-asks once, then refuses.
+    schema: v.pipe(
+      BriefOutput,
+      v.check(
+        (d) => !sameKeyword(d.mainKeyword, previous.mainKeyword),
+        'The main keyword must differ from the previous brief'
+      )
+    ),
+    signal: ctx.signal,
+  })
+  return { ...toBrief(data, { targetRegion, targetLanguage }), knowledge: knowledge.refs }
+}
+
+const sameKeyword = (a: string, b: string) =>
+  a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase()

@@ -1,0 +1,116 @@
+/**
+ * @module seo/strategy/solutions
+ * `solution-board`: exactly three distinct content strategies for the project, built on the
+ * diagnosis, the competitor analysis and the knowledge base (JSON mode). Strategy wording is
+ * for the user (uiLanguage); content examples are for readers (the project's language).
+ */
+import * as v from 'valibot'
+import { projectFor } from '../../brand/profile'
+import { languageRule, UiLanguage, uiLanguageName } from '../language'
+import {
+  CompetitorAnalysisReport,
+  Competitors,
+  SeoDiagnosisReport,
+  type SolutionOption,
+  UserInstructions,
+} from '../schemas'
+import type { StepContext } from './context'
+import { ProfileWithProject } from './inputs'
+import { retrieveKnowledge } from './knowledge'
+import { list, prose } from './output'
+import { DATA_RULE, dataBlock, instructionsBlock, sections } from './prompt'
+import { SiteUrl } from './site-url'
+
+export const SolutionBoardRequest = v.object({
+  url: SiteUrl,
+  profile: ProfileWithProject,
+  competitors: v.optional(Competitors, []),
+  analysisReport: v.optional(CompetitorAnalysisReport),
+  seoReport: v.optional(SeoDiagnosisReport),
+  userInstructions: UserInstructions,
+  uiLanguage: UiLanguage,
+})
+export type SolutionBoardRequest = v.InferOutput<typeof SolutionBoardRequest>
+
+export const SolutionBoardOutput = v.object({
+  solutions: list(
+    v.object({
+      strategyName: prose(120, 'A short, specific name for the strategy.'),
+      seoGoal: prose(600, 'The measurable search goal it pursues.'),
+      coreConcept: prose(1500, 'The content concept and how it wins.'),
+      contentExamples: list(
+        prose(300, 'A concrete article title.'),
+        2,
+        5,
+        'Example article titles, written for readers.'
+      ),
+      strategicReason: prose(1500, 'Why this fits the site and its competitive situation.'),
+    }),
+    3,
+    3,
+    'Exactly three clearly different strategies.'
+  ),
+})
+
+const SYSTEM = [
+  'You are a content-SEO strategist. You turn a diagnosis and a competitor analysis into three clearly different content strategies a brand can act on.',
+  'Take inspiration from three archetypes (one that attracts broad traffic, one that helps readers decide, one that moves them to buy) but never use archetype names such as "Traffic Magnet", "Decision Engine" or "Conversion Accelerator" in your answer.',
+  DATA_RULE,
+].join('\n')
+
+export async function buildSolutionBoard(ctx: StepContext, input: SolutionBoardRequest) {
+  const project = projectFor(input.profile, input.url)
+  const brand = input.profile.globalInfo
+  const language = project?.target_language ?? 'English'
+  const competitors = input.analysisReport?.competitors.length
+    ? input.analysisReport.competitors
+    : input.competitors
+  const knowledge = await retrieveKnowledge({
+    industry: brand.brand_industry,
+    topic: [
+      'content strategy search intent content types',
+      ...(project?.target_keywords ?? []),
+    ].join(' '),
+  })
+  const prompt = sections(
+    'Propose three content strategies for this site:',
+    dataBlock('site', input.url),
+    dataBlock('profile', {
+      brand_name: brand.brand_name,
+      brand_industry: brand.brand_industry,
+      brand_voice: brand.brand_voice,
+      target_region: project?.target_region,
+      target_language: project?.target_language,
+      target_keywords: project?.target_keywords,
+      preferred_solution_focus: project?.preferred_solution_focus,
+      negative_keywords: brand.negative_keywords_global,
+    }),
+    input.seoReport && dataBlock('diagnosis', input.seoReport),
+    input.analysisReport && dataBlock('landscape', input.analysisReport.competitiveLandscape),
+    competitors.length > 0 &&
+      dataBlock(
+        'competitors',
+        competitors.map((c) => ({
+          url: c.url,
+          name: c.name,
+          contentSeoScore: c.contentSeoScore,
+          topArticle: c.topArticle,
+          strengths: c.strengths,
+          weaknesses: c.weaknesses,
+        }))
+      ),
+    `Each strategy must serve readers in ${project?.target_region ?? 'the target market'} and respect the brand voice; never use the negative keywords.`,
+    knowledge.block,
+    instructionsBlock(input.userInstructions),
+    languageRule({ ui: input.uiLanguage, content: language }),
+    `So: strategyName, seoGoal, coreConcept and strategicReason in ${uiLanguageName(input.uiLanguage)}; contentExamples in ${language}.`
+  )
+  const { data } = await ctx.ai.json({
+    system: SYSTEM,
+    prompt,
+    schema: SolutionBoardOutput,
+    signal: ctx.signal,
+  })
+  const solutions: SolutionOption[] = data.solutions.map((s, i) => ({ id: `sol-${i + 1}`, ...s }))
+  return { solutions, knowledge: knowledge.refs }
+}
