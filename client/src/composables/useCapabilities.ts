@@ -1,0 +1,32 @@
+/**
+ * @module composables/useCapabilities
+ * What this server can do (`GET /api/capabilities`), fetched once per page load and shared by
+ * every component that asks, so the banner and the pages agree without extra requests.
+ */
+import { computed, shallowRef } from 'vue'
+import { ApiError, type Capabilities, getCapabilities } from '../api'
+
+const capabilities = shallowRef<Capabilities>()
+const error = shallowRef<ApiError>()
+let pending: Promise<void> | undefined
+
+function load(): Promise<void> {
+  pending ??= getCapabilities()
+    .then((value) => {
+      capabilities.value = value
+    })
+    .catch((cause: unknown) => {
+      error.value =
+        cause instanceof ApiError ? cause : new ApiError(0, 'network', String(cause), { cause })
+    })
+  return pending
+}
+
+export function useCapabilities() {
+  return {
+    capabilities: computed(() => capabilities.value),
+    error: computed(() => error.value),
+    /** Settles once the first fetch has finished, successfully or not. */
+    ready: load(),
+  }
+}

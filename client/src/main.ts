@@ -1,0 +1,12 @@
+/**
+ * @module main
+ * Client entry: applies the stored language, mounts the shell and the router.
+ */
+import { createApp } from 'vue'
+import App from './App.vue'
+import { initLocale } from './i18n'
+import { router } from './router'
+import './styles.css'
+
+initLocale()
+createApp(App).use(router).mount('#app')

@@ -1,0 +1,50 @@
+/**
+ * @module router
+ * History-mode routes; every page is its own lazy chunk so the first load carries only the shell.
+ * `meta.titleKey` names the message used for the document title.
+ */
+import { createRouter, createWebHistory } from 'vue-router'
+import type { MessageKey } from './i18n'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    titleKey?: MessageKey
+  }
+}
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    {
+      path: '/',
+      name: 'launch',
+      component: () => import('./pages/LaunchPage.vue'),
+      meta: { titleKey: 'nav.launch' },
+    },
+    {
+      path: '/seo',
+      name: 'seo',
+      component: () => import('./pages/SeoPage.vue'),
+      meta: { titleKey: 'seo.title' },
+    },
+    {
+      path: '/image',
+      name: 'image',
+      component: () => import('./pages/ImagePage.vue'),
+      meta: { titleKey: 'image.title' },
+    },
+    {
+      path: '/video',
+      name: 'video',
+      component: () => import('./pages/VideoPage.vue'),
+      meta: { titleKey: 'video.title' },
+    },
+    {
+      path: '/:pathMatch(.*)*',
+      name: 'not-found',
+      component: () => import('./pages/NotFoundPage.vue'),
+      meta: { titleKey: 'notFound.title' },
+    },
+  ],
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+})

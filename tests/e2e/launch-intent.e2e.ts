@@ -1,0 +1,121 @@
+/**
+ * The launch page with AI configured: a second real server talks to the wire-level fake Gemini
+ * (GEMINI_API_KEY + GEMINI_BASE_URL), which answers analyze-intent with a `route_user_request`
+ * function call. The page must open the workflow the model chose, show an answer that fits none,
+ * and show a model rate limit clearly, while the key stays on the server.
+ * Run with `bun run test:e2e`.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'bun:test'
+import type { Browser } from 'playwright-core'
+import { type FakeGemini, type RecordedRequest, startFakeGemini } from '../support/fake-gemini'
+import { launchBrowser, openPage, type WatchedPage } from './support/browser'
+import { type RunningServer, startServer } from './support/server'
+import { unexpected } from './support/target'
+
+const FAKE_KEY = 'e2e-fake-gemini-key-0123456789'
+
+let gemini: FakeGemini
+let server: RunningServer
+let browser: Browser
+let tab: WatchedPage
+
+/** Answers with a call of the function the request declared, so the test follows its name. */
+function routeTo(args: Record<string, unknown>) {
+  gemini.setHandler((request: RecordedRequest) => {
+    const declared = request.body?.tools?.[0]?.functionDeclarations?.[0]?.name
+    return declared ? { functionCall: { name: declared, args } } : undefined
+  })
+}
+
+beforeAll(async () => {
+  gemini = await startFakeGemini()
+  server = await startServer({
+    GEMINI_API_KEY: FAKE_KEY,
+    GEMINI_BASE_URL: gemini.url,
+    GEMINI_MAX_RETRIES: '0',
+  })
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  gemini?.stop()
+})
+
+afterEach(async () => {
+  await tab?.close()
+  gemini.reset()
+})
+
+async function submitOnLaunchPage(text: string) {
+  tab = await openPage(browser)
+  const { page } = tab
+  const browserHosts = new Set<string>()
+  page.on('request', (r) => browserHosts.add(new URL(r.url()).host))
+  await page.goto(`${server.url}/`)
+  await page.getByTestId('language').selectOption('en')
+  await page.getByTestId('launch-prompt').fill(text)
+  await page.getByTestId('launch-prompt').press('Enter')
+  return { page, browserHosts }
+}
+
+describe('launch page routing through the model', () => {
+  test('an SEO answer opens /seo with the website, and the key never leaves the server', async () => {
+    routeTo({ intent: 'SEO', url: 'example.com', query: 'Improve the site SEO' })
+    const { page, browserHosts } = await submitOnLaunchPage(
+      'Improve the SEO of the Example Domain website'
+    )
+    await page.waitForURL((url) => url.pathname === '/seo')
+    expect(new URL(page.url()).searchParams.get('url')).toBe('https://example.com')
+    await page.locator('main h1', { hasText: 'SEO content workflow' }).waitFor()
+    expect(await page.getByTestId('workflow-current').textContent()).toContain(
+      'https://example.com'
+    )
+    expect(await page.getByTestId('ai-banner').count()).toBe(0)
+
+    const calls = gemini.calls('generateContent')
+    expect(calls).toHaveLength(1)
+    const call = calls[0] as RecordedRequest
+    expect(call.headers['x-goog-api-key']).toBe(FAKE_KEY)
+    expect(call.promptText).toContain('Improve the SEO of the Example Domain website')
+    expect(call.body.tools[0].functionDeclarations[0].name).toBe('route_user_request')
+    // The browser talked to our server only, never to the model endpoint.
+    expect([...browserHosts]).toEqual([new URL(server.url).host])
+    expect(unexpected(tab.problems)).toEqual([])
+  })
+
+  test('an image answer opens /image with the restated prompt', async () => {
+    routeTo({ intent: 'IMAGE_GENERATION', query: 'a poster of a coffee shop at dawn' })
+    const { page } = await submitOnLaunchPage('Make me a poster of a coffee shop at dawn')
+    await page.waitForURL((url) => url.pathname === '/image')
+    expect(new URL(page.url()).searchParams.get('prompt')).toBe('a poster of a coffee shop at dawn')
+    await page.locator('main h1', { hasText: 'AI image studio' }).waitFor()
+    expect(unexpected(tab.problems)).toEqual([])
+  })
+
+  test('an answer that fits no workflow is shown on the launch page', async () => {
+    routeTo({ intent: 'OTHER', query: 'tell a joke' })
+    const { page } = await submitOnLaunchPage('Tell me a joke')
+    const notice = page.getByTestId('launch-notice')
+    await notice.waitFor()
+    expect(await notice.textContent()).toContain('“tell a joke”')
+    expect(new URL(page.url()).pathname).toBe('/')
+    expect(unexpected(tab.problems)).toEqual([])
+  })
+
+  test('a model rate limit is shown with the wait and the request id', async () => {
+    // A wait longer than the server sits through in one request goes straight to the client.
+    gemini.enqueue({ status: 429, retryAfter: 60 })
+    const { page } = await submitOnLaunchPage('Improve the SEO of the Example Domain website')
+    const error = page.getByTestId('api-error')
+    await error.waitFor()
+    const text = (await error.textContent()) ?? ''
+    expect(text).toContain('Too many requests')
+    expect(text).toContain('Try again in 60 s.')
+    expect(gemini.calls('generateContent')).toHaveLength(1)
+    expect(text).toMatch(/Request ID: \S{8,}/)
+    expect(new URL(page.url()).pathname).toBe('/')
+    expect(unexpected(tab.problems, [/status of 429/])).toEqual([])
+  })
+})

@@ -1,0 +1,98 @@
+/**
+ * Starts the real production server (`bun server/index.ts`) as a child process on a free loopback
+ * port, with a clean environment: no Gemini or Google credentials unless the caller passes them,
+ * no `.env` file, a temporary DATA_DIR, and the built client as STATIC_DIR.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Subprocess } from 'bun'
+
+export const REPO_ROOT = resolve(import.meta.dir, '../../..')
+export const DIST_DIR = join(REPO_ROOT, 'client/dist')
+
+/** Variables that would configure AI, storage or auth from the caller's shell; cleared. */
+const CREDENTIAL_VARS = [
+  'GEMINI_API_KEY',
+  'GOOGLE_API_KEY',
+  'GEMINI_BASE_URL',
+  'GOOGLE_GENAI_USE_VERTEXAI',
+  'GOOGLE_CLOUD_PROJECT',
+  'GCP_PROJECT_ID',
+  'GOOGLE_CLOUD_LOCATION',
+  'GOOGLE_APPLICATION_CREDENTIALS',
+  'GCP_STORAGE_BUCKET_NAME',
+  'FIREBASE_STORAGE_BUCKET',
+  'JINA_API_KEY',
+  'GCP_CSE_API_KEY',
+  'GCP_CSE_ID',
+  'API_KEYS',
+  'ALLOWED_ORIGINS',
+]
+
+export interface RunningServer {
+  url: string
+  /** Everything the server wrote, for a failure message. */
+  output: () => string
+  stop: () => Promise<void>
+}
+
+/** A port nothing listens on right now (PORT=0 is not supported by the server). */
+export function freePort(): number {
+  const probe = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: () => new Response() })
+  const port = probe.port as number
+  probe.stop(true)
+  return port
+}
+
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+  const port = freePort()
+  const dataDir = mkdtempSync(join(tmpdir(), 'ais-e2e-data-'))
+  const env: Record<string, string> = {}
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !CREDENTIAL_VARS.includes(key)) env[key] = value
+  }
+  Object.assign(env, {
+    PORT: String(port),
+    STATIC_DIR: DIST_DIR,
+    DATA_DIR: dataDir,
+    NODE_ENV: 'production',
+    LOG_FORMAT: 'json',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '0',
+    ...extraEnv,
+  })
+
+  let output = ''
+  const child: Subprocess<'ignore', 'pipe', 'pipe'> = Bun.spawn(
+    ['bun', '--no-env-file', 'server/index.ts'],
+    { cwd: REPO_ROOT, env, stdin: 'ignore', stdout: 'pipe', stderr: 'pipe' }
+  )
+  const collect = async (stream: ReadableStream<Uint8Array>) => {
+    for await (const chunk of stream) output += new TextDecoder().decode(chunk)
+  }
+  void collect(child.stdout)
+  void collect(child.stderr)
+
+  const url = `http://127.0.0.1:${port}`
+  const stop = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM')
+    await Promise.race([child.exited, Bun.sleep(9_000)])
+    if (child.exitCode === null) child.kill('SIGKILL')
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+
+  const deadline = Date.now() + 15_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break
+    try {
+      const health = await fetch(`${url}/health`)
+      if (health.ok) return { url, output: () => output, stop }
+    } catch {
+      // Not listening yet.
+    }
+    await Bun.sleep(50)
+  }
+  await stop()
+  throw new Error(`the server did not become healthy on ${url}:\n${output}`)
+}
