@@ -5,8 +5,12 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../../core/context'
 import type { AppDeps } from '../../deps'
+import { knowledgeRoutes } from './knowledge/routes'
 import { strategyRoutes } from './strategy-routes'
 import { writingRoutes } from './writing-routes'
 
 export const seoRoutes = (deps: AppDeps) =>
-  new Hono<AppEnv>().route('/', strategyRoutes(deps)).route('/', writingRoutes(deps))
+  new Hono<AppEnv>()
+    .route('/', strategyRoutes(deps))
+    .route('/', writingRoutes(deps))
+    .route('/', knowledgeRoutes())
