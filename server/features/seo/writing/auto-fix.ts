@@ -1,0 +1,81 @@
+/**
+ * @module seo/writing/auto-fix
+ * `auto-fix`: applies the pre-flight issues to the article with the `pro` model. Every image is
+ * kept (placeholders, restored, lost ones re-inserted), and the result is checked on the text
+ * without images, so illustrated articles really get fixed (the original's C3 no-op).
+ */
+import * as v from 'valibot'
+import { BrandProfile } from '../../brand/profile'
+import { languageRule, UiLanguage } from '../language'
+import { Article, ContentBrief, PreflightIssue } from '../schemas'
+import {
+  block,
+  briefBlock,
+  contentLanguage,
+  DATA_RULE,
+  type StepContext,
+  voiceRule,
+} from './context'
+import { PLACEHOLDER_RULE } from './images-in-markdown'
+import { type RevisionPlan, reviseArticle, streamRevision } from './revision'
+
+export const MAX_ISSUES = 40
+
+export const AutoFixRequest = v.object({
+  article: Article,
+  issues: v.pipe(v.array(PreflightIssue), v.minLength(1), v.maxLength(MAX_ISSUES)),
+  brief: v.optional(ContentBrief),
+  profile: v.optional(BrandProfile),
+  uiLanguage: UiLanguage,
+})
+export type AutoFixRequest = v.InferOutput<typeof AutoFixRequest>
+
+const issueList = (issues: AutoFixRequest['issues']) =>
+  issues
+    .map((issue, i) => {
+      const fix = issue.suggestion ? `\n   Suggested fix: ${issue.suggestion}` : ''
+      return `${i + 1}. [${issue.type}] ${issue.description}${fix}`
+    })
+    .join('\n')
+
+export function autoFixPlan(body: AutoFixRequest): RevisionPlan {
+  const language = body.brief
+    ? contentLanguage(body.brief)
+    : 'the language the article is written in'
+  return {
+    step: 'auto-fix',
+    model: 'pro',
+    system: [
+      'You are a senior SEO editor. You revise articles to resolve the issues a quality review found, changing only what the fixes need.',
+      DATA_RULE,
+      languageRule({ ui: body.uiLanguage, content: language }),
+      voiceRule(body.profile),
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    prompt: (article, retry) =>
+      [
+        'Revise the article below so that it resolves every issue in the list.',
+        [
+          '- Keep everything the issues do not concern: facts, structure, links, tables.',
+          `- ${PLACEHOLDER_RULE}`,
+          `- Write in ${language}.`,
+          '- Return the complete revised article in Markdown and nothing else (no list of changes).',
+        ].join('\n'),
+        retry
+          ? 'Your previous answer was incomplete. Return the WHOLE revised article this time, from the first line to the last.'
+          : '',
+        block('issues', issueList(body.issues)),
+        body.brief ? briefBlock(body.brief) : '',
+        block('article', article),
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+  }
+}
+
+export const autoFix = (ctx: StepContext, body: AutoFixRequest) =>
+  reviseArticle(ctx, body.article, autoFixPlan(body))
+
+export const streamAutoFix = (ctx: StepContext, body: AutoFixRequest) =>
+  streamRevision(ctx, body.article, autoFixPlan(body))

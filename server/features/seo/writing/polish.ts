@@ -1,0 +1,60 @@
+/**
+ * @module seo/writing/polish
+ * `polish-article`: grammar, flow and clarity, same meaning and structure. Images survive: they
+ * are placeholders during the call and restored after (see revision.ts).
+ */
+import * as v from 'valibot'
+import { BrandProfile } from '../../brand/profile'
+import { languageRule, UiLanguage } from '../language'
+import { Article, ContentBrief } from '../schemas'
+import { block, contentLanguage, DATA_RULE, type StepContext, voiceRule } from './context'
+import { PLACEHOLDER_RULE } from './images-in-markdown'
+import { type RevisionPlan, reviseArticle, streamRevision } from './revision'
+
+export const PolishArticleRequest = v.object({
+  article: Article,
+  brief: v.optional(ContentBrief),
+  profile: v.optional(BrandProfile),
+  uiLanguage: UiLanguage,
+})
+export type PolishArticleRequest = v.InferOutput<typeof PolishArticleRequest>
+
+export function polishPlan(body: PolishArticleRequest): RevisionPlan {
+  const language = body.brief
+    ? contentLanguage(body.brief)
+    : 'the language the article is written in'
+  return {
+    step: 'polish',
+    model: 'text',
+    system: [
+      'You are a senior copy editor. You improve articles without changing what they say.',
+      DATA_RULE,
+      languageRule({ ui: body.uiLanguage, content: language }),
+      voiceRule(body.profile),
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    prompt: (article, retry) =>
+      [
+        'Polish the article below: fix grammar, spelling and punctuation, smooth the flow between sentences and sections, and tighten wordy phrasing.',
+        [
+          '- Keep the meaning, the facts, every heading (same text and level), lists, tables and links.',
+          '- Keep the keywords as they are; do not add or remove sections.',
+          `- ${PLACEHOLDER_RULE}`,
+          '- Return the complete polished article in Markdown and nothing else.',
+        ].join('\n'),
+        retry
+          ? 'Your previous answer was incomplete. Return the WHOLE article this time, from the first line to the last.'
+          : '',
+        block('article', article),
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+  }
+}
+
+export const polishArticle = (ctx: StepContext, body: PolishArticleRequest) =>
+  reviseArticle(ctx, body.article, polishPlan(body))
+
+export const streamPolish = (ctx: StepContext, body: PolishArticleRequest) =>
+  streamRevision(ctx, body.article, polishPlan(body))

@@ -1,0 +1,54 @@
+/**
+ * @module seo/writing/research
+ * `web-research`: facts, figures and angles for the article, researched with the Google Search
+ * tool for real (the original only asked the model to "use Google Search"), returned with the
+ * sources the answer was grounded in.
+ */
+import * as v from 'valibot'
+import type { Source, TextRequest } from '../../../ai/types'
+import { languageRule, UiLanguage } from '../language'
+import { ContentBrief } from '../schemas'
+import { briefBlock, contentLanguage, DATA_RULE, type StepContext } from './context'
+
+export const WebResearchRequest = v.object({ brief: ContentBrief, uiLanguage: UiLanguage })
+export type WebResearchRequest = v.InferOutput<typeof WebResearchRequest>
+
+export interface ResearchResult {
+  summary: string
+  sources: Source[]
+}
+
+export function researchRequest(body: WebResearchRequest, signal?: AbortSignal): TextRequest {
+  const { brief } = body
+  return {
+    grounded: true,
+    signal,
+    system: [
+      'You are a meticulous research assistant preparing notes for an SEO article writer.',
+      'Search the web with Google Search and report only what your search results support.',
+      DATA_RULE,
+      languageRule({ ui: body.uiLanguage }),
+      `Keep names, product terms and quotations in their original language; the article itself will be written in ${contentLanguage(brief)}.`,
+    ].join('\n'),
+    prompt: [
+      `Research the topic of this content brief for readers in ${brief.targetRegion || 'United States'}.`,
+      'Write 3–5 short paragraphs of research notes: key facts and current figures (with the year they refer to), what searchers want to know, common questions, expert or authoritative viewpoints, and angles competitors miss.',
+      'Do not write the article. Do not invent statistics; leave out anything you could not find.',
+      briefBlock(brief),
+    ].join('\n\n'),
+  }
+}
+
+export async function webResearch(
+  ctx: StepContext,
+  body: WebResearchRequest
+): Promise<ResearchResult> {
+  const result = await ctx.ai.text(researchRequest(body, ctx.signal))
+  return { summary: result.text.trim(), sources: result.sources }
+}
+
+/** The `done` payload of the streamed form. */
+export const researchDone = (text: string, sources: Source[]): ResearchResult => ({
+  summary: text.trim(),
+  sources,
+})

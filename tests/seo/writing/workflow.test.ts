@@ -1,0 +1,99 @@
+/**
+ * The writing half of the workflow end to end, as the client runs it: each step's response is the
+ * next step's request, images survive every later step, and nothing in the article is base64.
+ */
+import { afterAll, expect, test } from 'bun:test'
+import { mediaKey } from '../../../server/storage/media'
+import { buildTestApp, postJson } from '../../support/app'
+import { type RecordedRequest, startFakeGemini } from '../../support/fake-gemini'
+import { brief, germanArticle, pngBytes, profile } from './support'
+
+const gemini = await startFakeGemini()
+afterAll(() => gemini.stop())
+const { app, deps } = buildTestApp({ geminiUrl: gemini.url })
+
+const schemaOf = (req: RecordedRequest) =>
+  Object.keys(req.body.generationConfig?.responseJsonSchema?.properties ?? {}).join(',')
+const articleIn = (req: RecordedRequest) =>
+  req.promptText.match(/<article>\n([\s\S]*)\n<\/article>/)?.[1] ?? ''
+
+/** A model that answers each step in kind. */
+gemini.setHandler((req) => {
+  if (req.model === 'gemini-2.5-flash-image') return { image: { data: pngBytes(req.promptText) } }
+  if (req.body.tools)
+    return { text: 'Crema forms at 9 bar.', sources: [{ title: 'S', url: 'https://s.example/' }] }
+  const schema = schemaOf(req)
+  if (schema === 'outline')
+    return { json: { outline: ['## Ausrüstung', '## Bohnen und Mahlgrad', '## Extraktion'] } }
+  if (schema.startsWith('placements')) {
+    return {
+      json: {
+        placements: [
+          { sectionTitle: 'Introduction', imagePrompt: 'Espresso cup on a table', alt: 'Espresso' },
+          { sectionTitle: 'Extraktion', imagePrompt: 'Espresso shot pouring', alt: 'Extraktion' },
+        ],
+      },
+    }
+  }
+  if (schema.startsWith('brandVoice')) {
+    const dimension = { rating: 4, comment: 'ok' }
+    return { json: { brandVoice: dimension, searchIntent: dimension, eeat: dimension, issues: [] } }
+  }
+  if (schema.startsWith('seoTitle')) {
+    return {
+      json: {
+        seoTitle: 'Espresso zu Hause',
+        seoDescription: 'Der Leitfaden.',
+        slug: 'espresso-zu-hause',
+        tags: ['Espresso', 'Kaffee', 'Mahlgrad'],
+      },
+    }
+  }
+  if (req.promptText.includes('<issues>'))
+    return { text: articleIn(req).replace('Achte auf', 'Achte besonders auf') }
+  if (req.promptText.includes('<article>')) return { text: articleIn(req) }
+  return { text: germanArticle }
+})
+
+test('research → outline → article → polish → images → pre-flight → auto-fix → metadata', async () => {
+  const started = performance.now()
+  const step = async (path: string, body: unknown) => {
+    const res = await postJson(app, `/api/seo/${path}`, body)
+    expect({ path, status: res.status }).toEqual({ path, status: 200 })
+    return res.json()
+  }
+  const research = await step('web-research', { brief })
+  const { outline } = await step('generate-outline', {
+    researchSummary: research.summary,
+    brief,
+    profile,
+  })
+  const written = await step('write-article', {
+    outline,
+    brief,
+    profile,
+    researchSummary: research.summary,
+  })
+  const polished = await step('polish-article', { article: written.article, brief, profile })
+  const illustrated = await step('generate-images', { article: polished.article, brief, profile })
+  const report = await step('preflight-check', { article: illustrated.article, brief, profile })
+  const issues = report.issues.length
+    ? report.issues
+    : [{ type: 'SEO', description: 'Tighten the intro.' }]
+  const fixed = await step('auto-fix', { article: illustrated.article, issues, brief, profile })
+  const metadata = await step('generate-metadata', { article: fixed.article, brief })
+  const elapsed = performance.now() - started
+
+  expect(research.sources).toEqual([{ title: 'S', url: 'https://s.example/' }])
+  expect(illustrated.images).toHaveLength(2)
+  expect(fixed.article).toContain('Achte besonders auf')
+  for (const image of illustrated.images) {
+    expect(fixed.article).toContain(`](${image.media.url})`)
+    expect(await deps.store.head(mediaKey(image.media.id))).toBeDefined()
+  }
+  expect(fixed.article).not.toMatch(/base64|data:image/)
+  expect(report.checks.find((c: { id: string }) => c.id === 'image_alt').passed).toBe(true)
+  expect(metadata.slug).toBe('espresso-zu-hause')
+  // Against an instant fake the whole writing half costs milliseconds of our own time.
+  expect(elapsed).toBeLessThan(2_000)
+})
