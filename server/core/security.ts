@@ -6,7 +6,20 @@
 import type { MiddlewareHandler } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 
-export const securityHeaders = (): MiddlewareHandler =>
+export const securityHeaders = (): MiddlewareHandler => {
+  const base = appHeaders()
+  return async function securityHeaders(c, next) {
+    // A route may set a stricter policy of its own (e.g. `sandbox` for SVG media): keep it.
+    let routePolicy: string | null = null
+    await base(c, async () => {
+      await next()
+      routePolicy = c.res.headers.get('Content-Security-Policy')
+    })
+    if (routePolicy) c.res.headers.set('Content-Security-Policy', routePolicy)
+  }
+}
+
+const appHeaders = () =>
   secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],

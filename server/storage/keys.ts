@@ -7,11 +7,15 @@ import { errors } from '../core/errors'
 
 const KEY = /^[a-z0-9][a-z0-9_-]*(?:\/[a-z0-9_-][a-z0-9_.-]*)*$/i
 const MAX_KEY = 512
+// The local store keeps `<key>.meta.json` beside each object and writes through `*.tmp` files;
+// a key ending like that would overwrite another object's metadata or look like debris.
+const RESERVED_SUFFIX = /\.(?:meta\.json|tmp)$/i
 
 export function isValidKey(key: string): boolean {
   return (
     key.length <= MAX_KEY &&
     KEY.test(key) &&
+    !RESERVED_SUFFIX.test(key) &&
     !key.split('/').some((s) => s === '.' || s === '..' || s.startsWith('..'))
   )
 }
@@ -36,7 +40,16 @@ const EXTENSIONS: Record<string, string> = {
   'video/webm': 'webm',
 }
 
-export const extensionFor = (mimeType: string) => EXTENSIONS[mimeType.toLowerCase()] ?? 'bin'
+/** `Image/PNG; charset=x` -> `image/png`: the form stored and compared. */
+export const baseMimeType = (mimeType: string) =>
+  (mimeType.split(';')[0] ?? '').trim().toLowerCase()
+
+/** Types `/media` may serve inline; anything else is sent as a download. */
+export const isKnownMediaType = (mimeType: string) =>
+  Object.hasOwn(EXTENSIONS, baseMimeType(mimeType))
+
+export const extensionFor = (mimeType: string) =>
+  isKnownMediaType(mimeType) ? (EXTENSIONS[baseMimeType(mimeType)] as string) : 'bin'
 
 export const mimeTypeForExtension = (ext: string) =>
   Object.entries(EXTENSIONS).find(([, e]) => e === ext.toLowerCase())?.[0] ??

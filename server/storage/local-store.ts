@@ -51,12 +51,17 @@ export function createLocalStore(dataDir: string): BlobStore {
     const meta = await head(key)
     if (!meta) return undefined
     const file = Bun.file(pathOf(key))
+    if (!(await file.exists())) return undefined
     const slice = range ? file.slice(range.start, range.end + 1) : file
     return { meta, body: slice.stream() }
   }
 
   async function read(key: string): Promise<Uint8Array | undefined> {
-    const file = Bun.file(pathOf(key))
+    // The metadata file is written last, so it marks a complete object; bytes without it are
+    // the remains of an interrupted write.
+    const path = pathOf(key)
+    if (!(await Bun.file(path + META_SUFFIX).exists())) return undefined
+    const file = Bun.file(path)
     if (!(await file.exists())) return undefined
     return new Uint8Array(await file.arrayBuffer())
   }
@@ -67,7 +72,10 @@ export function createLocalStore(dataDir: string): BlobStore {
   ): Promise<ListResult> {
     const limit = options.limit ?? 100
     const all: string[] = []
-    await walk(root, all)
+    // Walk only the folder the prefix names (`jobs/video/` -> `<root>/jobs/video`), not the tree.
+    const folder = resolve(root, prefix.slice(0, prefix.lastIndexOf('/') + 1))
+    if (folder !== root && !folder.startsWith(root + sep)) return { items: [] }
+    await walk(folder, all)
     const keys = all
       .filter((p) => p.endsWith(META_SUFFIX))
       .map((p) => relative(root, p).split(sep).join('/').slice(0, -META_SUFFIX.length))

@@ -2,10 +2,10 @@
  * @module storage/media
  * Media in and out of the BlobStore. Stored under content-addressed keys (`media/<sha256>.<ext>`),
  * so identical bytes share one object and nobody can overwrite another's asset; answered to
- * clients as `{ id, url, mimeType, size }` with `url` = `/media/<id>`.
+ * clients as `{ id, url, mimeType, size, width?, height? }` with `url` = `/media/<id>`.
  */
 import { errors } from '../core/errors'
-import { contentId, MEDIA_ID, MEDIA_PREFIX } from './keys'
+import { baseMimeType, contentId, MEDIA_ID, MEDIA_PREFIX } from './keys'
 import type { BlobStore } from './types'
 
 export interface MediaRef {
@@ -26,12 +26,36 @@ export async function saveMedia(
   mimeType: string,
   metadata: Record<string, string> = {}
 ): Promise<MediaRef> {
-  const id = contentId(bytes, mimeType)
+  const type = baseMimeType(mimeType)
+  const id = contentId(bytes, type)
   const key = mediaKey(id)
   // Content-addressed: an existing object already holds these exact bytes.
   const existing = await store.head(key)
-  if (!existing) await store.put(key, bytes, { contentType: mimeType, metadata })
-  return { id, url: mediaUrl(id), mimeType, size: bytes.byteLength }
+  if (!existing) await store.put(key, bytes, { contentType: type, metadata })
+  return {
+    id,
+    url: mediaUrl(id),
+    mimeType: type,
+    size: bytes.byteLength,
+    ...(await dimensions(bytes, type)),
+  }
+}
+
+/** Width and height read from the image header; none for other types or unreadable images. */
+async function dimensions(
+  bytes: Uint8Array,
+  type: string
+): Promise<{ width?: number; height?: number }> {
+  if (!type.startsWith('image/')) return {}
+  // Loaded on first use: the server starts without it.
+  const { imageSize } = await import('image-size')
+  try {
+    const { width, height } = imageSize(bytes)
+    return width > 0 && height > 0 ? { width, height } : {}
+  } catch {
+    // A format it does not know or a truncated file: dimensions are optional.
+    return {}
+  }
 }
 
 /** Reads a media id sent by a client; 400 for a malformed id, 404 when it does not exist. */

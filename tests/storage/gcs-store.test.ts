@@ -1,0 +1,221 @@
+import { afterAll, beforeEach, describe, expect, test } from 'bun:test'
+import { createLogger } from '../../server/core/logger'
+import { createBlobStore } from '../../server/storage'
+import { createGcsStore, type GcsStoreOptions } from '../../server/storage/gcs-store'
+import { startFakeGcs } from '../support/fake-gcs'
+import { blobStoreContract, rejection } from './blob-store-contract'
+
+const gcs = await startFakeGcs()
+afterAll(() => gcs.stop())
+
+const logLines: string[] = []
+const log = createLogger({ level: 'debug', write: (l) => logLines.push(l) })
+// Retries as in production, with delays short enough for a test.
+const FAST_RETRY = { baseDelayMs: 5 }
+
+function openGcs(options: Partial<GcsStoreOptions> = {}) {
+  const bucket = `bucket-${crypto.randomUUID().slice(0, 8)}`
+  const store = createGcsStore({ bucket, endpoint: gcs.url, log, retry: FAST_RETRY, ...options })
+  return { store, bucket, backendCalls: () => gcs.requests.length }
+}
+
+// A 256 KB resumable threshold sends the contract's large object through a resumable upload.
+blobStoreContract('Cloud Storage (real library, fake JSON API)', () =>
+  openGcs({ resumableThreshold: 256 * 1024 })
+)
+
+describe('Cloud Storage wire requests', () => {
+  beforeEach(() => {
+    gcs.reset()
+    logLines.length = 0
+  })
+
+  test('creating the store sends nothing; a small put is one multipart upload without credentials', async () => {
+    const { store, bucket } = openGcs()
+    expect(gcs.requests).toHaveLength(0)
+    await store.put('media/a.png', new Uint8Array([1, 2, 3]), {
+      contentType: 'image/png',
+      metadata: { brand: 'acme' },
+    })
+    const [upload] = gcs.requests
+    expect(gcs.requests).toHaveLength(1)
+    expect(upload?.kind).toBe('upload-multipart')
+    expect(upload?.path).toBe(`/upload/storage/v1/b/${bucket}/o`)
+    expect(upload?.query.get('name')).toBe('media/a.png')
+    expect(upload?.headers.authorization).toBeUndefined()
+    // Nothing is made public: no ACL is requested, the bucket's default access applies.
+    expect(upload?.query.get('predefinedAcl')).toBeNull()
+    const stored = gcs.objects.get(`${bucket}/media/a.png`)
+    expect(stored?.contentType).toBe('image/png')
+    expect(stored?.metadata).toEqual({ brand: 'acme' })
+    expect([...(stored?.bytes ?? [])]).toEqual([1, 2, 3])
+  })
+
+  test('an object over 5 MB goes up as a resumable upload (session, then the bytes)', async () => {
+    const { store, bucket } = openGcs()
+    const data = new Uint8Array(5 * 1024 * 1024 + 1).fill(7)
+    await store.put('media/clip.mp4', data, { contentType: 'video/mp4', metadata: { job: 'j1' } })
+    expect(gcs.requests.map((r) => r.kind)).toEqual([
+      'upload-resumable-start',
+      'upload-resumable-chunk',
+    ])
+    expect(gcs.requests[1]?.bodyBytes).toBe(data.byteLength)
+    const stored = gcs.objects.get(`${bucket}/media/clip.mp4`)
+    expect(stored?.bytes.byteLength).toBe(data.byteLength)
+    expect(stored?.contentType).toBe('video/mp4')
+    expect(stored?.metadata).toEqual({ job: 'j1' })
+  })
+
+  test('a ranged get asks for exactly that range with alt=media, after reading the metadata', async () => {
+    const { store, bucket } = openGcs()
+    await store.put('media/d.txt', new TextEncoder().encode('0123456789'), {
+      contentType: 'text/plain',
+    })
+    gcs.requests.length = 0
+    const object = await store.get('media/d.txt', { start: 2, end: 5 })
+    expect(await new Response(object!.body).text()).toBe('2345')
+    expect(gcs.requests.map((r) => r.kind)).toEqual(['metadata', 'media'])
+    expect(gcs.requests[1]?.path).toBe(`/storage/v1/b/${bucket}/o/media%2Fd.txt`)
+    expect(gcs.requests[1]?.headers.range).toBe('bytes=2-5')
+  })
+
+  test('list sends the prefix, the page size and the page token it was given', async () => {
+    const { store } = openGcs()
+    for (const k of ['q/1', 'q/2', 'q/3'])
+      await store.put(k, new Uint8Array([1]), { contentType: 'text/plain' })
+    gcs.requests.length = 0
+    const first = await store.list('q/', { limit: 2 })
+    await store.list('q/', { limit: 2, pageToken: first.nextPageToken })
+    const [a, b] = gcs.calls('list')
+    expect(a?.query.get('prefix')).toBe('q/')
+    expect(a?.query.get('maxResults')).toBe('2')
+    expect(b?.query.get('pageToken')).toBe(first.nextPageToken!)
+  })
+})
+
+describe('Cloud Storage failures', () => {
+  beforeEach(() => {
+    gcs.reset()
+    logLines.length = 0
+  })
+
+  test('a failed upload is a 502 storage_error without the upstream text, which goes to the log', async () => {
+    const { store } = openGcs({ retry: { attempts: 1 } })
+    gcs.fail({
+      status: 503,
+      message: 'backend exploded: secret detail',
+      when: (r) => r.kind === 'upload-multipart',
+    })
+    const error = await rejection(
+      store.put('media/x.png', new Uint8Array([1]), { contentType: 'image/png' })
+    )
+    expect(error.status).toBe(502)
+    expect(error.code).toBe('storage_error')
+    expect(error.message).not.toContain('secret detail')
+    const logged = logLines.join('\n')
+    expect(logged).toContain('Cloud Storage put failed')
+    expect(logged).toContain('secret detail')
+    expect(logged).toContain('"status":503')
+  })
+
+  test('one 503 on an upload is retried and the put succeeds', async () => {
+    const { store, bucket } = openGcs()
+    gcs.fail({ status: 503, when: (r) => r.kind === 'upload-multipart' })
+    await store.put('media/u.png', new Uint8Array([4]), { contentType: 'image/png' })
+    expect(gcs.calls('upload-multipart')).toHaveLength(2)
+    expect(gcs.objects.get(`${bucket}/media/u.png`)?.bytes).toEqual(new Uint8Array([4]))
+  })
+
+  // The library's own retries switch off for good after an unconditional save: a put first,
+  // then the read, is the case that broke.
+  test('one 503 on a read after a put is retried and the read succeeds', async () => {
+    const { store } = openGcs()
+    await store.put('media/r.png', new Uint8Array([9, 9]), { contentType: 'image/png' })
+    gcs.fail({ status: 503, when: (r) => r.kind === 'metadata' })
+    const meta = await store.head('media/r.png')
+    expect(meta?.size).toBe(2)
+    expect(gcs.calls('metadata')).toHaveLength(2)
+  })
+
+  test('a download that keeps failing is a 502 before any byte is streamed', async () => {
+    const { store } = openGcs()
+    await store.put('media/f.png', new Uint8Array([1, 2]), { contentType: 'image/png' })
+    gcs.fail({ status: 500, times: 10, when: (r) => r.kind === 'media' })
+    const error = await rejection(store.get('media/f.png'))
+    expect(error.status).toBe(502)
+    expect(error.code).toBe('storage_error')
+    expect(gcs.calls('media')).toHaveLength(3)
+    // Late failures of the library's own stream machinery would surface here as unhandled
+    // rejections (which end a Bun server); give them the time to show up.
+    await Bun.sleep(50)
+  })
+
+  test('one 500 on a ranged download is retried and the bytes arrive intact', async () => {
+    const { store } = openGcs()
+    await store.put('media/g.txt', new TextEncoder().encode('abcdef'), {
+      contentType: 'text/plain',
+    })
+    gcs.fail({ status: 500, when: (r) => r.kind === 'media' })
+    const object = await store.get('media/g.txt', { start: 1, end: 3 })
+    expect(await new Response(object!.body).text()).toBe('bcd')
+    expect(gcs.calls('media')).toHaveLength(2)
+  })
+
+  test('a refused list (403) is a 502 and is not retried', async () => {
+    const { store } = openGcs()
+    gcs.fail({ status: 403, message: 'denied', when: (r) => r.kind === 'list' })
+    const error = await rejection(store.list('media/'))
+    expect(error.code).toBe('storage_error')
+    expect(gcs.calls('list')).toHaveLength(1)
+  })
+
+  test('an unreachable endpoint is a 502 storage_error', async () => {
+    const { store } = openGcs({ endpoint: 'http://127.0.0.1:9', retry: { attempts: 1 } })
+    const error = await rejection(store.head('media/x.png'))
+    expect(error.status).toBe(502)
+    expect(error.code).toBe('storage_error')
+  })
+})
+
+test('a bucket that does not exist is a logged 502 for every call, never a quiet "not found"', async () => {
+  const strict = await startFakeGcs({ buckets: ['real-bucket'] })
+  try {
+    logLines.length = 0
+    const store = createGcsStore({
+      bucket: 'typo-bucket',
+      endpoint: strict.url,
+      log,
+      retry: FAST_RETRY,
+    })
+    for (const call of [
+      () => store.head('media/a.png'),
+      () => store.get('media/a.png'),
+      () => store.read('media/a.png'),
+      () => store.list('media/'),
+      () => store.delete('media/a.png'),
+      () => store.put('media/a.png', new Uint8Array([1]), { contentType: 'image/png' }),
+    ]) {
+      expect((await rejection(call())).code).toBe('storage_error')
+    }
+    expect(logLines.join('\n')).toContain('bucket does not exist')
+  } finally {
+    strict.stop()
+  }
+})
+
+describe('createBlobStore', () => {
+  test('uses Cloud Storage when a bucket is configured, with the configured endpoint', async () => {
+    gcs.reset()
+    const store = createBlobStore(
+      { bucket: 'configured', dataDir: '/nonexistent', gcsEndpoint: gcs.url },
+      log
+    )
+    expect(store.kind).toBe('gcs')
+    await store.put('media/k.png', new Uint8Array([1]), { contentType: 'image/png' })
+    expect(gcs.objects.has('configured/media/k.png')).toBe(true)
+  })
+
+  test('uses the local disk without a bucket', () => {
+    expect(createBlobStore({ dataDir: '/tmp/ais-unused' }).kind).toBe('local')
+  })
+})
