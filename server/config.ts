@@ -45,7 +45,11 @@ export interface Config {
     readonly gcsEndpoint?: string
   }
   readonly jinaApiKey?: string
+  /** Jina Reader base URL (overridable for tests); the page URL is appended to it. */
+  readonly jinaReaderUrl: string
   readonly cse?: { readonly apiKey: string; readonly id: string }
+  /** Custom Search JSON API endpoint (overridable for tests). */
+  readonly cseEndpoint: string
   readonly staticDir?: string
   readonly apiKeys: readonly string[]
   readonly allowedOrigins: readonly string[]
@@ -176,8 +180,10 @@ const EnvSchema = v.object({
   GCS_ENDPOINT: httpUrl,
   DATA_DIR: optionalText,
   JINA_API_KEY: optionalText,
+  JINA_READER_URL: httpUrl,
   GCP_CSE_API_KEY: optionalText,
   GCP_CSE_ID: optionalText,
+  CSE_ENDPOINT: httpUrl,
   STATIC_DIR: optionalText,
   API_KEYS: list,
   ALLOWED_ORIGINS: origins,
@@ -267,7 +273,9 @@ export function loadConfig(env: Env = process.env): Config {
       gcsEndpoint: e.GCS_ENDPOINT,
     },
     jinaApiKey: e.JINA_API_KEY,
+    jinaReaderUrl: e.JINA_READER_URL ?? 'https://r.jina.ai',
     cse: cseKey && cseId ? { apiKey: cseKey, id: cseId } : undefined,
+    cseEndpoint: e.CSE_ENDPOINT ?? 'https://www.googleapis.com/customsearch/v1',
     staticDir: e.STATIC_DIR,
     apiKeys: e.API_KEYS,
     allowedOrigins: e.ALLOWED_ORIGINS,

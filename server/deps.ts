@@ -7,6 +7,7 @@ import { createAiGateway } from './ai/gateway'
 import type { AiGateway } from './ai/types'
 import type { Config } from './config'
 import { createLogger, type Logger } from './core/logger'
+import type { FetchPolicy } from './core/safe-fetch'
 import { createBlobStore } from './storage'
 import type { BlobStore } from './storage/types'
 
@@ -18,6 +19,8 @@ export interface AppDeps {
   /** The built client's directory, or undefined to serve the API only. */
   distDir?: string
   clock: () => Date
+  /** What the safe fetcher may reach; the strict policy from config when absent (tests pass one). */
+  fetchPolicy?: FetchPolicy
 }
 
 export function createDeps(config: Config, overrides: Partial<AppDeps> = {}): AppDeps {
@@ -32,8 +35,9 @@ export function createDeps(config: Config, overrides: Partial<AppDeps> = {}): Ap
     config,
     log,
     ai: overrides.ai ?? createAiGateway({ ai: config.ai, log }),
-    store: overrides.store ?? createBlobStore(config.storage),
+    store: overrides.store ?? createBlobStore(config.storage, log),
     distDir: overrides.distDir,
     clock: overrides.clock ?? (() => new Date()),
+    fetchPolicy: overrides.fetchPolicy,
   }
 }

@@ -1,0 +1,78 @@
+/**
+ * @module brand/page-quality
+ * Whether a fetched page is worth profiling. Error statuses, bot checks and access-denied
+ * pages, "not found" pages answered with 200, and pages with almost no text are refused with
+ * the reason; a page with only a little text is profiled but flagged as limited.
+ */
+
+export type PageVerdict = { usable: true; limited?: string } | { usable: false; reason: string }
+
+export interface PageSample {
+  status: number
+  title: string
+  /** Title, description and content together, as the model would see them. */
+  text: string
+}
+
+const MIN_TEXT = 80
+const LIMITED_TEXT = 600
+// Challenge and error wording only counts on short pages: a long page may mention "captcha".
+const SHORT_PAGE = 2000
+
+const CHALLENGE = [
+  'just a moment',
+  'checking your browser',
+  'enable javascript and cookies',
+  'attention required',
+  'verify you are human',
+  'are you a robot',
+  'captcha',
+  'access denied',
+  'request blocked',
+  'unusual traffic',
+  'ddos protection',
+  'security check',
+  'pardon our interruption',
+  "you don't have permission to access",
+  'incapsula incident',
+]
+
+const NOT_FOUND =
+  /\b404\b|page not found|not be found|no longer exists|页面不存在|找不到(该|此)?页面/i
+
+const STATUS_NOTES: Record<number, string> = {
+  401: ' (sign-in required)',
+  403: ' (access denied)',
+  404: ' (page not found)',
+  410: ' (page gone)',
+  429: ' (too many requests)',
+}
+
+export function httpStatusReason(status: number): string {
+  return `the site answered HTTP ${status}${STATUS_NOTES[status] ?? ''}`
+}
+
+export function judgePage(page: PageSample): PageVerdict {
+  if (page.status >= 400) return { usable: false, reason: httpStatusReason(page.status) }
+  const length = page.text.replace(/\s+/g, ' ').trim().length
+  if (length < SHORT_PAGE) {
+    const sample = page.text.toLowerCase()
+    if (CHALLENGE.some((marker) => sample.includes(marker))) {
+      return {
+        usable: false,
+        reason: 'the site showed a bot check or an access-denied page instead of its content',
+      }
+    }
+    if (NOT_FOUND.test(page.title) || NOT_FOUND.test(page.text.slice(0, 300))) {
+      return { usable: false, reason: 'the address shows a "page not found" page' }
+    }
+  }
+  if (length < MIN_TEXT) {
+    return {
+      usable: false,
+      reason: 'the page has almost no readable text (it may need JavaScript to show its content)',
+    }
+  }
+  if (length < LIMITED_TEXT) return { usable: true, limited: 'the page has only a little text' }
+  return { usable: true }
+}

@@ -1,0 +1,159 @@
+/**
+ * @module brand/page-reader
+ * Reads the page to profile: fetched with the safe fetcher and turned into Markdown, then
+ * judged (page-quality.ts). When the server cannot use the page itself (unreachable, blocked,
+ * empty) and JINA_API_KEY is set, Jina Reader is asked instead; a refused URL is never sent
+ * there. A page nobody could read is a 502 (504 on a timeout) with the reason.
+ */
+import type { Config } from '../../config'
+import { AppError } from '../../core/errors'
+import type { Logger } from '../../core/logger'
+import { FetchFailure, type FetchPolicy, safeFetch } from '../../core/safe-fetch'
+import type { AssetCandidate } from './asset-candidates'
+import { extractPage } from './html-extract'
+import { readWithJina } from './jina-reader'
+import { httpStatusReason, judgePage, type PageVerdict } from './page-quality'
+
+export interface PageRead {
+  /** The final URL (after redirects). */
+  url: string
+  title: string
+  description: string
+  siteName: string
+  language: string
+  /** Main content as Markdown, capped at MAX_PAGE_TEXT characters. */
+  text: string
+  candidates: AssetCandidate[]
+  via: 'direct' | 'jina'
+  /** Set when the page says little: the profile is flagged as limited. */
+  limited?: string
+  /** Why the direct read was not used, when Jina Reader was. */
+  directProblem?: string
+}
+
+export interface ReadContext {
+  policy: FetchPolicy
+  config: Pick<Config, 'jinaApiKey' | 'jinaReaderUrl'>
+  log: Logger
+  signal?: AbortSignal
+}
+
+export const MAX_PAGE_TEXT = 12_000
+const MAX_HTML = 3 * 1024 * 1024
+const PAGE_TIMEOUT_MS = 15_000
+const JINA_TIMEOUT_MS = 30_000
+const HTML_TYPES = ['text/html', 'application/xhtml+xml']
+
+type Attempt = { page: PageRead } | { problem: string; failure?: FetchFailure }
+
+export async function readPage(url: string, ctx: ReadContext): Promise<PageRead> {
+  const direct = await readDirect(url, ctx)
+  if ('page' in direct) return direct.page
+  if (ctx.config.jinaApiKey) {
+    const viaJina = await readThroughJina(url, ctx, ctx.config.jinaApiKey)
+    if ('page' in viaJina) return { ...viaJina.page, directProblem: direct.problem }
+    ctx.log.warn('jina reader fallback failed', { problem: viaJina.problem })
+  }
+  if (direct.failure?.kind === 'timeout') {
+    throw new AppError(
+      504,
+      'upstream_timeout',
+      `The website did not answer in time: ${direct.problem}.`,
+      {
+        details: { reason: direct.problem },
+      }
+    )
+  }
+  const unreachable = direct.failure?.kind === 'unreachable'
+  throw new AppError(
+    502,
+    unreachable ? 'site_unreachable' : 'site_unreadable',
+    `The website could not be read: ${direct.problem}.`,
+    { details: { reason: direct.problem } }
+  )
+}
+
+async function readDirect(url: string, ctx: ReadContext): Promise<Attempt> {
+  try {
+    const response = await safeFetch(url, {
+      policy: ctx.policy,
+      accept: HTML_TYPES,
+      maxBytes: MAX_HTML,
+      timeoutMs: PAGE_TIMEOUT_MS,
+      signal: ctx.signal,
+      headers: { Accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' },
+    })
+    if (!response.ok) return { problem: httpStatusReason(response.status) }
+    const html = decode(response.body, response.headers.get('content-type'))
+    const page = await extractPage(html, response.url)
+    return judged(
+      {
+        url: response.url,
+        title: page.title,
+        description: page.description,
+        siteName: page.siteName,
+        language: page.language,
+        text: page.markdown,
+        candidates: page.candidates,
+        via: 'direct',
+      },
+      response.status
+    )
+  } catch (error) {
+    // Refusals (400) and cancellations end the analysis; only site trouble may fall back.
+    if (!(error instanceof FetchFailure)) throw error
+    return { problem: error.reason, failure: error }
+  }
+}
+
+async function readThroughJina(url: string, ctx: ReadContext, apiKey: string): Promise<Attempt> {
+  try {
+    const page = await readWithJina(url, {
+      baseUrl: ctx.config.jinaReaderUrl,
+      apiKey,
+      timeoutMs: JINA_TIMEOUT_MS,
+      signal: ctx.signal,
+    })
+    return judged({ ...page, text: page.markdown, siteName: '', language: '', via: 'jina' }, 200)
+  } catch (error) {
+    if (ctx.signal?.aborted) throw error
+    return { problem: error instanceof Error ? error.message : 'Jina Reader failed' }
+  }
+}
+
+function judged(page: PageRead, status: number): Attempt {
+  const verdict: PageVerdict = judgePage({
+    status,
+    title: page.title,
+    text: [page.title, page.description, page.text].filter(Boolean).join('\n'),
+  })
+  if (!verdict.usable) return { problem: verdict.reason }
+  return {
+    page: {
+      ...page,
+      text: cap(page.text),
+      ...(verdict.limited ? { limited: verdict.limited } : {}),
+    },
+  }
+}
+
+/** Cuts at a paragraph break before the cap when there is one close to it. */
+function cap(text: string): string {
+  if (text.length <= MAX_PAGE_TEXT) return text
+  const cut = text.lastIndexOf('\n\n', MAX_PAGE_TEXT)
+  return text.slice(0, cut > MAX_PAGE_TEXT * 0.8 ? cut : MAX_PAGE_TEXT)
+}
+
+/** The charset from the header, else from `<meta charset>`, else UTF-8. */
+function decode(bytes: Uint8Array, contentType: string | null): string {
+  const declared =
+    contentType?.match(/charset=["']?([\w-]+)/i)?.[1] ??
+    new TextDecoder('latin1')
+      .decode(bytes.subarray(0, 2048))
+      .match(/<meta[^>]+charset=["']?([\w-]+)/i)?.[1]
+  try {
+    return new TextDecoder(declared ?? 'utf-8').decode(bytes)
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes)
+  }
+}
