@@ -65,7 +65,8 @@ type JsonTarget<S extends AnySchema> = {
 
 /**
  * Validates the JSON body: 415 unless it is sent as JSON, 400 `malformed_json` when it does not
- * parse, 400 `invalid_input` with field issues when it does not match `schema`.
+ * parse, 400 `invalid_input` with field issues when it does not match `schema`. Once the body is
+ * read, Bun's idle timeout is lifted for the request.
  */
 export const jsonBody = <S extends AnySchema>(
   schema: S
@@ -78,6 +79,9 @@ export const jsonBody = <S extends AnySchema>(
   }) as unknown as MiddlewareHandler<AppEnv, string, JsonTarget<S>>
   return async (c, next) => {
     await readJson(c)
+    // The body is in; what follows is our own work (model calls, each with its own deadline,
+    // and Cloud Run's request timeout above all), which Bun's idle timeout must not cut.
+    c.env?.timeout?.(c.req.raw, 0)
     return inner(c, next)
   }
 }

@@ -19,24 +19,23 @@ import { NewContentIdeaRequest, proposeNewContentIdea } from './strategy/new-ide
 import { buildSolutionBoard, SolutionBoardRequest } from './strategy/solutions'
 
 export const strategyRoutes = (deps: AppDeps) => {
-  /** `chained`: the step makes several model calls in a row (search, then structure, …). */
-  const step = (c: Context<AppEnv>, chained = false): StepContext => {
-    // Each call has its own deadline (GEMINI_TIMEOUT_MS); Bun's idle timeout must not cut the chain.
-    if (chained) c.env?.timeout?.(c.req.raw, 0)
-    return { ai: deps.ai, log: c.get('log'), signal: c.req.raw.signal }
-  }
+  const step = (c: Context<AppEnv>): StepContext => ({
+    ai: deps.ai,
+    log: c.get('log'),
+    signal: c.req.raw.signal,
+  })
   return new Hono<AppEnv>()
     .post('/analyze-intent', jsonBody(IntentRequest), async (c) =>
       c.json(await analyzeIntent(step(c), c.req.valid('json')))
     )
     .post('/diagnosis', jsonBody(DiagnosisRequest), async (c) =>
-      c.json(await diagnose(step(c, true), c.req.valid('json')))
+      c.json(await diagnose(step(c), c.req.valid('json')))
     )
     .post('/competitors', jsonBody(CompetitorsRequest), async (c) =>
-      c.json(await findCompetitors(step(c, true), c.req.valid('json')))
+      c.json(await findCompetitors(step(c), c.req.valid('json')))
     )
     .post('/competitor-analysis', jsonBody(CompetitorAnalysisRequest), async (c) =>
-      c.json(await analyseCompetitors(step(c, true), c.req.valid('json')))
+      c.json(await analyseCompetitors(step(c), c.req.valid('json')))
     )
     .post('/solution-board', jsonBody(SolutionBoardRequest), async (c) =>
       c.json(await buildSolutionBoard(step(c), c.req.valid('json')))
