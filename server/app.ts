@@ -1,9 +1,12 @@
 /**
  * @module app
- * `createApp(deps)`: the middleware chain, every feature's routes under `/api`, then static
- * serving. The only place where features, AI and storage are wired together.
+ * `createApp(deps)`: health, the API, media and the static UI; the only place where features,
+ * AI and storage are wired together. The API is its own Hono app mounted at `/api`, so the
+ * top-level router stays small: pages and assets are matched against a handful of routes, and
+ * the API's routes are compiled on the first API request, not at start-up.
  */
 import { Hono } from 'hono'
+
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { requireApiKey } from './core/auth'
 import { DEFAULT_BODY_LIMIT, limitBody } from './core/body-limit'
@@ -21,11 +24,14 @@ import { seoRoutes } from './features/seo/routes'
 import { systemRoutes } from './features/system/routes'
 import { mountStatic } from './static'
 
-export function createApp(deps: AppDeps) {
+/** The JSON API under `/api`: its own middleware chain, errors always as the JSON envelope. */
+export function createApi(deps: AppDeps) {
   const { config, log } = deps
-
-  const api = new Hono<AppEnv>()
+  const api = new Hono<AppEnv>().basePath('/api')
+  api.onError(onError(log))
+  api.notFound((c) => sendError(c, errors.notFound('This API endpoint')))
   api.use(
+    requestLog({ log, projectId: config.ai.project }),
     corsFor(config.allowedOrigins),
     rateLimit({ perMinute: config.rateLimitPerMinute, trustForwardedFor: config.production }),
     limitBody(DEFAULT_BODY_LIMIT),
@@ -34,27 +40,38 @@ export function createApp(deps: AppDeps) {
       onMethodNotAllowed: (c, methods) => sendError(c, errors.methodNotAllowed(methods)),
     })
   )
-  const apiRoutes = api
-    // Capabilities stay open so the UI can tell that a key is needed.
-    .route('/', systemRoutes(config))
-    .use('*', requireApiKey(config.apiKeys))
-    .route('/', brandRoutes(deps))
-    .route('/seo', seoRoutes(deps))
-  apiRoutes.all('*', (c) => sendError(c, errors.notFound('This API endpoint')))
+  return (
+    api
+      // Capabilities stay open so the UI can tell that a key is needed.
+      .route('/', systemRoutes(config))
+      .use('*', requireApiKey(config.apiKeys))
+      .route('/', brandRoutes(deps))
+      .route('/seo', seoRoutes(deps))
+  )
+}
 
+/** The typed API for `hono/client` (paths include `/api`). */
+export type AppType = ReturnType<typeof createApi>
+
+export function createApp(deps: AppDeps) {
+  const { config, log } = deps
+  const api = createApi(deps)
   const app = new Hono<AppEnv>()
   app.onError(onError(log))
   app.notFound(onNotFound)
   app.use(
-    requestLog({ log, projectId: config.ai.project, quietPaths: ['/health'] }),
+    requestLog({ log, projectId: config.ai.project, quiet: isQuietPath, skip: isApiPath }),
     securityHeaders()
   )
-  const routes = app
-    .get('/health', (c) => c.json({ status: 'ok' as const }, 200, { 'Cache-Control': 'no-store' }))
-    .route('/api', apiRoutes)
-    .route('/media', mediaRoutes(deps.store))
+  app.get('/health', (c) => c.json({ status: 'ok' as const }, 200, { 'Cache-Control': 'no-store' }))
+  // The API sees the request as sent (paths keep `/api`) and the Bun server as its env.
+  app.mount('/api', api.fetch, { replaceRequest: false, optionHandler: (c) => [c.env] })
+  app.route('/media', mediaRoutes(deps.store))
   mountStatic(app, deps.distDir)
-  return routes
+  return app
 }
 
-export type AppType = ReturnType<typeof createApp>
+const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/')
+
+/** Health probes and static files are logged at debug level; media at info. */
+const isQuietPath = (path: string) => !path.startsWith('/media/')

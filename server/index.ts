@@ -13,7 +13,7 @@ const SHUTDOWN_GRACE_MS = 8_000
 /** Bun's maximum; long model calls set no timeout of their own (SSE disables it per request). */
 const IDLE_TIMEOUT_S = 255
 
-function main(): void {
+async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>
   try {
     config = loadConfig()
@@ -23,7 +23,7 @@ function main(): void {
     process.exit(1)
   }
 
-  const lookup = findClientDist({
+  const lookup = await findClientDist({
     staticDir: config.staticDir,
     appRoot: appRootFrom(import.meta.dir, process.execPath),
     cwd: process.cwd(),
@@ -61,4 +61,4 @@ function main(): void {
   process.on('SIGINT', () => void shutdown('SIGINT'))
 }
 
-main()
+await main()

@@ -1,18 +1,19 @@
 /**
  * @module static
- * Serves the built client: finds `client/dist`, serves hashed assets with immutable caching,
+ * Serves the built client with Hono's serveStatic over an index of the build (see dist-index.ts):
+ * finds `client/dist`, serves hashed assets with immutable caching,
  * `index.html` with `no-cache`, precompressed `.br`/`.gz` when accepted, and the SPA fallback for
  * GET/HEAD navigations only. API paths, missing assets, dotfiles and anything that tries to leave
  * the dist root get 404, never the HTML shell.
  */
-import { existsSync, statSync } from 'node:fs'
 import { dirname, extname, join, resolve } from 'node:path'
-import type { Context, Hono } from 'hono'
-import { serveStatic } from 'hono/bun'
+import type { Context, Hono, MiddlewareHandler } from 'hono'
+import { serveStatic } from 'hono/serve-static'
 import type { AppEnv } from './core/context'
 import { sendError } from './core/error-handler'
 import { AppError, errors } from './core/errors'
 import type { Logger } from './core/logger'
+import { type DistIndex, indexDist } from './dist-index'
 
 export interface DistLookup {
   /** The directory chosen, when one holds an `index.html`. */
@@ -37,15 +38,17 @@ export function appRootFrom(moduleDir: string, execPath: string): string {
 }
 
 /** Discovery order: `STATIC_DIR`, `<app root>/client/dist`, `<cwd>/client/dist`. */
-export function findClientDist(options: DistLookupOptions): DistLookup {
+export async function findClientDist(options: DistLookupOptions): Promise<DistLookup> {
   const candidates = [
     options.staticDir ? resolve(options.cwd, options.staticDir) : undefined,
     join(options.appRoot, 'client', 'dist'),
     join(options.cwd, 'client', 'dist'),
   ].filter((p): p is string => Boolean(p))
   const tried = [...new Set(candidates)]
-  const dir = tried.find((d) => isFile(join(d, 'index.html')))
-  return { dir, tried }
+  for (const dir of tried) {
+    if (await Bun.file(join(dir, 'index.html')).exists()) return { dir, tried }
+  }
+  return { dir: undefined, tried }
 }
 
 export function logDistChoice(lookup: DistLookup, log: Logger): void {
@@ -62,6 +65,25 @@ const NO_CACHE = 'no-cache'
 const SHORT = 'public, max-age=3600'
 /** Dot segments, dotfiles, backslashes, NUL, doubled slashes, encoded separators. */
 const UNSAFE_PATH = /(^|\/)\.|\\|\0|\/\/|%(2e|2f|5c|00)/i
+
+/** Hono's serveStatic, answering from the dist index (no disk lookups per request). */
+function serveFromIndex(
+  root: string,
+  index: () => Promise<DistIndex>,
+  options: { path?: string; cacheControl: (path: string) => string }
+): MiddlewareHandler {
+  return serveStatic({
+    root,
+    path: options.path,
+    precompressed: true,
+    join,
+    isDir: async (path) => (await index()).isDir(path),
+    getContent: async (path) => (await index()).content(path) ?? null,
+    onFound: (path, c) => {
+      c.header('Cache-Control', options.cacheControl(path))
+    },
+  })
+}
 
 /** Mounts static serving and the SPA fallback on `app`; call after every API route. */
 export function mountStatic(app: Hono<AppEnv>, distDir: string | undefined): void {
@@ -81,64 +103,45 @@ export function mountStatic(app: Hono<AppEnv>, distDir: string | undefined): voi
   }
 
   const root = distDir
-  app.use(
-    '/assets/*',
-    serveStatic({
-      root,
-      precompressed: true,
-      onFound: (_path, c) => {
-        c.header('Cache-Control', YEAR)
-      },
-    })
-  )
+  // Scanned in the background from start-up on, so neither start-up nor the first page waits.
+  const indexed = indexDist(root)
+  // A failed scan surfaces as a 500 on the requests that await it, not as an unhandled rejection.
+  indexed.catch(() => {})
+  const index = () => indexed
+
+  app.use('/assets/*', serveFromIndex(root, index, { cacheControl: () => YEAR }))
   // A hashed asset that is not there is a 404, never index.html.
   app.all('/assets/*', (c) => sendError(c, errors.notFound('The asset')))
 
-  app.use('*', async (c, next) => {
-    if (UNSAFE_PATH.test(c.req.path) || isApiPath(c.req.path)) return next()
-    return serveStatic({
-      root,
-      precompressed: true,
-      onFound: (path, c) => {
-        c.header('Cache-Control', path.endsWith('index.html') ? NO_CACHE : SHORT)
-      },
-    })(c, next)
+  const serveFile = serveFromIndex(root, index, {
+    cacheControl: (path) => (path.endsWith('index.html') ? NO_CACHE : SHORT),
   })
-
-  const serveIndex = serveStatic({
-    root,
+  const serveIndex = serveFromIndex(root, index, {
     path: 'index.html',
-    precompressed: true,
-    onFound: (_path, c) => {
-      c.header('Cache-Control', NO_CACHE)
-    },
+    cacheControl: () => NO_CACHE,
   })
+  const notFound = (c: Context<AppEnv>) => sendError(c, errors.notFound())
 
-  app.all('*', async (c, next) => {
-    if (isApiPath(c.req.path)) return sendError(c, errors.notFound())
+  app.all('*', async (c) => {
+    const path = c.req.path
+    if (isApiPath(path)) return notFound(c)
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       return sendError(c, errors.methodNotAllowed(['GET', 'HEAD']))
     }
-    if (!isNavigation(c)) return sendError(c, errors.notFound())
-    return serveIndex(c, next)
+    if (UNSAFE_PATH.test(path)) return notFound(c)
+    // A path with an extension names a file: that file or a 404, never the shell.
+    if (extname(path) !== '') return (await serveFile(c, async () => {})) ?? notFound(c)
+    // Anything else is a page of the SPA (the router decides), for navigations only.
+    if (!isNavigation(c)) return notFound(c)
+    return (await serveIndex(c, async () => {})) ?? notFound(c)
   })
 }
 
-/** A browser asking for a page: an extension-less, safe path whose Accept allows HTML. */
+/** A browser asking for a page: its Accept allows HTML (or says nothing). */
 function isNavigation(c: Context): boolean {
-  const path = c.req.path
-  if (UNSAFE_PATH.test(path) || extname(path) !== '') return false
   const accept = c.req.header('Accept')
   if (!accept) return true
   return /text\/html|application\/xhtml\+xml|\*\/\*/i.test(accept)
 }
 
 const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/')
-
-function isFile(path: string): boolean {
-  try {
-    return existsSync(path) && statSync(path).isFile()
-  } catch {
-    return false
-  }
-}

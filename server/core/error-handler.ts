@@ -22,7 +22,7 @@ export function toAppError(err: unknown): AppError {
 }
 
 export const sendError = (c: Context<AppEnv>, error: AppError): Response => {
-  const requestId = c.get('requestId') ?? 'unknown'
+  const requestId = c.get('requestId') ?? crypto.randomUUID()
   return c.json(envelope(error, requestId), error.status, {
     ...error.headers,
     'Cache-Control': 'no-store',

@@ -15,6 +15,8 @@ export interface Logger {
   error(message: string, fields?: Fields): void
   /** A logger that adds `fields` to every entry. */
   child(fields: Fields): Logger
+  /** Whether entries of `level` are written (skip building costly fields otherwise). */
+  enabled(level: LogLevel): boolean
 }
 
 export interface LoggerOptions {
@@ -35,32 +37,65 @@ const SEVERITY: Record<LogLevel, string> = {
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const minRank = RANK[options.level ?? 'info']
-  const format = options.format ?? 'json'
-  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`))
   const secrets = (options.secrets ?? []).filter((s): s is string => Boolean(s && s.length >= 6))
-  const mask = (line: string) =>
-    secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), line)
-
-  const make = (bound: Fields): Logger => {
-    const log = (level: LogLevel, message: string, fields?: Fields) => {
-      if (RANK[level] < minRank) return
-      const entry = { ...bound, ...fields }
-      const line =
-        format === 'json'
-          ? JSON.stringify({ severity: SEVERITY[level], message, ...serialize(entry) })
-          : pretty(level, message, entry)
-      write(mask(line))
-    }
-    return {
-      debug: (m, f) => log('debug', m, f),
-      info: (m, f) => log('info', m, f),
-      warn: (m, f) => log('warn', m, f),
-      error: (m, f) => log('error', m, f),
-      child: (fields) => make({ ...bound, ...fields }),
-    }
+  const sink: Sink = {
+    minRank: RANK[options.level ?? 'info'],
+    format: options.format ?? 'json',
+    write: options.write ?? writeLine,
+    mask: (line) => secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), line),
   }
-  return make({})
+  return new BoundLogger(sink, {})
+}
+
+/**
+ * One line to stdout. Bun's console.log writes natively; `process.stdout` would load Node's stream
+ * machinery on first use, which costs milliseconds of every cold start.
+ */
+// biome-ignore lint/suspicious/noConsole: the logger is the one place that writes to stdout
+const writeLine = (line: string) => console.log(line)
+
+interface Sink {
+  minRank: number
+  format: LogFormat
+  write: (line: string) => void
+  mask: (line: string) => string
+}
+
+/** Children share the sink and only add fields: making one per request costs one allocation. */
+class BoundLogger implements Logger {
+  constructor(
+    private readonly sink: Sink,
+    private readonly bound: Fields
+  ) {}
+
+  debug(message: string, fields?: Fields) {
+    this.log('debug', message, fields)
+  }
+  info(message: string, fields?: Fields) {
+    this.log('info', message, fields)
+  }
+  warn(message: string, fields?: Fields) {
+    this.log('warn', message, fields)
+  }
+  error(message: string, fields?: Fields) {
+    this.log('error', message, fields)
+  }
+  child(fields: Fields): Logger {
+    return new BoundLogger(this.sink, { ...this.bound, ...fields })
+  }
+  enabled(level: LogLevel): boolean {
+    return RANK[level] >= this.sink.minRank
+  }
+
+  private log(level: LogLevel, message: string, fields?: Fields) {
+    if (RANK[level] < this.sink.minRank) return
+    const entry = fields ? { ...this.bound, ...fields } : this.bound
+    const line =
+      this.sink.format === 'json'
+        ? JSON.stringify({ severity: SEVERITY[level], message, ...serialize(entry) })
+        : pretty(level, message, entry)
+    this.sink.write(this.sink.mask(line))
+  }
 }
 
 /** A logger that drops everything (tests that do not look at logs). */

@@ -12,13 +12,19 @@ const SAFE_ID = /^[\w.:-]{8,128}$/
 export interface RequestLogOptions {
   log: Logger
   projectId?: string
-  /** Paths logged at debug level only (health probes). */
-  quietPaths?: readonly string[]
+  /** Requests logged at debug level only (health probes, static files: Cloud Run logs those). */
+  quiet?: (path: string) => boolean
+  /** Requests another request logger handles (a mounted app with its own). */
+  skip?: (path: string) => boolean
 }
 
 export const requestLog = (options: RequestLogOptions): MiddlewareHandler<AppEnv> => {
-  const quiet = new Set(options.quietPaths ?? [])
+  const quiet = options.quiet ?? (() => false)
+  const skip = options.skip ?? (() => false)
   return async function requestLog(c, next) {
+    // Static files and probes with debug logging off: no id, no log line, nothing to pay for.
+    const path = c.req.path
+    if (skip(path) || (quiet(path) && !options.log.enabled('debug'))) return next()
     const started = performance.now()
     const incoming = c.req.header('X-Request-Id')
     const requestId = incoming && SAFE_ID.test(incoming) ? incoming : crypto.randomUUID()
@@ -31,6 +37,8 @@ export const requestLog = (options: RequestLogOptions): MiddlewareHandler<AppEnv
     await next()
     c.header('X-Request-Id', requestId)
     const status = c.res.status
+    const level = status >= 500 ? 'error' : quiet(c.req.path) ? 'debug' : 'info'
+    if (!log.enabled(level)) return
     const latency = (performance.now() - started) / 1000
     const entry = {
       httpRequest: {
@@ -42,8 +50,6 @@ export const requestLog = (options: RequestLogOptions): MiddlewareHandler<AppEnv
       },
     }
     const message = `${c.req.method} ${c.req.path} ${status}`
-    if (status >= 500) log.error(message, entry)
-    else if (quiet.has(c.req.path)) log.debug(message, entry)
-    else log.info(message, entry)
+    log[level](message, entry)
   }
 }

@@ -86,6 +86,17 @@ export const jsonBody = <S extends AnySchema>(
   }
 }
 
+/** `jsonBody` for a schema that lives in a module loaded on the first request. */
+export const lazyJsonBody = <S extends AnySchema>(
+  load: () => Promise<S>
+): MiddlewareHandler<AppEnv, string, JsonTarget<S>> => {
+  let middleware: MiddlewareHandler<AppEnv, string, JsonTarget<S>> | undefined
+  return async (c, next) => {
+    middleware ??= jsonBody(await load())
+    return middleware(c, next)
+  }
+}
+
 /** Validates the query string against `schema` (values are strings). */
 export const queryParams = <S extends AnySchema>(schema: S) =>
   validator('query', (value: unknown) => {

@@ -1,12 +1,12 @@
 /**
  * @module storage
- * Chooses the store from config: Cloud Storage when a bucket is set, else local disk. The
- * Cloud Storage store is cheap to create: its client library is loaded on the first call.
+ * Chooses the store from config: Cloud Storage when a bucket is set, else local disk. Either
+ * implementation (and the Cloud Storage client library with it) is loaded on the first storage
+ * call, never at server start.
  */
 import type { Config } from '../config'
+import { once } from '../core/lazy'
 import { createLogger, type Logger } from '../core/logger'
-import { createGcsStore } from './gcs-store'
-import { createLocalStore } from './local-store'
 import type { BlobStore } from './types'
 
 export function createBlobStore(
@@ -14,6 +14,24 @@ export function createBlobStore(
   // Storage failures are logged where they happen; pass the app's logger.
   log: Logger = createLogger()
 ): BlobStore {
-  if (!storage.bucket) return createLocalStore(storage.dataDir)
-  return createGcsStore({ bucket: storage.bucket, endpoint: storage.gcsEndpoint, log })
+  const { bucket, dataDir, gcsEndpoint } = storage
+  if (!bucket) {
+    return lazyStore('local', async () => (await import('./local-store')).createLocalStore(dataDir))
+  }
+  return lazyStore('gcs', async () =>
+    (await import('./gcs-store')).createGcsStore({ bucket, endpoint: gcsEndpoint, log })
+  )
+}
+
+function lazyStore(kind: BlobStore['kind'], load: () => Promise<BlobStore>): BlobStore {
+  const store = once(load)
+  return {
+    kind,
+    put: async (key, data, options) => (await store()).put(key, data, options),
+    get: async (key, range) => (await store()).get(key, range),
+    read: async (key) => (await store()).read(key),
+    head: async (key) => (await store()).head(key),
+    list: async (prefix, options) => (await store()).list(prefix, options),
+    delete: async (key) => (await store()).delete(key),
+  }
 }

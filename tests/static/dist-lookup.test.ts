@@ -35,51 +35,55 @@ describe('app root from the running code', () => {
 })
 
 describe('client/dist discovery', () => {
-  test('laid out like the container, cwd elsewhere: <app root>/client/dist', () => {
+  test('laid out like the container, cwd elsewhere: <app root>/client/dist', async () => {
     const app = join(base, 'container', 'app')
     const dist = makeDist(join(app, 'client', 'dist'))
-    const lookup = findClientDist({
+    const lookup = await findClientDist({
       appRoot: appRootFrom('/$bunfs/root', join(app, 'dist', 'server')),
       cwd: elsewhere,
     })
     expect(lookup.dir).toBe(dist)
   })
 
-  test('laid out like a dev checkout, cwd elsewhere: <repo>/client/dist', () => {
+  test('laid out like a dev checkout, cwd elsewhere: <repo>/client/dist', async () => {
     const repo = join(base, 'checkout')
     const dist = makeDist(join(repo, 'client', 'dist'))
-    const lookup = findClientDist({
+    const lookup = await findClientDist({
       appRoot: appRootFrom(join(repo, 'server'), '/usr/bin/bun'),
       cwd: elsewhere,
     })
     expect(lookup.dir).toBe(dist)
   })
 
-  test('STATIC_DIR wins, resolved against the cwd', () => {
+  test('STATIC_DIR wins, resolved against the cwd', async () => {
     const cwd = join(base, 'static-dir-cwd')
     const chosen = makeDist(join(cwd, 'my-ui'))
     const appRoot = join(base, 'checkout')
-    const lookup = findClientDist({ staticDir: 'my-ui', appRoot, cwd })
+    const lookup = await findClientDist({ staticDir: 'my-ui', appRoot, cwd })
     expect(lookup.dir).toBe(chosen)
     expect(lookup.tried[0]).toBe(chosen)
   })
 
-  test('falls back to <cwd>/client/dist when the app root has none', () => {
+  test('falls back to <cwd>/client/dist when the app root has none', async () => {
     const cwd = join(base, 'cwd-only')
     const dist = makeDist(join(cwd, 'client', 'dist'))
-    const lookup = findClientDist({ appRoot: join(base, 'no-such-root'), cwd })
+    const lookup = await findClientDist({ appRoot: join(base, 'no-such-root'), cwd })
     expect(lookup.dir).toBe(dist)
   })
 
-  test('a folder without index.html does not count', () => {
+  test('a folder without index.html does not count', async () => {
     const root = join(base, 'empty-root')
     makeDirs(join(root, 'client', 'dist'))
-    const lookup = findClientDist({ appRoot: root, cwd: elsewhere })
+    const lookup = await findClientDist({ appRoot: root, cwd: elsewhere })
     expect(lookup.dir).toBeUndefined()
   })
 
-  test('nothing found: every path tried, in order, and one log line naming them', () => {
-    const lookup = findClientDist({ staticDir: '/nope/ui', appRoot: '/nope/app', cwd: '/nope/cwd' })
+  test('nothing found: every path tried, in order, and one log line naming them', async () => {
+    const lookup = await findClientDist({
+      staticDir: '/nope/ui',
+      appRoot: '/nope/app',
+      cwd: '/nope/cwd',
+    })
     expect(lookup).toEqual({
       dir: undefined,
       tried: ['/nope/ui', '/nope/app/client/dist', '/nope/cwd/client/dist'],
@@ -92,7 +96,7 @@ describe('client/dist discovery', () => {
     for (const path of lookup.tried) expect(entry.message).toContain(path)
   })
 
-  test('the choice is logged at INFO with the path', () => {
+  test('the choice is logged at INFO with the path', async () => {
     const lines: string[] = []
     logDistChoice(
       { dir: '/app/client/dist', tried: [] },

@@ -3,24 +3,39 @@
  * `POST /api/analyze`: brand profile and assets from a website.
  * Body `{ url, uiLanguage? }`; answers `{ profile, textProfile, assets, sources, warnings }`.
  * 400 invalid or refused URL, 502 unreadable site, 504 site timeout, 503 AI not configured.
+ * The analysis (and the safe fetcher) load on the first request.
  */
-import { Hono } from 'hono'
+import { Hono } from 'hono/quick'
 import type { AppEnv } from '../../core/context'
-import { createFetchPolicy } from '../../core/safe-fetch'
-import { jsonBody } from '../../core/validate'
+import { once } from '../../core/lazy'
+import type { FetchPolicy } from '../../core/safe-fetch'
+import { lazyJsonBody } from '../../core/validate'
 import type { AppDeps } from '../../deps'
-import { analyzeBrand } from './analyze'
-import { AnalyzeRequest } from './schemas'
+
+const analysis = once(async () => {
+  const [{ analyzeBrand }, { AnalyzeRequest }, { createFetchPolicy }] = await Promise.all([
+    import('./analyze'),
+    import('./schemas'),
+    import('../../core/safe-fetch'),
+  ])
+  return { analyzeBrand, AnalyzeRequest, createFetchPolicy }
+})
 
 export const brandRoutes = (deps: AppDeps) => {
-  const policy = deps.fetchPolicy ?? createFetchPolicy(deps.config)
-  return new Hono<AppEnv>().post('/analyze', jsonBody(AnalyzeRequest), async (c) => {
-    const result = await analyzeBrand(c.req.valid('json'), {
-      deps,
-      policy,
-      log: c.get('log'),
-      signal: c.req.raw.signal,
-    })
-    return c.json(result, 200)
-  })
+  let policy: FetchPolicy | undefined
+  return new Hono<AppEnv>().post(
+    '/analyze',
+    lazyJsonBody(async () => (await analysis()).AnalyzeRequest),
+    async (c) => {
+      const { analyzeBrand, createFetchPolicy } = await analysis()
+      policy ??= deps.fetchPolicy ?? createFetchPolicy(deps.config)
+      const result = await analyzeBrand(c.req.valid('json'), {
+        deps,
+        policy,
+        log: c.get('log'),
+        signal: c.req.raw.signal,
+      })
+      return c.json(result, 200)
+    }
+  )
 }

@@ -6,7 +6,8 @@
  * Types that are not plain media are sent as downloads; SVG, which can carry script, is also
  * sandboxed.
  */
-import { type Context, Hono } from 'hono'
+import type { Context } from 'hono'
+import { Hono } from 'hono/quick'
 import type { AppEnv } from '../../core/context'
 import { sendError } from '../../core/error-handler'
 import { AppError, errors } from '../../core/errors'

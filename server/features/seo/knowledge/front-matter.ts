@@ -5,10 +5,9 @@
  * so the parser stays tiny and strict: unknown or repeated keys and invalid values are errors.
  */
 import * as v from 'valibot'
+import { KEBAB_ID } from './ids'
 import { INDUSTRY_TAGS } from './industries'
 import type { KnowledgeDoc } from './types'
-
-export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 const Tag = v.pipe(v.string(), v.regex(KEBAB_ID, 'Must be a kebab-case tag'))
 

@@ -4,13 +4,13 @@
  * document with its Markdown), so the UI can open what a step cited. The knowledge module is
  * imported on the first request, keeping it out of server start.
  */
-import { Hono } from 'hono'
+import { Hono } from 'hono/quick'
 import { validator } from 'hono/validator'
 import * as v from 'valibot'
 import type { AppEnv } from '../../../core/context'
 import { errors } from '../../../core/errors'
 import { toFieldIssues } from '../../../core/validate'
-import { KEBAB_ID } from './front-matter'
+import { KEBAB_ID } from './ids'
 
 const DocumentParams = v.object({
   id: v.pipe(v.string(), v.maxLength(80), v.regex(KEBAB_ID, 'Must be a kebab-case document id')),
