@@ -5,7 +5,7 @@
  * 400 invalid or refused URL, 502 unreadable site, 504 site timeout, 503 AI not configured.
  * The analysis (and the safe fetcher) load on the first request.
  */
-import { Hono } from 'hono/quick'
+import { Hono } from 'hono'
 import type { AppEnv } from '../../core/context'
 import { once } from '../../core/lazy'
 import type { FetchPolicy } from '../../core/safe-fetch'

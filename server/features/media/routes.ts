@@ -6,8 +6,7 @@
  * Types that are not plain media are sent as downloads; SVG, which can carry script, is also
  * sandboxed.
  */
-import type { Context } from 'hono'
-import { Hono } from 'hono/quick'
+import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../../core/context'
 import { sendError } from '../../core/error-handler'
 import { AppError, errors } from '../../core/errors'

@@ -2,7 +2,7 @@
  * @module seo/routes
  * `/api/seo`: the content workflow, from diagnosis to metadata (paths as in the original app).
  */
-import { Hono } from 'hono/quick'
+import { Hono } from 'hono'
 import type { AppEnv } from '../../core/context'
 import type { AppDeps } from '../../deps'
 import { knowledgeRoutes } from './knowledge/routes'

@@ -4,8 +4,7 @@
  * app). Routes only: each step's prompt, output schema and logic live in `strategy/`, loaded on
  * the step's first request.
  */
-import type { Context } from 'hono'
-import { Hono } from 'hono/quick'
+import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../../core/context'
 import { once } from '../../core/lazy'
 import { lazyJsonBody } from '../../core/validate'

@@ -5,8 +5,7 @@
  * polish and auto-fix answer as Server-Sent Events when the client accepts `text/event-stream`.
  * The logic of each step lives in `writing/`, loaded on the step's first request.
  */
-import type { Context } from 'hono'
-import { Hono } from 'hono/quick'
+import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../../core/context'
 import { once } from '../../core/lazy'
 import { streamText, wantsEventStream } from '../../core/sse'

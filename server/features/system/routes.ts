@@ -3,7 +3,7 @@
  * `GET /api/capabilities`: what this deployment can do, so the UI can say what works. Never a
  * secret, only which backends are configured.
  */
-import { Hono } from 'hono/quick'
+import { Hono } from 'hono'
 import type { Config } from '../../config'
 import type { AppEnv } from '../../core/context'
 

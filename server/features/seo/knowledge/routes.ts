@@ -4,7 +4,7 @@
  * document with its Markdown), so the UI can open what a step cited. The knowledge module is
  * imported on the first request, keeping it out of server start.
  */
-import { Hono } from 'hono/quick'
+import { Hono } from 'hono'
 import { validator } from 'hono/validator'
 import * as v from 'valibot'
 import type { AppEnv } from '../../../core/context'
