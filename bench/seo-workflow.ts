@@ -14,113 +14,14 @@ import { loadConfig } from '../server/config'
 import { createLogger } from '../server/core/logger'
 import { createDeps } from '../server/deps'
 import { brief as fixtureBrief, profile, solution } from '../tests/seo/fixtures'
-import {
-  briefAnswer,
-  diagnosisAnswer,
-  landscapeAnswer,
-  reviewAnswer,
-  solutionsAnswer,
-} from '../tests/seo/strategy/answers'
-import { germanArticle, pngBytes } from '../tests/seo/writing/support'
-import { type RecordedRequest, type Reply, startFakeGemini } from '../tests/support/fake-gemini'
+import { workflowModel } from '../tests/seo/workflow-model'
+import { startFakeGemini } from '../tests/support/fake-gemini'
 
 const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 20)
 const site = 'https://www.northwind-coffee.example'
 
 const gemini = await startFakeGemini()
-const schemaKeys = (r: RecordedRequest) =>
-  Object.keys(r.body?.generationConfig?.responseJsonSchema?.properties ?? {})
-const functionNames = (r: RecordedRequest): string[] =>
-  (r.body?.tools ?? []).flatMap((t: { functionDeclarations?: { name: string }[] }) =>
-    (t.functionDeclarations ?? []).map((f) => f.name)
-  )
-const articleIn = (r: RecordedRequest) =>
-  r.promptText.match(/<article>\n([\s\S]*)\n<\/article>/)?.[1]
-
-/** A model that answers every step in kind, instantly. */
-gemini.setHandler((r): Reply => {
-  if (r.model === 'gemini-2.5-flash-image') return { image: { data: pngBytes(r.promptText) } }
-  const fns = functionNames(r)
-  if (fns.includes('route_user_request')) {
-    return {
-      functionCall: {
-        name: 'route_user_request',
-        args: { intent: 'SEO', url: site, query: 'SEO audit' },
-      },
-    }
-  }
-  if (fns.includes('go_to_step')) return { functionCall: { name: 'go_to_step', args: { step: 2 } } }
-  if (r.body?.tools) {
-    return {
-      text: 'Findings: guides rank well.',
-      sources: [{ title: 'Source', url: 'https://source.example/a' }],
-    }
-  }
-  const keys = schemaKeys(r)
-  if (keys.includes('contentSeoHealthScore')) return { json: diagnosisAnswer }
-  if (keys.includes('competitors')) {
-    return {
-      json: {
-        competitors: [
-          {
-            url: 'https://www.roastery-one.example',
-            name: 'Roastery One',
-            reasonText: 'Same queries',
-          },
-          { url: 'https://www.bean-two.example', name: 'Bean Two', reasonText: 'Same queries' },
-          { url: 'https://www.cup-three.example', name: 'Cup Three', reasonText: 'Same queries' },
-        ],
-      },
-    }
-  }
-  if (keys.includes('contentSeoScore')) {
-    const host = r.promptText.match(/https:\/\/www\.([a-z-]+)\.example/)?.[1] ?? 'roastery-one'
-    return { json: reviewAnswer('Espresso guide', `https://www.${host}.example/guide`) }
-  }
-  if (keys.includes('overallTrend')) return { json: landscapeAnswer }
-  if (keys.includes('solutions')) return { json: solutionsAnswer() }
-  if (keys.includes('titleSuggestion')) {
-    return {
-      json: briefAnswer(
-        r.promptText.includes('previous') ? 'French Press Anleitung' : 'Espresso zu Hause'
-      ),
-    }
-  }
-  if (keys.includes('outline'))
-    return { json: { outline: ['## Ausrüstung', '## Bohnen und Mahlgrad', '## Extraktion'] } }
-  if (keys.includes('placements')) {
-    return {
-      json: {
-        placements: [
-          { sectionTitle: 'Introduction', imagePrompt: 'Espresso cup', alt: 'Espresso' },
-          { sectionTitle: 'Extraktion', imagePrompt: 'Espresso shot', alt: 'Extraktion' },
-        ],
-      },
-    }
-  }
-  if (keys.includes('brandVoice')) {
-    const d = { rating: 4, comment: 'ok' }
-    return { json: { brandVoice: d, searchIntent: d, eeat: d, issues: [] } }
-  }
-  if (keys.includes('seoTitle')) {
-    return {
-      json: {
-        seoTitle: 'Espresso zu Hause',
-        seoDescription: 'Der Leitfaden.',
-        slug: 'espresso-zu-hause',
-        tags: ['Espresso', 'Kaffee', 'Mahlgrad'],
-      },
-    }
-  }
-  const article = articleIn(r)
-  if (article)
-    return {
-      text: r.promptText.includes('<issues>')
-        ? article.replace('Achte auf', 'Achte besonders auf')
-        : article,
-    }
-  return { text: germanArticle }
-})
+gemini.setHandler(workflowModel(site))
 
 const config = loadConfig({
   GEMINI_API_KEY: 'bench-key',

@@ -5,55 +5,16 @@
 import { afterAll, expect, test } from 'bun:test'
 import { mediaKey } from '../../../server/storage/media'
 import { buildTestApp, postJson } from '../../support/app'
-import { type RecordedRequest, startFakeGemini } from '../../support/fake-gemini'
-import { brief, germanArticle, pngBytes, profile } from './support'
+import { startFakeGemini } from '../../support/fake-gemini'
+import { workflowModel } from '../workflow-model'
+import { brief, profile } from './support'
 
 const gemini = await startFakeGemini()
 afterAll(() => gemini.stop())
 const { app, deps } = buildTestApp({ geminiUrl: gemini.url })
 
-const schemaOf = (req: RecordedRequest) =>
-  Object.keys(req.body.generationConfig?.responseJsonSchema?.properties ?? {}).join(',')
-const articleIn = (req: RecordedRequest) =>
-  req.promptText.match(/<article>\n([\s\S]*)\n<\/article>/)?.[1] ?? ''
-
 /** A model that answers each step in kind. */
-gemini.setHandler((req) => {
-  if (req.model === 'gemini-2.5-flash-image') return { image: { data: pngBytes(req.promptText) } }
-  if (req.body.tools)
-    return { text: 'Crema forms at 9 bar.', sources: [{ title: 'S', url: 'https://s.example/' }] }
-  const schema = schemaOf(req)
-  if (schema === 'outline')
-    return { json: { outline: ['## Ausrüstung', '## Bohnen und Mahlgrad', '## Extraktion'] } }
-  if (schema.startsWith('placements')) {
-    return {
-      json: {
-        placements: [
-          { sectionTitle: 'Introduction', imagePrompt: 'Espresso cup on a table', alt: 'Espresso' },
-          { sectionTitle: 'Extraktion', imagePrompt: 'Espresso shot pouring', alt: 'Extraktion' },
-        ],
-      },
-    }
-  }
-  if (schema.startsWith('brandVoice')) {
-    const dimension = { rating: 4, comment: 'ok' }
-    return { json: { brandVoice: dimension, searchIntent: dimension, eeat: dimension, issues: [] } }
-  }
-  if (schema.startsWith('seoTitle')) {
-    return {
-      json: {
-        seoTitle: 'Espresso zu Hause',
-        seoDescription: 'Der Leitfaden.',
-        slug: 'espresso-zu-hause',
-        tags: ['Espresso', 'Kaffee', 'Mahlgrad'],
-      },
-    }
-  }
-  if (req.promptText.includes('<issues>'))
-    return { text: articleIn(req).replace('Achte auf', 'Achte besonders auf') }
-  if (req.promptText.includes('<article>')) return { text: articleIn(req) }
-  return { text: germanArticle }
-})
+gemini.setHandler(workflowModel('https://www.northwind-coffee.example'))
 
 test('research → outline → article → polish → images → pre-flight → auto-fix → metadata', async () => {
   const started = performance.now()
@@ -84,7 +45,7 @@ test('research → outline → article → polish → images → pre-flight → 
   const metadata = await step('generate-metadata', { article: fixed.article, brief })
   const elapsed = performance.now() - started
 
-  expect(research.sources).toEqual([{ title: 'S', url: 'https://s.example/' }])
+  expect(research.sources).toEqual([{ title: 'Source', url: 'https://source.example/a' }])
   expect(illustrated.images).toHaveLength(2)
   expect(fixed.article).toContain('Achte besonders auf')
   for (const image of illustrated.images) {

@@ -7,7 +7,7 @@ import * as v from 'valibot'
 import { projectFor } from '../../brand/profile'
 import { UiLanguage } from '../language'
 import { Competitors, SeoDiagnosisReport, SolutionOption, UserInstructions } from '../schemas'
-import { BriefOutput, briefLanguage, toBrief } from './brief-output'
+import { BriefOutput, brandBlock, briefLanguage, toBrief } from './brief-output'
 import type { StepContext } from './context'
 import { ProfileWithProject } from './inputs'
 import { retrieveKnowledge } from './knowledge'
@@ -46,16 +46,7 @@ export async function writeContentBrief(ctx: StepContext, input: ContentBriefReq
     'Write the content brief for one article that carries out this strategy:',
     dataBlock('strategy', input.solution),
     dataBlock('site', input.url),
-    dataBlock('profile', {
-      brand_name: brand.brand_name,
-      brand_industry: brand.brand_industry,
-      brand_voice: brand.brand_voice,
-      negative_keywords: brand.negative_keywords_global,
-      target_region: targetRegion,
-      target_language: targetLanguage,
-      target_keywords: project?.target_keywords,
-      keywords_already_used: project?.project_keyword_history,
-    }),
+    brandBlock(brand, project, { targetRegion, targetLanguage }),
     report &&
       dataBlock('diagnosis', {
         coreInsight: report.coreInsight,

@@ -8,7 +8,7 @@ import { BrandProfile, projectFor } from '../../brand/profile'
 import { UiLanguage } from '../language'
 import { ContentBrief, SeoDiagnosisReport, UserInstructions } from '../schemas'
 import { BRIEF_SYSTEM } from './brief'
-import { BriefOutput, briefLanguage, toBrief } from './brief-output'
+import { BriefOutput, brandBlock, briefLanguage, toBrief } from './brief-output'
 import type { StepContext } from './context'
 import { retrieveKnowledge } from './knowledge'
 import { dataBlock, instructionsBlock, sections } from './prompt'
@@ -43,16 +43,7 @@ export async function proposeNewContentIdea(ctx: StepContext, input: NewContentI
       mainKeyword: previous.mainKeyword,
       secondaryKeywords: previous.secondaryKeywords,
     }),
-    dataBlock('profile', {
-      brand_name: brand.brand_name,
-      brand_industry: brand.brand_industry,
-      brand_voice: brand.brand_voice,
-      negative_keywords: brand.negative_keywords_global,
-      target_region: targetRegion,
-      target_language: targetLanguage,
-      target_keywords: project?.target_keywords,
-      keywords_already_used: project?.project_keyword_history,
-    }),
+    brandBlock(brand, project, { targetRegion, targetLanguage }),
     input.seoReport &&
       dataBlock('diagnosis', {
         coreInsight: input.seoReport.coreInsight,
