@@ -34,7 +34,10 @@ export const onError =
   (err, c) => {
     const error = toAppError(err)
     const log = c.get('log') ?? fallbackLog
-    if (error.status >= 500) {
+    if (error.status === 503) {
+      // A missing configuration, not a fault: one line, no stack.
+      log.warn(`${error.code}: ${error.message}`)
+    } else if (error.status >= 500) {
       log.error(`${error.code}: ${error.message}`, { err: error })
     } else {
       log.debug(`${error.code}: ${error.message}`)
