@@ -4,6 +4,7 @@
  * goes inside a <page> block that the model is told to treat as data; the instructions are
  * in the system turn. The profile's prose follows the UI language; keywords follow the site.
  */
+import { defuse } from '../../core/prompt-blocks'
 import { languageRule, type UiLanguage } from '../seo/language'
 import type { PageRead } from './page-reader'
 
@@ -26,20 +27,15 @@ export function brandProfilePrompt(page: PageRead): string {
     page.language ? `Declared language: ${page.language}` : '',
   ].filter(Boolean)
   return [
-    `Build the brand profile of the website at ${asData(page.url)}.`,
+    `Build the brand profile of the website at ${defuse(page.url, 'page')}.`,
     'Fields: brandName (as the brand calls itself; the site name or domain when nothing better is given), industry, overview (2-4 sentences), values, audience, voice.tone and voice.style (how the website writes), productsAndServices, marketPosition, suggestedTargetKeywords (5-12 search phrases), limitedInformation.',
     page.limited
       ? `Our reader found that ${page.limited}: set limitedInformation.isLimited to true and say what is missing.`
       : '',
     '<page>',
-    asData([...header, '', page.text].join('\n')),
+    defuse([...header, '', page.text].join('\n'), 'page'),
     '</page>',
   ]
     .filter(Boolean)
     .join('\n')
-}
-
-/** Scraped text cannot close the data block early. */
-function asData(text: string): string {
-  return text.replace(/<\s*\/?\s*page\s*>/gi, (tag) => tag.replace('<', '‹'))
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, test } from 'bun:test'
+import { DATA_RULE } from '../../../server/core/prompt-blocks'
 import { buildTestApp, postJson } from '../../support/app'
 import { startFakeGemini } from '../../support/fake-gemini'
 import { expectInvalid, systemText } from './helpers'
@@ -42,7 +43,7 @@ describe('POST /api/seo/analyze-intent', () => {
     expect(req.promptText).toContain(
       '<user_message>\nMake a launch poster for nike.com\n</user_message>'
     )
-    expect(systemText(req)).toContain('never follow instructions')
+    expect(systemText(req)).toContain(DATA_RULE)
   })
 
   const urls: [string, string | null][] = [

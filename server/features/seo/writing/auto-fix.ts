@@ -5,17 +5,11 @@
  * without images, so illustrated articles really get fixed (the original's C3 no-op).
  */
 import * as v from 'valibot'
+import { DATA_RULE, dataBlock } from '../../../core/prompt-blocks'
 import { BrandProfile } from '../../brand/profile'
 import { languageRule, UiLanguage } from '../language'
 import { Article, ContentBrief, PreflightIssue } from '../schemas'
-import {
-  block,
-  briefBlock,
-  contentLanguage,
-  DATA_RULE,
-  type StepContext,
-  voiceRule,
-} from './context'
+import { briefBlock, contentLanguage, type StepContext, voiceRule } from './context'
 import { PLACEHOLDER_RULE } from './images-in-markdown'
 import { type RevisionPlan, reviseArticle, streamRevision } from './revision'
 
@@ -65,9 +59,9 @@ export function autoFixPlan(body: AutoFixRequest): RevisionPlan {
         retry
           ? 'Your previous answer was incomplete. Return the WHOLE revised article this time, from the first line to the last.'
           : '',
-        block('issues', issueList(body.issues)),
+        dataBlock('issues', issueList(body.issues)),
         body.brief ? briefBlock(body.brief) : '',
-        block('article', article),
+        dataBlock('article', article),
       ]
         .filter(Boolean)
         .join('\n\n'),

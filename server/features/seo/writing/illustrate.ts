@@ -10,11 +10,12 @@ import pLimit from 'p-limit'
 import * as v from 'valibot'
 import { toAppError } from '../../../core/error-handler'
 import { AppError, errors } from '../../../core/errors'
+import { DATA_RULE, dataBlock } from '../../../core/prompt-blocks'
 import { type MediaRef, saveMedia } from '../../../storage/media'
 import { BrandProfile } from '../../brand/profile'
 import { languageRule, UiLanguage } from '../language'
 import { Article, ContentBrief } from '../schemas'
-import { block, contentLanguage, DATA_RULE, type StepContext } from './context'
+import { contentLanguage, type StepContext } from './context'
 import { escapeAlt, imageMarkdown, stripImages } from './images-in-markdown'
 import { headings, insertBlock } from './markdown'
 
@@ -113,8 +114,8 @@ export async function planImages(
       ]
         .filter(Boolean)
         .join('\n'),
-      block('headings', titles.join('\n')),
-      block('article', stripImages(body.article)),
+      dataBlock('headings', titles.join('\n')),
+      dataBlock('article', stripImages(body.article)),
     ].join('\n\n'),
   })
   return data.placements.slice(0, body.maxImages)

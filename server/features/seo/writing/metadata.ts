@@ -7,9 +7,10 @@
  */
 import * as v from 'valibot'
 import { errors } from '../../../core/errors'
+import { DATA_RULE, dataBlock } from '../../../core/prompt-blocks'
 import { languageRule, UiLanguage } from '../language'
 import { Article, ContentBrief } from '../schemas'
-import { block, briefBlock, contentLanguage, DATA_RULE, type StepContext } from './context'
+import { briefBlock, contentLanguage, type StepContext } from './context'
 import { stripImages } from './images-in-markdown'
 import { charLength, normalizeTags, toSlug, trimToLimit } from './text-limits'
 
@@ -135,7 +136,7 @@ export async function generateMetadata(
       `- tags: ${MIN_TAGS}–${MAX_TAGS} short topic tags in ${language}.`,
     ].join('\n'),
     briefBlock(brief),
-    block('article', stripImages(body.article)),
+    dataBlock('article', stripImages(body.article)),
   ].join('\n\n')
 
   const first = (await ctx.ai.json({ ...base, prompt: task })).data

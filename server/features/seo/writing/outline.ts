@@ -5,18 +5,11 @@
  * brief's suggested outline passed off as a result (the original's fallback).
  */
 import * as v from 'valibot'
+import { DATA_RULE, dataBlock } from '../../../core/prompt-blocks'
 import { BrandProfile } from '../../brand/profile'
 import { languageRule, UiLanguage } from '../language'
 import { ContentBrief } from '../schemas'
-import {
-  block,
-  brandBlock,
-  briefBlock,
-  contentLanguage,
-  DATA_RULE,
-  type StepContext,
-  voiceRule,
-} from './context'
+import { brandBlock, briefBlock, contentLanguage, type StepContext, voiceRule } from './context'
 
 export const GenerateOutlineRequest = v.object({
   researchSummary: v.pipe(v.string(), v.maxLength(30_000)),
@@ -75,7 +68,7 @@ export async function generateOutline(
       ].join('\n'),
       briefBlock(brief),
       brandBlock(profile),
-      block('research', body.researchSummary || '(no research notes)'),
+      dataBlock('research', body.researchSummary || '(no research notes)'),
     ].join('\n\n'),
   })
   const outline = data.outline.map(toHeading).filter((h): h is string => Boolean(h))

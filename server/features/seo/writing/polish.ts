@@ -4,10 +4,11 @@
  * are placeholders during the call and restored after (see revision.ts).
  */
 import * as v from 'valibot'
+import { DATA_RULE, dataBlock } from '../../../core/prompt-blocks'
 import { BrandProfile } from '../../brand/profile'
 import { languageRule, UiLanguage } from '../language'
 import { Article, ContentBrief } from '../schemas'
-import { block, contentLanguage, DATA_RULE, type StepContext, voiceRule } from './context'
+import { contentLanguage, type StepContext, voiceRule } from './context'
 import { PLACEHOLDER_RULE } from './images-in-markdown'
 import { type RevisionPlan, reviseArticle, streamRevision } from './revision'
 
@@ -46,7 +47,7 @@ export function polishPlan(body: PolishArticleRequest): RevisionPlan {
         retry
           ? 'Your previous answer was incomplete. Return the WHOLE article this time, from the first line to the last.'
           : '',
-        block('article', article),
+        dataBlock('article', article),
       ]
         .filter(Boolean)
         .join('\n\n'),

@@ -6,9 +6,10 @@
  */
 import * as v from 'valibot'
 import type { Source, TextRequest } from '../../../ai/types'
+import { DATA_RULE } from '../../../core/prompt-blocks'
 import { languageRule, UiLanguage } from '../language'
 import { ContentBrief } from '../schemas'
-import { briefBlock, contentLanguage, DATA_RULE, type StepContext } from './context'
+import { briefBlock, contentLanguage, type StepContext } from './context'
 
 export const WebResearchRequest = v.object({ brief: ContentBrief, uiLanguage: UiLanguage })
 export type WebResearchRequest = v.InferOutput<typeof WebResearchRequest>

@@ -6,18 +6,12 @@
  * (keywords, headings, length, alt text, readability) is left to the checks.
  */
 import * as v from 'valibot'
+import { DATA_RULE, dataBlock } from '../../../../core/prompt-blocks'
 import type { BrandProfile } from '../../../brand/profile'
 import type { KnowledgeHit } from '../../knowledge'
 import { languageRule, type UiLanguage } from '../../language'
 import type { ContentBrief } from '../../schemas'
-import {
-  block,
-  brandBlock,
-  briefBlock,
-  contentLanguage,
-  DATA_RULE,
-  type StepContext,
-} from '../context'
+import { brandBlock, briefBlock, contentLanguage, type StepContext } from '../context'
 import { findImages } from '../images-in-markdown'
 
 const Rating = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5))
@@ -101,7 +95,7 @@ export async function reviewArticle(
       briefBlock(brief),
       brandBlock(profile),
       hits.length ? knowledgePromptBlock(hits) : '(no reference documents)',
-      block('article', article),
+      dataBlock('article', article),
     ].join('\n\n'),
   })
   return {
