@@ -4,26 +4,11 @@
  * naming the bad variable and never echoes a value (it may be a secret).
  */
 import * as v from 'valibot'
+import { MODEL_ROLES, type ModelIds, ROLES } from './ai/models'
 
 export type AiBackend = 'none' | 'developer' | 'vertex'
 export type LogFormat = 'json' | 'pretty'
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
-
-export interface ModelIds {
-  /** Fast text and JSON model (most steps). */
-  text: string
-  /** Stronger text model (long articles, auto-fix, creative direction). */
-  pro: string
-  /** Gemini image model (generateContent with IMAGE output). */
-  image: string
-  /** Higher quality Gemini image model. */
-  imagePro: string
-  /** Imagen model (Vertex only). */
-  imagen: string
-  /** Veo models. */
-  veo: string
-  veoFast: string
-}
 
 export interface Config {
   readonly port: number
@@ -32,10 +17,13 @@ export interface Config {
     readonly backend: AiBackend
     readonly apiKey?: string
     readonly project?: string
+    /** Vertex AI location of the Gemini models (Gemini 3 is served from `global`). */
     readonly location: string
+    /** Vertex AI location of Imagen and Veo, which are regional. */
+    readonly mediaLocation: string
     readonly baseUrl?: string
-    readonly models: ModelIds
-    readonly timeoutMs: number
+    readonly models: Readonly<ModelIds>
+    readonly deadlines: AiDeadlines
     readonly maxRetries: number
   }
   readonly storage: {
@@ -59,20 +47,20 @@ export interface Config {
   readonly fetchAllowedPorts: readonly number[]
 }
 
+/** Time budgets of model calls, retries included (see `ai/deadline.ts`). */
+export interface AiDeadlines {
+  /** Calls a user waits on interactively (intent routing, prompt tools). */
+  readonly interactiveMs: number
+  /** One JSON or text step. */
+  readonly stepMs: number
+  /** Streams (and long writing, streamed internally): the longest silence between chunks. */
+  readonly idleMs: number
+}
+
 export type Env = Record<string, string | undefined>
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
-}
-
-const DEFAULT_MODELS: ModelIds = {
-  text: 'gemini-2.5-flash',
-  pro: 'gemini-2.5-pro',
-  image: 'gemini-2.5-flash-image',
-  imagePro: 'gemini-3-pro-image-preview',
-  imagen: 'imagen-4.0-generate-001',
-  veo: 'veo-3.1-generate-preview',
-  veoFast: 'veo-3.1-fast-generate-preview',
 }
 
 const optionalText = v.optional(
@@ -83,18 +71,18 @@ const optionalText = v.optional(
   )
 )
 
-const integer = (fallback: number, min: number, max: number) =>
-  v.optional(
-    v.pipe(
-      v.string(),
-      v.trim(),
-      v.regex(/^\d+$/, `must be a whole number between ${min} and ${max}`),
-      v.transform(Number),
-      v.minValue(min, `must be a whole number between ${min} and ${max}`),
-      v.maxValue(max, `must be a whole number between ${min} and ${max}`)
-    ),
-    String(fallback)
+const integerText = (min: number, max: number) =>
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.regex(/^\d+$/, `must be a whole number between ${min} and ${max}`),
+    v.transform(Number),
+    v.minValue(min, `must be a whole number between ${min} and ${max}`),
+    v.maxValue(max, `must be a whole number between ${min} and ${max}`)
   )
+
+const integer = (fallback: number, min: number, max: number) =>
+  v.optional(integerText(min, max), String(fallback))
 
 const boolean = v.optional(
   v.pipe(
@@ -124,8 +112,8 @@ const modelId = v.optional(
   v.pipe(
     v.string(),
     v.trim(),
-    v.regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]*$/, 'must be a model id such as gemini-2.5-flash'),
-    v.check((s) => !s.includes('..'), 'must be a model id such as gemini-2.5-flash')
+    v.regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]*$/, 'must be a model id such as gemini-3.8-flash'),
+    v.check((s) => !s.includes('..'), 'must be a model id such as gemini-3.8-flash')
   )
 )
 
@@ -166,14 +154,13 @@ const EnvSchema = v.object({
   GCP_PROJECT_ID: optionalText,
   GOOGLE_CLOUD_LOCATION: optionalText,
   GEMINI_BASE_URL: httpUrl,
-  GEMINI_MODEL_TEXT: modelId,
-  GEMINI_MODEL_PRO: modelId,
-  GEMINI_MODEL_IMAGE: modelId,
-  GEMINI_MODEL_IMAGE_PRO: modelId,
-  IMAGEN_MODEL: modelId,
-  VEO_MODEL: modelId,
-  VEO_FAST_MODEL: modelId,
-  GEMINI_TIMEOUT_MS: integer(120_000, 1_000, 3_600_000),
+  VERTEX_MEDIA_LOCATION: optionalText,
+  ...Object.fromEntries(
+    MODEL_ROLES.flatMap((role) => ROLES[role].env.map((name) => [name, modelId] as const))
+  ),
+  GEMINI_TIMEOUT_MS: integer(60_000, 1_000, 3_600_000),
+  GEMINI_INTERACTIVE_TIMEOUT_MS: v.optional(integerText(1_000, 600_000)),
+  GEMINI_IDLE_TIMEOUT_MS: v.optional(integerText(1_000, 3_600_000)),
   GEMINI_MAX_RETRIES: integer(2, 0, 6),
   GCP_STORAGE_BUCKET_NAME: optionalText,
   FIREBASE_STORAGE_BUCKET: optionalText,
@@ -253,18 +240,15 @@ export function loadConfig(env: Env = process.env): Config {
       backend,
       apiKey: backend === 'developer' ? apiKey : undefined,
       project,
-      location: e.GOOGLE_CLOUD_LOCATION ?? 'us-central1',
+      location: e.GOOGLE_CLOUD_LOCATION ?? 'global',
+      mediaLocation: e.VERTEX_MEDIA_LOCATION ?? 'us-central1',
       baseUrl: e.GEMINI_BASE_URL,
-      models: {
-        text: e.GEMINI_MODEL_TEXT ?? DEFAULT_MODELS.text,
-        pro: e.GEMINI_MODEL_PRO ?? DEFAULT_MODELS.pro,
-        image: e.GEMINI_MODEL_IMAGE ?? DEFAULT_MODELS.image,
-        imagePro: e.GEMINI_MODEL_IMAGE_PRO ?? DEFAULT_MODELS.imagePro,
-        imagen: e.IMAGEN_MODEL ?? DEFAULT_MODELS.imagen,
-        veo: e.VEO_MODEL ?? DEFAULT_MODELS.veo,
-        veoFast: e.VEO_FAST_MODEL ?? DEFAULT_MODELS.veoFast,
+      models: modelIds(env),
+      deadlines: {
+        interactiveMs: e.GEMINI_INTERACTIVE_TIMEOUT_MS ?? Math.min(8_000, e.GEMINI_TIMEOUT_MS),
+        stepMs: e.GEMINI_TIMEOUT_MS,
+        idleMs: e.GEMINI_IDLE_TIMEOUT_MS ?? e.GEMINI_TIMEOUT_MS,
       },
-      timeoutMs: e.GEMINI_TIMEOUT_MS,
       maxRetries: e.GEMINI_MAX_RETRIES,
     },
     storage: {
@@ -287,6 +271,17 @@ export function loadConfig(env: Env = process.env): Config {
     fetchAllowedPorts: e.FETCH_ALLOWED_PORTS,
   }
   return deepFreeze(config)
+}
+
+/** Each role's id: its variable (or an older name it accepts), else the catalogue default. */
+function modelIds(env: Env): ModelIds {
+  const ids = {} as ModelIds
+  for (const role of MODEL_ROLES) {
+    const { env: names, defaultId } = ROLES[role]
+    const given = names.map((name) => env[name]?.trim()).find(Boolean)
+    ids[role] = given ?? defaultId
+  }
+  return ids
 }
 
 function deepFreeze<T>(value: T): T {

@@ -3,6 +3,7 @@
  * Process entry: config -> deps -> app -> Bun.serve. On SIGTERM (Cloud Run scale-in) it stops
  * accepting connections, lets in-flight requests finish and exits within 8 s.
  */
+import { catalogueWarnings } from './ai/models'
 import { createApp } from './app'
 import { ConfigError, loadConfig } from './config'
 import { createLogger } from './core/logger'
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   })
   const deps = createDeps(config, { distDir: lookup.dir })
   logDistChoice(lookup, deps.log)
+  // Once at start: ids from the environment the catalogue does not know (new models appear).
+  for (const warning of catalogueWarnings(config.ai.models)) deps.log.warn(warning)
   const app = createApp(deps)
 
   const server = Bun.serve({

@@ -8,6 +8,9 @@ import { UpstreamHttpError } from './upstream-fetch'
 
 const SERVICE = 'The AI service'
 
+/** The client went away before the answer came. */
+export const cancelled = () => new AppError(400, 'cancelled', 'The request was cancelled.')
+
 export function toAiError(error: unknown): AppError {
   if (error instanceof AppError) return error
   if (error instanceof UpstreamHttpError)

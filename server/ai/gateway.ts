@@ -6,24 +6,26 @@
  */
 import type * as v from 'valibot'
 import { errors } from '../core/errors'
+import { once } from '../core/lazy'
 import type { GeminiGatewayOptions } from './gemini'
-import type { AiGateway, StreamEvent } from './types'
+import { type ModelRole, specOf } from './models'
+import type { AiGateway, JsonRequest, StreamEvent } from './types'
 
 export const AI_NOT_CONFIGURED_HINT =
   'GEMINI_API_KEY (or GOOGLE_GENAI_USE_VERTEXAI=true with GOOGLE_CLOUD_PROJECT)'
 
 export function createAiGateway(options: GeminiGatewayOptions): AiGateway {
-  if (options.ai.backend === 'none') return disabledGateway()
-  let impl: Promise<AiGateway> | undefined
-  const load = () => {
-    impl ??= import('./gemini').then((m) => m.createGeminiGateway(options))
-    return impl
+  const model = (role: ModelRole) => {
+    const id = options.ai.models[role]
+    return { role, id, spec: specOf(id) }
   }
+  if (options.ai.backend === 'none') return disabledGateway(model)
+  const load = once(() => import('./gemini').then((m) => m.createGeminiGateway(options)))
   return {
     backend: options.ai.backend,
+    model,
     text: async (r) => (await load()).text(r),
-    json: async <S extends v.GenericSchema>(r: Parameters<AiGateway['json']>[0] & { schema: S }) =>
-      (await load()).json(r),
+    json: async <S extends v.GenericSchema>(r: JsonRequest<S>) => (await load()).json(r),
     callFunction: async (r) => (await load()).callFunction(r),
     image: async (r) => (await load()).image(r),
     stream: async function* (r): AsyncGenerator<StreamEvent> {
@@ -32,22 +34,18 @@ export function createAiGateway(options: GeminiGatewayOptions): AiGateway {
   }
 }
 
-function disabledGateway(): AiGateway {
+function disabledGateway(model: AiGateway['model']): AiGateway {
   const refuse = () => errors.notConfigured('AI generation', AI_NOT_CONFIGURED_HINT)
+  const refused = async () => {
+    throw refuse()
+  }
   return {
     backend: 'none',
-    text: async () => {
-      throw refuse()
-    },
-    json: async () => {
-      throw refuse()
-    },
-    callFunction: async () => {
-      throw refuse()
-    },
-    image: async () => {
-      throw refuse()
-    },
+    model,
+    text: refused,
+    json: refused,
+    callFunction: refused,
+    image: refused,
     // biome-ignore lint/correctness/useYield: refuses before producing anything
     stream: async function* () {
       throw refuse()

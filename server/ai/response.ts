@@ -1,11 +1,13 @@
 /**
  * @module ai/response
- * Reads a GenerateContentResponse defensively: blocked or empty answers become clear errors
- * instead of `undefined` deep inside a feature; grounding chunks become `{ title, url }` sources.
+ * Reads a GenerateContentResponse defensively: blocked, empty and truncated answers become clear
+ * errors instead of `undefined` deep inside a feature; thought parts never reach users; grounding
+ * metadata becomes `{ sources, queries, searchEntryPoint }` as Google gives it.
  */
 import type { GenerateContentResponse } from '@google/genai'
-import { AppError, errors } from '../core/errors'
-import type { GeneratedImage, Source } from './types'
+import { AppError } from '../core/errors'
+import { mergeSources } from './grounding'
+import type { GeneratedImage, Grounding, Part, Source, Turn } from './types'
 
 const BLOCKING_FINISH = new Set([
   'SAFETY',
@@ -23,69 +25,100 @@ export const blocked = (reason: string) =>
     details: { reason },
   })
 
+export const truncated = () =>
+  new AppError(
+    502,
+    'ai_truncated',
+    'The AI answer was cut off at its length limit before it was complete.',
+    { details: { reason: 'MAX_TOKENS' } }
+  )
+
+export const empty = (reason?: string) =>
+  new AppError(502, 'ai_empty', 'The AI service returned an empty answer.', {
+    ...(reason ? { details: { reason } } : {}),
+  })
+
+export const finishReasonOf = (response: GenerateContentResponse): string | undefined => {
+  const reason = response.candidates?.[0]?.finishReason
+  return reason ? String(reason) : undefined
+}
+
+export const isTruncated = (response: GenerateContentResponse) =>
+  finishReasonOf(response) === 'MAX_TOKENS'
+
 /** Throws when the prompt or the answer was blocked. */
 export function assertNotBlocked(response: GenerateContentResponse): void {
   const promptBlock = response.promptFeedback?.blockReason
   if (promptBlock) throw blocked(String(promptBlock))
-  const finish = response.candidates?.[0]?.finishReason
-  if (finish && BLOCKING_FINISH.has(String(finish))) throw blocked(String(finish))
+  const finish = finishReasonOf(response)
+  if (finish && BLOCKING_FINISH.has(finish)) throw blocked(finish)
+}
+
+const partsOf = (response: GenerateContentResponse) =>
+  response.candidates?.[0]?.content?.parts ?? []
+
+/** The answer's text without thought parts ('' when there is none); throws when blocked. */
+export function readChunkText(response: GenerateContentResponse): string {
+  assertNotBlocked(response)
+  return partsOf(response)
+    .filter((p) => typeof p.text === 'string' && !p.thought)
+    .map((p) => p.text)
+    .join('')
 }
 
 /** Text of the first candidate (thought parts excluded); throws when there is none. */
 export function readText(response: GenerateContentResponse): string {
-  assertNotBlocked(response)
-  const parts = response.candidates?.[0]?.content?.parts ?? []
-  const text = parts
-    .filter((p) => typeof p.text === 'string' && !p.thought)
-    .map((p) => p.text)
-    .join('')
+  const text = readChunkText(response)
   if (!text.trim()) {
-    if (response.candidates?.[0]?.finishReason === 'MAX_TOKENS') {
-      throw errors.upstream('ai_incomplete', 'The AI answer was cut off before it said anything.')
-    }
-    throw errors.upstream('ai_empty', 'The AI service returned an empty answer.')
+    if (isTruncated(response)) throw truncated()
+    throw empty(finishReasonOf(response))
   }
   return text
 }
 
-/** Streamed chunks may carry no text; only a block is an error there. */
-export function readChunkText(response: GenerateContentResponse): string {
-  assertNotBlocked(response)
-  return (response.candidates?.[0]?.content?.parts ?? [])
-    .filter((p) => typeof p.text === 'string' && !p.thought)
-    .map((p) => p.text)
-    .join('')
+const hostOf = (uri: string) => {
+  try {
+    return new URL(uri).hostname
+  } catch {
+    return undefined
+  }
 }
 
-export function readSources(response: GenerateContentResponse): {
-  sources: Source[]
-  queries: string[]
-} {
+export function readGrounding(response: GenerateContentResponse): Grounding {
   const meta = response.candidates?.[0]?.groundingMetadata
   const sources: Source[] = []
   for (const chunk of meta?.groundingChunks ?? []) {
     const uri = chunk.web?.uri
     if (!uri || !/^https?:\/\//i.test(uri)) continue
-    sources.push({ title: chunk.web?.title || chunk.web?.domain || uri, url: uri })
+    const domain = chunk.web?.domain || undefined
+    sources.push({
+      title: chunk.web?.title || domain || hostOf(uri) || uri,
+      url: uri,
+      ...(domain ? { domain } : {}),
+    })
   }
-  return { sources, queries: meta?.webSearchQueries ?? [] }
+  const rendered = meta?.searchEntryPoint?.renderedContent
+  return {
+    sources,
+    queries: meta?.webSearchQueries ?? [],
+    ...(rendered ? { searchEntryPoint: rendered } : {}),
+  }
 }
 
-export function mergeSources(...lists: Source[][]): Source[] {
-  const seen = new Set<string>()
-  const out: Source[] = []
-  for (const s of lists.flat()) {
-    if (seen.has(s.url)) continue
-    seen.add(s.url)
-    out.push(s)
-  }
-  return out
+export const NO_GROUNDING: Grounding = Object.freeze({ sources: [], queries: [] }) as Grounding
+
+/** One grounding from several answers (research then structure, continued streams). */
+export function mergeGrounding(...all: Grounding[]): Grounding {
+  const sources = mergeSources(...all.map((g) => g.sources))
+  const queries = [...new Set(all.flatMap((g) => g.queries))]
+  const searchEntryPoint = all.map((g) => g.searchEntryPoint).findLast(Boolean)
+  return { sources, queries, ...(searchEntryPoint ? { searchEntryPoint } : {}) }
 }
 
 export function readImages(response: GenerateContentResponse): GeneratedImage[] {
   assertNotBlocked(response)
   const images: GeneratedImage[] = []
-  for (const part of response.candidates?.[0]?.content?.parts ?? []) {
+  for (const part of partsOf(response)) {
     const data = part.inlineData?.data
     if (!data || part.thought) continue
     images.push({
@@ -94,4 +127,34 @@ export function readImages(response: GenerateContentResponse): GeneratedImage[] 
     })
   }
   return images
+}
+
+/** The model's turn as it answered (thought parts dropped, signatures kept), to replay later. */
+export function modelTurnOf(response: GenerateContentResponse): Turn {
+  const parts: Part[] = []
+  for (const p of partsOf(response)) {
+    if (p.thought) continue
+    const signature = p.thoughtSignature ? { thoughtSignature: p.thoughtSignature } : {}
+    if (p.functionCall?.name) {
+      parts.push({
+        functionCall: {
+          name: p.functionCall.name,
+          args: (p.functionCall.args ?? {}) as Record<string, unknown>,
+          ...(p.functionCall.id ? { id: p.functionCall.id } : {}),
+        },
+        ...signature,
+      })
+    } else if (p.inlineData?.data && !p.thought) {
+      parts.push({
+        inlineData: {
+          data: p.inlineData.data,
+          mimeType: p.inlineData.mimeType ?? 'application/octet-stream',
+        },
+        ...signature,
+      })
+    } else if (typeof p.text === 'string' && !p.thought) {
+      parts.push({ text: p.text, ...signature })
+    }
+  }
+  return { role: 'model', parts }
 }

@@ -1,7 +1,7 @@
 /**
  * @module ai/sdk-client
- * Builds the `@google/genai` client for the configured backend. The SDK is imported here, on the
- * first AI call, never at server start.
+ * Builds the `@google/genai` client for the configured backend and a Vertex AI location. The SDK
+ * is imported here, on the first AI call, never at server start.
  */
 import type { GoogleGenAI, GoogleGenAIOptions } from '@google/genai'
 import type { Config } from '../config'
@@ -10,12 +10,13 @@ import { upstreamFetch } from './upstream-fetch'
 export interface SdkClientOptions {
   /** Replaces the network fetch (tests count or fault connections). */
   fetch?: typeof fetch
-  /** Vertex credentials; ADC (the Cloud Run service account) when absent. */
+  /** Vertex credentials; Application Default Credentials (the Cloud Run service account) when absent. */
   googleAuthOptions?: GoogleGenAIOptions['googleAuthOptions']
 }
 
 export async function createSdkClient(
   ai: Config['ai'],
+  location: string,
   options: SdkClientOptions = {}
 ): Promise<GoogleGenAI> {
   const { GoogleGenAI } = await import('@google/genai')
@@ -27,7 +28,7 @@ export async function createSdkClient(
     return new GoogleGenAI({
       vertexai: true,
       project: ai.project,
-      location: ai.location,
+      location,
       ...(options.googleAuthOptions ? { googleAuthOptions: options.googleAuthOptions } : {}),
       httpOptions,
     })

@@ -1,41 +1,68 @@
 /**
  * @module ai/types
  * The Gemini gateway's contract. Features describe what they need (a model role, a prompt, a
- * schema); the gateway owns the SDK, retries, timeouts, validation and error mapping.
+ * schema, how long a user can wait); the gateway owns the SDK, request shaping per model family,
+ * retries, deadlines, validation and error mapping.
  */
 import type * as v from 'valibot'
 import type { AiBackend } from '../config'
+import type { ImageRole, ImageSize, ModelRole, ModelSpec, TextRole, ThinkingLevel } from './models'
 
-/** Which configured model a call uses (ids come from config). */
-export type TextModel = 'text' | 'pro'
-export type ImageModel = 'image' | 'imagePro'
+export type { ImageRole, TextRole, ThinkingLevel }
 
-export type Part = { text: string } | { inlineData: { data: string; mimeType: string } }
+/**
+ * A part of a turn as the API sends it. `thoughtSignature` must travel with a replayed model
+ * turn (Gemini 3 refuses a replayed function call without it).
+ */
+export type Part = (
+  | { text: string; thought?: boolean }
+  | { inlineData: { data: string; mimeType: string } }
+  | { functionCall: { name: string; args: Record<string, unknown>; id?: string } }
+  | { functionResponse: { name: string; response: Record<string, unknown>; id?: string } }
+) & { thoughtSignature?: string }
 
-/** A previous turn of a conversation. */
-export interface Turn {
-  role: 'user' | 'model'
-  text: string
-}
+/** A previous turn: plain text, or the parts the model answered (kept to replay them). */
+export type Turn =
+  | { role: 'user' | 'model'; text: string }
+  | { role: 'user' | 'model'; parts: readonly Part[] }
+
+/** How long a user may wait, which sets the call's total budget (retries included). */
+export type Deadline = 'interactive' | 'step' | 'long'
 
 export interface Source {
+  /** On the Developer API the source's domain; the link is Google's redirect to it. */
   title: string
   url: string
+  domain?: string
+}
+
+/** What a grounded answer rests on, as Google's Search-grounding terms require it to be shown. */
+export interface Grounding {
+  sources: Source[]
+  /** The queries the model searched for. */
+  queries: string[]
+  /** `searchEntryPoint.renderedContent`: Google's search suggestions (HTML) to display. */
+  searchEntryPoint?: string
 }
 
 export interface BaseRequest {
-  model?: TextModel
+  model?: TextRole
   /** A real system instruction, kept apart from user content. */
   system?: string
   /** The user turn: text, or text and inline images. */
   prompt: string | Part[]
   /** Earlier turns, oldest first. */
   history?: readonly Turn[]
+  /** Sent only to families that honour it (Gemini 3 keeps Google's default). */
   temperature?: number
+  /** A thinking level for families that take one; the model's default otherwise. */
+  thinking?: ThinkingLevel
   maxOutputTokens?: number
   /** Cancels the call (client went away). */
   signal?: AbortSignal
-  /** Overrides the configured per-call timeout. */
+  /** The call's budget class; `step` by default. */
+  deadline?: Deadline
+  /** Overrides the budget in milliseconds (total, or idle for streams and `long`). */
   timeoutMs?: number
 }
 
@@ -46,23 +73,19 @@ export interface TextRequest extends BaseRequest {
 
 export interface TextResult {
   text: string
-  sources: Source[]
-  searchQueries: string[]
+  grounding: Grounding
 }
 
 export interface JsonRequest<S extends v.GenericSchema> extends BaseRequest {
   /** Sent as the response schema and used to validate the answer. */
   schema: S
-  /**
-   * Research the prompt with Google Search first, then structure the findings with the schema.
-   * (Search grounding and JSON mode cannot share one call on every model.)
-   */
+  /** Ground the answer in Google Search (one call where the family allows Search with JSON). */
   grounded?: boolean
 }
 
 export interface JsonResult<T> {
   data: T
-  sources: Source[]
+  grounding: Grounding
 }
 
 export interface FunctionSpec<S extends v.GenericSchema = v.GenericSchema> {
@@ -83,17 +106,23 @@ export interface FunctionCallResult {
   call?: { name: string; args: Record<string, unknown> }
   /** Text the model answered instead of (or besides) the call. */
   text: string
+  /** The model's turn as sent (signatures included), to replay in a later history. */
+  modelTurn: Turn
 }
 
-export type StreamEvent = { type: 'delta'; text: string } | { type: 'sources'; sources: Source[] }
+export type StreamEvent = { type: 'delta'; text: string } | ({ type: 'sources' } & Grounding)
 
 export interface ImageRequest {
-  model?: ImageModel
+  model?: ImageRole
   prompt: string
   /** Input images (editing, references), base64 with their types. */
   images?: readonly { data: string; mimeType: string }[]
+  /** Earlier turns of the image's conversation (multi-turn editing), oldest first. */
+  history?: readonly Turn[]
   aspectRatio?: string
+  imageSize?: ImageSize
   signal?: AbortSignal
+  deadline?: Deadline
   timeoutMs?: number
 }
 
@@ -105,12 +134,23 @@ export interface GeneratedImage {
 export interface ImageResult {
   images: GeneratedImage[]
   text: string
+  /** The model's turn (thought signatures included, image data as sent) for the next edit. */
+  modelTurn: Turn
+}
+
+/** The model a role resolves to, with what it supports. */
+export interface ResolvedModel {
+  role: ModelRole
+  id: string
+  spec: ModelSpec
 }
 
 export interface AiGateway {
   readonly backend: AiBackend
+  /** The configured model of a role and its capabilities (no call is made). */
+  model(role: ModelRole): ResolvedModel
   text(request: TextRequest): Promise<TextResult>
-  /** Text as it is generated; sources (when grounded) come last. */
+  /** Text as it is generated; the grounding (when grounded) comes last. */
   stream(request: TextRequest): AsyncIterable<StreamEvent>
   json<S extends v.GenericSchema>(request: JsonRequest<S>): Promise<JsonResult<v.InferOutput<S>>>
   callFunction(request: FunctionRequest): Promise<FunctionCallResult>

@@ -82,8 +82,8 @@ export const errors = {
       details: { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) },
     }),
   notImplemented: (message: string) => new AppError(501, 'not_available', message),
-  upstream: (code: string, message: string, cause?: unknown) =>
-    new AppError(502, code, message, { cause }),
+  upstream: (code: string, message: string, cause?: unknown, details?: unknown) =>
+    new AppError(502, code, message, { cause, details }),
   notConfigured: (feature: string, variable: string) =>
     new AppError(
       503,

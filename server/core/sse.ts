@@ -1,12 +1,12 @@
 /**
  * @module sse
  * Server-Sent Events for long text: `event: delta` frames as the model writes, `sources` when
- * grounded, then `done` (with the full result) or `error` (the error envelope). Bun's idle
+ * grounded (sources, queries and Google's search suggestions), then `done` (with the full result)
+ * or `error` (the error envelope). Bun's idle
  * timeout is lifted for the request so quiet stretches of a long generation are not cut.
  */
 import type { Context } from 'hono'
 import { streamSSE } from 'hono/streaming'
-import type { Source, StreamEvent } from '../ai/types'
 import type { AppEnv } from './context'
 import { toAppError } from './error-handler'
 import { envelope } from './errors'
@@ -15,19 +15,31 @@ import { envelope } from './errors'
 export const wantsEventStream = (c: Context) =>
   (c.req.header('Accept') ?? '').toLowerCase().includes('text/event-stream')
 
-export interface StreamTextOptions<T> {
-  events: AsyncIterable<StreamEvent>
-  /** Builds the `done` payload from the full text and sources (e.g. `{ article }`). */
-  finish: (text: string, sources: Source[]) => T | Promise<T>
+/** Text as it is written, and the grounding (sources, queries, search suggestions) once known. */
+export type TextStreamEvent =
+  | { type: 'delta'; text: string }
+  | {
+      type: 'sources'
+      sources: readonly unknown[]
+      queries: readonly string[]
+      searchEntryPoint?: string
+    }
+
+type Grounding = Omit<Extract<TextStreamEvent, { type: 'sources' }>, 'type'>
+
+export interface StreamTextOptions<T, G extends Grounding = Grounding> {
+  events: AsyncIterable<TextStreamEvent & ({ type: 'delta' } | G)>
+  /** Builds the `done` payload from the full text and the grounding, if any (e.g. `{ article }`). */
+  finish: (text: string, grounding: G | undefined) => T | Promise<T>
 }
 
 /**
  * Streams `events` as SSE. A failure before the first event is thrown (so it gets its real HTTP
  * status); one after the headers went out is sent as an `error` event.
  */
-export async function streamText<T>(
+export async function streamText<T, G extends Grounding = Grounding>(
   c: Context<AppEnv>,
-  options: StreamTextOptions<T>
+  options: StreamTextOptions<T, G>
 ): Promise<Response> {
   const iterator = options.events[Symbol.asyncIterator]()
   const first = await iterator.next()
@@ -36,7 +48,7 @@ export async function streamText<T>(
   c.header('X-Accel-Buffering', 'no')
   return streamSSE(c, async (stream) => {
     let text = ''
-    let sources: Source[] = []
+    let grounding: G | undefined
     let id = 0
     try {
       for (let step = first; !step.done; step = await iterator.next()) {
@@ -53,15 +65,20 @@ export async function streamText<T>(
             id: String(id++),
           })
         } else {
-          sources = event.sources
+          const { type: _sources, ...rest } = event as G & { type: 'sources' }
+          grounding = rest as unknown as G
           await stream.writeSSE({
             event: 'sources',
-            data: JSON.stringify({ sources }),
+            data: JSON.stringify({
+              sources: rest.sources,
+              searchQueries: rest.queries,
+              searchEntryPoints: rest.searchEntryPoint ? [rest.searchEntryPoint] : [],
+            }),
             id: String(id++),
           })
         }
       }
-      const result = await options.finish(text, sources)
+      const result = await options.finish(text, grounding)
       await stream.writeSSE({ event: 'done', data: JSON.stringify(result), id: String(id++) })
     } catch (error) {
       const appError = toAppError(error)

@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, test } from 'bun:test'
+import { ROLES } from '../../server/ai/models'
 import type { AnalyzeResponse, BrandAsset } from '../../server/features/brand/schemas'
 import { ico, png } from '../support/fake-site'
 import { acmeAnalysis, analyze, brandApp, CSE_KEY, startBrandFakes } from './harness'
@@ -86,7 +87,7 @@ describe('POST /api/analyze: happy path on the local store', () => {
     const calls = gemini.calls('generateContent')
     expect(calls).toHaveLength(1)
     const req = calls[0]!
-    expect(req.model).toBe('gemini-2.5-flash')
+    expect(req.model).toBe(ROLES.text.defaultId)
     const config = req.body.generationConfig
     expect(config.responseMimeType).toBe('application/json')
     const schema = config.responseJsonSchema

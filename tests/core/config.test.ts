@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'bun:test'
+import { MODEL_ROLES, ROLES } from '../../server/ai/models'
 import { ConfigError, loadConfig } from '../../server/config'
 
 const fails = (env: Record<string, string>) => {
@@ -21,12 +22,21 @@ describe('defaults with an empty environment', () => {
     expect(config.storage.dataDir).toBe('./data')
   })
 
-  test('has model ids, a timeout and bounded retries', () => {
-    expect(config.ai.models.text).toBe('gemini-2.5-flash')
-    expect(config.ai.models.pro).toBe('gemini-2.5-pro')
-    expect(config.ai.models.image).toBe('gemini-2.5-flash-image')
-    expect(config.ai.timeoutMs).toBe(120_000)
+  test('every model role has the catalogue default', () => {
+    for (const role of MODEL_ROLES) expect(config.ai.models[role]).toBe(ROLES[role].defaultId)
+  })
+
+  test('deadlines: a minute per step, eight seconds interactive, a minute of stream silence', () => {
+    expect(config.ai.deadlines).toEqual({ interactiveMs: 8_000, stepMs: 60_000, idleMs: 60_000 })
     expect(config.ai.maxRetries).toBe(2)
+  })
+
+  test('GEMINI_TIMEOUT_MS sets the step budget and caps the interactive one', () => {
+    expect(loadConfig({ GEMINI_TIMEOUT_MS: '5000' }).ai.deadlines).toEqual({
+      interactiveMs: 5_000,
+      stepMs: 5_000,
+      idleMs: 5_000,
+    })
   })
 
   test('logs pretty in development and JSON in production or on Cloud Run', () => {
@@ -57,7 +67,9 @@ describe('AI backends', () => {
     const config = loadConfig({ GOOGLE_GENAI_USE_VERTEXAI: 'true', GCP_PROJECT_ID: 'my-proj' })
     expect(config.ai.backend).toBe('vertex')
     expect(config.ai.project).toBe('my-proj')
-    expect(config.ai.location).toBe('us-central1')
+    // Gemini 3 is served from `global`; Imagen and Veo from a region.
+    expect(config.ai.location).toBe('global')
+    expect(config.ai.mediaLocation).toBe('us-central1')
     expect(config.ai.apiKey).toBeUndefined()
     expect(fails({ GOOGLE_GENAI_USE_VERTEXAI: 'true' })).toContain('GOOGLE_CLOUD_PROJECT')
   })

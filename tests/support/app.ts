@@ -6,10 +6,13 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createAiGateway } from '../../server/ai/gateway'
+import type { SdkClientOptions } from '../../server/ai/sdk-client'
 import { createApp } from '../../server/app'
 import { type Env, loadConfig } from '../../server/config'
 import { createLogger } from '../../server/core/logger'
 import { type AppDeps, createDeps } from '../../server/deps'
+import type { FakeGemini } from './fake-gemini'
+import { writeVertexCredentials } from './vertex-credentials'
 
 export const TEST_API_KEY = 'test-gemini-key-0123456789'
 
@@ -18,11 +21,16 @@ export interface TestAppOptions {
   /** Fake Gemini URL; with it the Developer API backend is configured. */
   geminiUrl?: string
   deps?: Partial<AppDeps>
-  /** Vertex mode: authenticate with a fixed bearer token instead of ADC. */
+  /**
+   * Vertex AI mode, authenticated with real Application Default Credentials whose token comes
+   * from the fake's STS endpoint (pass the fake; `geminiUrl` is then its URL).
+   */
   vertex?: boolean
+  gemini?: Pick<FakeGemini, 'url' | 'tokenUrl' | 'trustSubjectToken'>
 }
 
 export function testConfig(options: TestAppOptions = {}) {
+  if (options.gemini) options = { ...options, geminiUrl: options.gemini.url }
   const env: Env = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'debug',
@@ -35,13 +43,20 @@ export function testConfig(options: TestAppOptions = {}) {
       ? {
           GOOGLE_GENAI_USE_VERTEXAI: 'true',
           GOOGLE_CLOUD_PROJECT: 'test-project',
-          GOOGLE_CLOUD_LOCATION: 'us-central1',
           GEMINI_BASE_URL: options.geminiUrl,
         }
       : {}),
     ...options.env,
   }
   return loadConfig(env)
+}
+
+/** SDK options for the test gateway: real ADC against the fake in Vertex AI mode. */
+export function testSdkOptions(options: TestAppOptions): SdkClientOptions | undefined {
+  if (!options.vertex) return undefined
+  if (!options.gemini)
+    throw new Error('Vertex AI tests pass the fake as `gemini` (for its token URL)')
+  return { googleAuthOptions: writeVertexCredentials(options.gemini).googleAuthOptions }
 }
 
 export function buildTestApp(options: TestAppOptions = {}) {
@@ -54,15 +69,7 @@ export function buildTestApp(options: TestAppOptions = {}) {
       ai: config.ai,
       log,
       retry: { minDelayMs: 5, maxDelayMs: 20, maxWaitMs: 2_000 },
-      sdk: options.vertex
-        ? {
-            googleAuthOptions: {
-              authClient: {
-                getRequestHeaders: async () => new Headers({ authorization: 'Bearer fake-token' }),
-              } as never,
-            },
-          }
-        : undefined,
+      sdk: testSdkOptions(options),
     })
   const deps = createDeps(config, { log, ai, ...options.deps })
   const app = createApp(deps)

@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, test } from 'bun:test'
+import { ROLES } from '../../../server/ai/models'
 import { buildTestApp, postJson } from '../../support/app'
 import { startFakeGemini } from '../../support/fake-gemini'
 import { expectInvalid, systemText } from './helpers'
@@ -18,7 +19,7 @@ describe('POST /api/seo/agent-action', () => {
     gemini.enqueue({ text: 'ok' })
     await ask({ userText: 'What happens next?', currentStep: 3 })
     const req = gemini.last()!
-    expect(req.model).toBe('gemini-2.5-flash')
+    expect(req.model).toBe(ROLES.text.defaultId)
     const system = systemText(req)
     for (const name of [
       '1. Diagnosis',

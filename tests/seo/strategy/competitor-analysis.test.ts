@@ -3,7 +3,14 @@ import { buildTestApp, postJson } from '../../support/app'
 import { type RecordedRequest, startFakeGemini } from '../../support/fake-gemini'
 import { competitors, profile, seoReport } from '../fixtures'
 import { landscapeAnswer, reviewAnswer } from './answers'
-import { expectInvalid, isResearch, isStructured, research, systemText } from './helpers'
+import {
+  expectInvalid,
+  grounded,
+  isResearch,
+  isStructured,
+  reportedSource,
+  systemText,
+} from './helpers'
 
 const gemini = await startFakeGemini()
 afterAll(() => gemini.stop())
@@ -13,10 +20,10 @@ const { app } = buildTestApp({ geminiUrl: gemini.url })
 const analyse = (body: Record<string, unknown> = {}) =>
   postJson(app, '/api/seo/competitor-analysis', { competitors, seoReport, profile, ...body })
 
-const researchFor = (site: string) => (r: RecordedRequest) =>
-  isResearch(r) && r.promptText.includes(site)
-const structureOf = (notes: string) => (r: RecordedRequest) =>
-  isStructured(r) && r.promptText.includes(notes)
+/** The grounded review (Search and the schema in one call) of one competitor site. */
+const reviewOf = (site: string) => (r: RecordedRequest) =>
+  isResearch(r) && isStructured(r) && r.promptText.includes(site)
+const isReview = (r: RecordedRequest) => isResearch(r) && isStructured(r)
 const isLandscape = (r: RecordedRequest) =>
   isStructured(r) && r.promptText.includes('<competitor_reviews>')
 
@@ -25,28 +32,36 @@ interface AnalysisBody {
   competitors: Record<string, unknown>[]
   knowledge: { title: string }[]
   sources: { url: string }[]
+  searchEntryPoints: string[]
   warnings: string[]
   failures: { id: string; url: string; code: string; message: string }[]
 }
 
-describe('POST /api/seo/competitor-analysis', () => {
-  test('reviews each competitor with search, keeps its URL, accepts a missing top article, then builds the landscape', async () => {
-    gemini.enqueueWhen(researchFor('roastery-one'), research('R1 notes', 'https://s.example/1'))
-    gemini.enqueueWhen(structureOf('R1 notes'), { json: reviewAnswer() })
-    gemini.enqueueWhen(researchFor('beans-two'), research('B2 notes', 'https://s.example/2'))
-    const { topArticle: _none, ...withoutArticle } = reviewAnswer()
-    gemini.enqueueWhen(structureOf('B2 notes'), { json: withoutArticle })
-    gemini.enqueueWhen(researchFor('brew-three'), research('B3 notes', 'https://s.example/1'))
-    gemini.enqueueWhen(structureOf('B3 notes'), {
-      json: reviewAnswer('Elsewhere', 'https://vertexaisearch.example/redirect/abc'),
-    })
-    gemini.enqueueWhen(isLandscape, { json: landscapeAnswer })
+function scriptThreeReviews() {
+  gemini.enqueueWhen(reviewOf('roastery-one'), grounded(reviewAnswer(), 'https://s.example/1'))
+  const { topArticle: _none, ...withoutArticle } = reviewAnswer()
+  gemini.enqueueWhen(reviewOf('beans-two'), grounded(withoutArticle, 'https://s.example/2'))
+  gemini.enqueueWhen(
+    reviewOf('brew-three'),
+    grounded(
+      reviewAnswer('Elsewhere', 'https://vertexaisearch.example/redirect/abc'),
+      'https://s.example/1'
+    )
+  )
+  gemini.enqueueWhen(isLandscape, { json: landscapeAnswer })
+}
 
-    const input = [competitors[0], { ...competitors[1], url: 'beans-two.example' }, competitors[2]]
-    const res = await analyse({ competitors: input, uiLanguage: 'en' })
-    expect(res.status).toBe(200)
-    const body = (await res.json()) as AnalysisBody
-    expect(body.competitiveLandscape).toEqual(landscapeAnswer)
+async function analyseThree() {
+  scriptThreeReviews()
+  const input = [competitors[0], { ...competitors[1], url: 'beans-two.example' }, competitors[2]]
+  const res = await analyse({ competitors: input, uiLanguage: 'en' })
+  expect(res.status).toBe(200)
+  return (await res.json()) as AnalysisBody
+}
+
+describe('POST /api/seo/competitor-analysis', () => {
+  test('each competitor gets its review; a missing top article is kept as null, its URL as given', async () => {
+    const body = await analyseThree()
     expect(body.competitors).toEqual([
       {
         ...competitors[0],
@@ -73,21 +88,40 @@ describe('POST /api/seo/competitor-analysis', () => {
         topArticle: null,
       }),
     ])
+    expect(body.failures).toEqual([])
+  })
+
+  test('a top article that is not on the competitor site is left out with a warning', async () => {
+    const body = await analyseThree()
     expect(body.warnings).toEqual([
       'The top article proposed for https://brew-three.example is not on that site; it was left out.',
     ])
-    expect(body.failures).toEqual([])
-    expect(body.sources.map((s) => s.url)).toEqual(['https://s.example/1', 'https://s.example/2'])
-    expect(body.knowledge.length).toBeGreaterThan(0)
+  })
 
-    const review = gemini.calls().find(structureOf('R1 notes'))!
-    const reviewSchema = review.body.generationConfig.responseJsonSchema
-    expect(reviewSchema.properties.contentSeoScore).toMatchObject({ type: 'integer', maximum: 100 })
-    expect(reviewSchema.required).toEqual(['contentSeoScore', 'strengths', 'weaknesses'])
-    expect(reviewSchema.properties.url).toBeUndefined()
+  test('sources of every review are merged once each, with one search suggestion per review', async () => {
+    const body = await analyseThree()
+    expect(body.sources).toEqual([
+      reportedSource('https://s.example/1'),
+      reportedSource('https://s.example/2'),
+    ])
+    expect(body.searchEntryPoints.length).toBeGreaterThanOrEqual(1)
+  })
+
+  test('a review is one grounded JSON call with a bounded score and no URL field to invent', async () => {
+    await analyseThree()
+    const review = gemini.calls().find(reviewOf('roastery-one'))!
+    const schema = review.body.generationConfig.responseJsonSchema
+    expect(schema.properties.contentSeoScore).toMatchObject({ type: 'integer', maximum: 100 })
+    expect(schema.required).toEqual(['contentSeoScore', 'strengths', 'weaknesses'])
+    expect(schema.properties.url).toBeUndefined()
     expect(review.promptText).toContain('<competitor>')
     expect(review.promptText).toContain('meant for the user in English')
+  })
 
+  test('the landscape sets the diagnosis against the reviews, with knowledge and no presupposed weakness', async () => {
+    const body = await analyseThree()
+    expect(body.competitiveLandscape).toEqual(landscapeAnswer)
+    expect(body.knowledge.length).toBeGreaterThan(0)
     const landscape = gemini.calls().find(isLandscape)!
     expect(landscape.promptText).toContain(seoReport.coreInsight)
     expect(landscape.promptText).toContain('Deep brewing guides')
@@ -99,10 +133,9 @@ describe('POST /api/seo/competitor-analysis', () => {
 
   test('a failing competitor is reported in failures, not invented', async () => {
     gemini.setHandler((r) => {
-      if (researchFor('beans-two')(r)) return { status: 500 }
-      if (isResearch(r)) return research('notes')
+      if (reviewOf('beans-two')(r)) return { status: 500 }
       if (isLandscape(r)) return { json: landscapeAnswer }
-      return { json: reviewAnswer('A', 'https://www.roastery-one.example/a') }
+      return grounded(reviewAnswer('A', 'https://www.roastery-one.example/a'))
     })
     const res = await analyse({ competitors: competitors.slice(0, 2) })
     expect(res.status).toBe(200)
@@ -130,12 +163,12 @@ describe('POST /api/seo/competitor-analysis', () => {
     let peak = 0
     gemini.setHandler(async (r) => {
       if (isLandscape(r)) return { json: landscapeAnswer }
-      if (!isResearch(r)) return { json: reviewAnswer('A', 'https://x.example/a') }
+      if (!isReview(r)) return undefined
       inFlight++
       peak = Math.max(peak, inFlight)
       await Bun.sleep(300)
       inFlight--
-      return research('notes')
+      return grounded(reviewAnswer('A', 'https://x.example/a'))
     })
     let started = performance.now()
     expect((await analyse()).status).toBe(200)
@@ -156,9 +189,7 @@ describe('POST /api/seo/competitor-analysis', () => {
     gemini.setHandler((r) =>
       isLandscape(r)
         ? { json: landscapeAnswer }
-        : isResearch(r)
-          ? research('notes')
-          : { json: reviewAnswer('A', 'https://www.roastery-one.example/a') }
+        : grounded(reviewAnswer('A', 'https://www.roastery-one.example/a'))
     )
     const dup = await analyse({
       competitors: [competitors[0], { id: 'x', url: 'roastery-one.example/about' }],

@@ -3,9 +3,9 @@
  * research, JSON structuring, function calling) and asserting on error envelopes.
  */
 import { expect } from 'bun:test'
-import type { RecordedRequest, Reply } from '../../support/fake-gemini'
+import { domainOf, type RecordedRequest, type Reply, redirectFor } from '../../support/fake-gemini'
 
-/** The grounded research call of `ai.json({ grounded: true })`. */
+/** A call with the Google Search tool. */
 export const isResearch = (r: RecordedRequest) =>
   Array.isArray(r.body?.tools) && r.body.tools.some((t: object) => 'googleSearch' in t)
 
@@ -18,8 +18,18 @@ export const isFunctionCall = (r: RecordedRequest) =>
 
 export const research = (text: string, ...urls: string[]): Reply => ({
   text,
-  sources: urls.map((url, i) => ({ title: `Source ${i + 1}`, url })),
+  sources: urls.map((url) => ({ url })),
 })
+
+/** A grounded JSON answer (Search and the schema in one call), resting on `urls`. */
+export const grounded = (json: unknown, ...urls: string[]): Reply => ({
+  json,
+  sources: urls.map((url) => ({ url })),
+  queries: ['search query'],
+})
+
+/** How the Developer API reports a source page: Google's redirect link, titled by domain. */
+export const reportedSource = (url: string) => ({ title: domainOf(url), url: redirectFor(url) })
 
 export const systemText = (r: RecordedRequest): string =>
   (r.body?.systemInstruction?.parts ?? []).map((p: { text?: string }) => p.text ?? '').join('\n')

@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, test } from 'bun:test'
+import { ROLES } from '../../../server/ai/models'
 import { DATA_RULE } from '../../../server/core/prompt-blocks'
 import { buildTestApp, postJson } from '../../support/app'
 import { startFakeGemini } from '../../support/fake-gemini'
@@ -29,7 +30,7 @@ describe('POST /api/seo/analyze-intent', () => {
       query: 'poster for nike.com',
     })
     const req = gemini.last()!
-    expect(req.model).toBe('gemini-2.5-flash')
+    expect(req.model).toBe(ROLES.fast.defaultId)
     const declaration = req.body.tools[0].functionDeclarations[0]
     expect(declaration.name).toBe('route_user_request')
     expect(declaration.parametersJsonSchema.properties.intent.enum).toEqual([

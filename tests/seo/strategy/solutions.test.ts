@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, test } from 'bun:test'
+import { ROLES } from '../../../server/ai/models'
 import { buildTestApp, postJson } from '../../support/app'
 import { startFakeGemini } from '../../support/fake-gemini'
 import { competitors, profile, seoReport, siteUrl } from '../fixtures'
@@ -40,7 +41,7 @@ describe('POST /api/seo/solution-board', () => {
 
     expect(gemini.calls()).toHaveLength(1)
     const req = gemini.last()!
-    expect(req.model).toBe('gemini-2.5-flash')
+    expect(req.model).toBe(ROLES.text.defaultId)
     expect(isStructured(req)).toBe(true)
     expect(isResearch(req)).toBe(false)
     const schema = req.body.generationConfig.responseJsonSchema

@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, test } from 'bun:test'
+import { ROLES } from '../../../server/ai/models'
 import { DATA_RULE } from '../../../server/core/prompt-blocks'
 import { buildTestApp, postJson } from '../../support/app'
 import { startFakeGemini } from '../../support/fake-gemini'
@@ -24,7 +25,7 @@ describe('POST /api/seo/write-article', () => {
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({ article: germanArticle })
     const req = gemini.last()!
-    expect(req.model).toBe('gemini-2.5-pro')
+    expect(req.model).toBe(ROLES.writing.defaultId)
     const system = systemText(req)
     expect(system).toContain('expert Specialty coffee e-commerce writer')
     expect(system).toContain('article text, metadata) in German')
@@ -99,7 +100,7 @@ describe('POST /api/seo/write-article', () => {
     expect(frames[3]!.data).toEqual({ article: '# Titel\n\nEspresso zu Hause ist einfach.' })
     const req = gemini.last()!
     expect(req.action).toBe('streamGenerateContent')
-    expect(req.model).toBe('gemini-2.5-pro')
+    expect(req.model).toBe(ROLES.writing.defaultId)
   })
 
   test('an upstream failure before the first delta keeps its HTTP status', async () => {

@@ -26,10 +26,10 @@ const endpoints = [
     jsonMode: false,
     streams: true,
   },
-  { path: 'polish-article', body: { article }, jsonMode: false, streams: true },
+  { path: 'polish-article', body: { article }, jsonMode: false, streams: true, revises: true },
   { path: 'generate-metadata', body: { article, brief }, jsonMode: true },
   { path: 'preflight-check', body: { article, brief, profile }, jsonMode: true },
-  { path: 'auto-fix', body: { article, issues }, jsonMode: false, streams: true },
+  { path: 'auto-fix', body: { article, issues }, jsonMode: false, streams: true, revises: true },
   { path: 'generate-images', body: { article }, jsonMode: true },
 ]
 
@@ -121,7 +121,10 @@ describe('upstream faults map to the error envelope on every endpoint', () => {
       expect(results.map(({ path, status, code }) => ({ path, status, code }))).toEqual(
         streaming.map((e) => ({ path: e.path, status: fault.status, code: fault.code }))
       )
-      expect(gemini.calls('streamGenerateContent')).toHaveLength(streaming.length)
+      // Revisions (polish, auto-fix) re-ask an empty answer once; whole articles always stream.
+      const reasked = fault.code === 'ai_empty' ? streaming.filter((e) => e.revises).length : 0
+      expect(gemini.calls('streamGenerateContent')).toHaveLength(streaming.length + reasked)
+      expect(gemini.calls('generateContent')).toHaveLength(0)
     })
   }
 })

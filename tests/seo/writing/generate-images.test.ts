@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, test } from 'bun:test'
+import { ROLES } from '../../../server/ai/models'
 import { mediaKey } from '../../../server/storage/media'
 import { buildTestApp, postJson } from '../../support/app'
 import { type RecordedRequest, startFakeGemini } from '../../support/fake-gemini'
@@ -9,7 +10,7 @@ afterAll(() => gemini.stop())
 beforeEach(() => gemini.reset())
 const { app, deps } = buildTestApp({ geminiUrl: gemini.url })
 
-const isImageCall = (req: RecordedRequest) => req.model === 'gemini-2.5-flash-image'
+const isImageCall = (req: RecordedRequest) => req.model === ROLES.image.defaultId
 const placement = (
   sectionTitle: string,
   alt: string,

@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, test } from 'bun:test'
+import { ROLES } from '../../../server/ai/models'
 import { buildTestApp, postJson } from '../../support/app'
-import { startFakeGemini } from '../../support/fake-gemini'
+import { redirectFor, renderedContentFor, startFakeGemini } from '../../support/fake-gemini'
 import { brief, readSse, SSE, systemText } from './support'
 
 const gemini = await startFakeGemini()
@@ -8,19 +9,26 @@ afterAll(() => gemini.stop())
 beforeEach(() => gemini.reset())
 const { app } = buildTestApp({ geminiUrl: gemini.url })
 
-const sources = [
-  { title: 'Espresso basics', url: 'https://coffee.example/espresso' },
-  { title: 'Grind guide', url: 'https://grind.example/guide' },
-]
+const sources = [{ url: 'https://coffee.example/espresso' }, { url: 'https://grind.example/guide' }]
+const queries = ['espresso at home']
+/** What the API answers for those pages (redirect links titled by domain) and queries. */
+const grounding = {
+  sources: [
+    { title: 'coffee.example', url: redirectFor('https://coffee.example/espresso') },
+    { title: 'grind.example', url: redirectFor('https://grind.example/guide') },
+  ],
+  searchQueries: queries,
+  searchEntryPoints: [renderedContentFor(queries)],
+}
 
 describe('POST /api/seo/web-research', () => {
   test('researches with the Google Search tool and returns the summary with its sources', async () => {
-    gemini.enqueue({ text: '  Notes about espresso at home.  ', sources })
+    gemini.enqueue({ text: '  Notes about espresso at home.  ', sources, queries })
     const res = await postJson(app, '/api/seo/web-research', { brief, uiLanguage: 'en' })
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ summary: 'Notes about espresso at home.', sources })
+    expect(await res.json()).toEqual({ summary: 'Notes about espresso at home.', ...grounding })
     const req = gemini.last()!
-    expect(req.model).toBe('gemini-2.5-flash')
+    expect(req.model).toBe(ROLES.text.defaultId)
     expect(req.body.tools).toEqual([{ googleSearch: {} }])
     expect(req.body.generationConfig?.responseMimeType).toBeUndefined()
     expect(req.promptText).toContain('Espresso zu Hause')
@@ -36,7 +44,7 @@ describe('POST /api/seo/web-research', () => {
   })
 
   test('streams deltas, then the sources, then done with summary and sources', async () => {
-    gemini.enqueue({ chunks: ['Espresso ', 'needs ', 'fine grounds.'], sources })
+    gemini.enqueue({ chunks: ['Espresso ', 'needs ', 'fine grounds.'], sources, queries })
     const res = await postJson(app, '/api/seo/web-research', { brief, uiLanguage: 'en' }, SSE)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('text/event-stream')
@@ -47,8 +55,8 @@ describe('POST /api/seo/web-research', () => {
       'needs ',
       'fine grounds.',
     ])
-    expect(frames[3]!.data).toEqual({ sources })
-    expect(frames[4]!.data).toEqual({ summary: 'Espresso needs fine grounds.', sources })
+    expect(frames[3]!.data).toEqual(grounding)
+    expect(frames[4]!.data).toEqual({ summary: 'Espresso needs fine grounds.', ...grounding })
     const req = gemini.last()!
     expect(req.action).toBe('streamGenerateContent')
     expect(req.body.tools).toEqual([{ googleSearch: {} }])

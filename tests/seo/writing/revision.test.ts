@@ -1,5 +1,6 @@
 /** polish-article and auto-fix: real rewrites that keep every image of the article. */
 import { afterAll, beforeEach, describe, expect, test } from 'bun:test'
+import { ROLES } from '../../../server/ai/models'
 import type { PreflightIssue } from '../../../server/features/seo/schemas'
 import { protectImages } from '../../../server/features/seo/writing/images-in-markdown'
 import { buildTestApp, postJson } from '../../support/app'
@@ -31,8 +32,8 @@ const issues: PreflightIssue[] = [
 ]
 
 for (const [path, model, extra] of [
-  ['/api/seo/polish-article', 'gemini-2.5-flash', {}],
-  ['/api/seo/auto-fix', 'gemini-2.5-pro', { issues }],
+  ['/api/seo/polish-article', ROLES.writing.defaultId, {}],
+  ['/api/seo/auto-fix', ROLES.writing.defaultId, { issues }],
 ] as const) {
   describe(`POST ${path}`, () => {
     test(`rewrites with ${model} and keeps every image (no image data sent to the model)`, async () => {
@@ -74,7 +75,8 @@ for (const [path, model, extra] of [
       const res = await postJson(app, path, { article, ...extra })
       expect(res.status).toBe(200)
       expect((await res.json()).article).toContain('Probiere, notiere')
-      const calls = gemini.calls('generateContent')
+      // A whole-article rewrite streams internally even when the client does not stream.
+      const calls = gemini.calls('streamGenerateContent')
       expect(calls).toHaveLength(2)
       expect(calls[1]!.promptText).toContain('previous answer was incomplete')
     })
@@ -85,7 +87,7 @@ for (const [path, model, extra] of [
       const res = await postJson(app, path, { article, ...extra })
       expect(res.status).toBe(200)
       expect((await res.json()).article).toContain('Probiere, notiere')
-      expect(gemini.calls('generateContent')).toHaveLength(2)
+      expect(gemini.calls('streamGenerateContent')).toHaveLength(2)
     })
 
     test('an empty stream is re-asked before the first frame, and done holds the article', async () => {
@@ -98,7 +100,7 @@ for (const [path, model, extra] of [
       expect(frames[1]!.data.article).toBe(article.replace('Probiere und', 'Probiere, notiere und'))
       expect(gemini.calls().map((r) => r.action)).toEqual([
         'streamGenerateContent',
-        'generateContent',
+        'streamGenerateContent',
       ])
     })
 

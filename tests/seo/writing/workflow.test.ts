@@ -5,7 +5,7 @@
 import { afterAll, expect, test } from 'bun:test'
 import { mediaKey } from '../../../server/storage/media'
 import { buildTestApp, postJson } from '../../support/app'
-import { startFakeGemini } from '../../support/fake-gemini'
+import { redirectFor, startFakeGemini } from '../../support/fake-gemini'
 import { workflowModel } from '../workflow-model'
 import { brief, profile } from './support'
 
@@ -45,7 +45,9 @@ test('research → outline → article → polish → images → pre-flight → 
   const metadata = await step('generate-metadata', { article: fixed.article, brief })
   const elapsed = performance.now() - started
 
-  expect(research.sources).toEqual([{ title: 'Source', url: 'https://source.example/a' }])
+  expect(research.sources).toEqual([
+    { title: 'source.example', url: redirectFor('https://source.example/a') },
+  ])
   expect(illustrated.images).toHaveLength(2)
   expect(fixed.article).toContain('Achte besonders auf')
   for (const image of illustrated.images) {

@@ -6,8 +6,7 @@
  */
 import pLimit from 'p-limit'
 import * as v from 'valibot'
-import { mergeSources } from '../../../ai/response'
-import type { Source } from '../../../ai/types'
+import { groundingFields } from '../../../ai/grounding'
 import { AppError, errors } from '../../../core/errors'
 import { BrandProfile, projectFor } from '../../brand/profile'
 import { UiLanguage } from '../language'
@@ -19,7 +18,7 @@ import { describeLandscape } from './landscape'
 import { SiteUrl, SiteUrlText, sameSite, siteKey } from './site-url'
 
 export const MAX_ANALYSED_COMPETITORS = 5
-/** Reviews running at once; each is two model calls (search, then structure). */
+/** Reviews running at once; each is one grounded JSON call (two where Search and JSON cannot share one). */
 export const REVIEW_CONCURRENCY = 3
 
 export const CompetitorAnalysisRequest = v.object({
@@ -104,12 +103,11 @@ export async function analyseCompetitors(
     knowledgeBlock: knowledge.block,
     ui: input.uiLanguage,
   })
-  const sources: Source[] = mergeSources(...reviewed.map((r) => r.sources))
   return {
     competitiveLandscape,
     competitors: analysed,
     knowledge: knowledge.refs,
-    sources,
+    ...groundingFields(...reviewed.map((r) => r.grounding)),
     warnings,
     failures,
   }

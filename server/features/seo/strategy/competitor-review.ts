@@ -5,7 +5,7 @@
  * weaknesses. The competitor's URL is the one the user confirmed; the model never replaces it.
  */
 import * as v from 'valibot'
-import type { Source } from '../../../ai/types'
+import type { Grounding } from '../../../ai/types'
 import { languageRule, type UiLanguage } from '../language'
 import type { Competitor } from '../schemas'
 import type { StepContext } from './context'
@@ -36,7 +36,7 @@ const SYSTEM = [
 
 export interface CompetitorReview {
   competitor: Competitor
-  sources: Source[]
+  grounding: Grounding
   warnings: string[]
 }
 
@@ -61,7 +61,7 @@ export async function reviewCompetitor(
     languageRule({ ui: market.ui }),
     'Keep the article title as published.'
   )
-  const { data, sources } = await ctx.ai.json({
+  const { data, grounding } = await ctx.ai.json({
     system: SYSTEM,
     prompt,
     schema: CompetitorReviewOutput,
@@ -86,7 +86,7 @@ export async function reviewCompetitor(
       strengths: data.strengths,
       weaknesses: data.weaknesses,
     },
-    sources,
+    grounding,
     warnings,
   }
 }

@@ -5,6 +5,7 @@
  * than the user's own; duplicates are dropped. Nothing is made up when nothing usable is found.
  */
 import * as v from 'valibot'
+import { groundingFields } from '../../../ai/grounding'
 import { errors } from '../../../core/errors'
 import { BrandProfile, projectFor } from '../../brand/profile'
 import { languageRule, UiLanguage } from '../language'
@@ -59,7 +60,7 @@ export async function findCompetitors(ctx: StepContext, input: CompetitorsReques
     instructionsBlock(input.userInstructions),
     languageRule({ ui: input.uiLanguage })
   )
-  const { data, sources } = await ctx.ai.json({
+  const { data, grounding } = await ctx.ai.json({
     system: SYSTEM,
     prompt,
     schema: CompetitorsOutput,
@@ -79,7 +80,7 @@ export async function findCompetitors(ctx: StepContext, input: CompetitorsReques
       kept: competitors.length,
     })
   }
-  return { competitors, sources }
+  return { competitors, ...groundingFields(grounding) }
 }
 
 /** Real sites only, not the user's own, one per site, at most five. */

@@ -4,6 +4,7 @@
  * informed by the knowledge base, and returned with its sources and knowledge references.
  */
 import * as v from 'valibot'
+import { groundingFields } from '../../../ai/grounding'
 import { BrandProfile, projectFor } from '../../brand/profile'
 import { languageRule, UiLanguage } from '../language'
 import { UserInstructions } from '../schemas'
@@ -84,7 +85,7 @@ export async function diagnose(ctx: StepContext, input: DiagnosisRequest) {
     languageRule({ ui: input.uiLanguage, content: project?.target_language }),
     !project && "Write topicalKeywords in the main language of the site's market."
   )
-  const { data, sources } = await ctx.ai.json({
+  const { data, grounding } = await ctx.ai.json({
     system: SYSTEM,
     prompt,
     schema: DiagnosisOutput,
@@ -98,7 +99,7 @@ export async function diagnose(ctx: StepContext, input: DiagnosisRequest) {
       ...data.keywordTopicFit,
       topicalKeywords: uniqueTexts(data.keywordTopicFit.topicalKeywords),
     },
-    sources,
+    ...groundingFields(grounding),
     knowledge: knowledge.refs,
   }
 }

@@ -67,6 +67,9 @@ export async function analyzeIntent(ctx: StepContext, input: IntentRequest): Pro
       },
     ],
     mode: 'any',
+    model: 'fast',
+    // A user waits on this at the launch box: a few seconds, one retry.
+    deadline: 'interactive',
     temperature: 0,
     signal: ctx.signal,
   })

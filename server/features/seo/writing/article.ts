@@ -43,7 +43,9 @@ export function articleRequest(body: WriteArticleRequest, signal?: AbortSignal):
     '- No images, no image placeholders such as [Image] or [图片], no notes to the editor, no preamble or closing remarks: output only the article.',
   ]
   return {
-    model: 'pro',
+    model: 'writing',
+    // A whole article: streamed internally when not streamed to the client, so only silence cuts it.
+    deadline: 'long',
     signal,
     system: [
       `You are an expert ${info.brand_industry || 'industry'} writer writing for ${info.brand_name || 'a brand'}.`,

@@ -38,7 +38,7 @@ export function autoFixPlan(body: AutoFixRequest): RevisionPlan {
     : 'the language the article is written in'
   return {
     step: 'auto-fix',
-    model: 'pro',
+    model: 'writing',
     system: [
       'You are a senior SEO editor. You revise articles to resolve the issues a quality review found, changing only what the fixes need.',
       DATA_RULE,

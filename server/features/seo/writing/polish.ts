@@ -26,7 +26,7 @@ export function polishPlan(body: PolishArticleRequest): RevisionPlan {
     : 'the language the article is written in'
   return {
     step: 'polish',
-    model: 'text',
+    model: 'writing',
     system: [
       'You are a senior copy editor. You improve articles without changing what they say.',
       DATA_RULE,

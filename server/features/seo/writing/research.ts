@@ -5,7 +5,8 @@
  * sources the answer was grounded in.
  */
 import * as v from 'valibot'
-import type { Source, TextRequest } from '../../../ai/types'
+import { type GroundingFields, groundingFields } from '../../../ai/grounding'
+import type { Grounding, TextRequest } from '../../../ai/types'
 import { DATA_RULE } from '../../../core/prompt-blocks'
 import { languageRule, UiLanguage } from '../language'
 import { ContentBrief } from '../schemas'
@@ -14,9 +15,8 @@ import { briefBlock, contentLanguage, type StepContext } from './context'
 export const WebResearchRequest = v.object({ brief: ContentBrief, uiLanguage: UiLanguage })
 export type WebResearchRequest = v.InferOutput<typeof WebResearchRequest>
 
-export interface ResearchResult {
+export interface ResearchResult extends GroundingFields {
   summary: string
-  sources: Source[]
 }
 
 export function researchRequest(body: WebResearchRequest, signal?: AbortSignal): TextRequest {
@@ -45,11 +45,11 @@ export async function webResearch(
   body: WebResearchRequest
 ): Promise<ResearchResult> {
   const result = await ctx.ai.text(researchRequest(body, ctx.signal))
-  return { summary: result.text.trim(), sources: result.sources }
+  return { summary: result.text.trim(), ...groundingFields(result.grounding) }
 }
 
 /** The `done` payload of the streamed form. */
-export const researchDone = (text: string, sources: Source[]): ResearchResult => ({
+export const researchDone = (text: string, grounding?: Grounding): ResearchResult => ({
   summary: text.trim(),
-  sources,
+  ...(grounding ? groundingFields(grounding) : groundingFields()),
 })

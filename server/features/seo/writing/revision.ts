@@ -7,7 +7,7 @@
  * here the lengths compared are both without images, and the original is never returned as if
  * it were the revision.
  */
-import type { StreamEvent, TextModel, TextRequest } from '../../../ai/types'
+import type { StreamEvent, TextRequest, TextRole } from '../../../ai/types'
 import { AppError, errors } from '../../../core/errors'
 import type { StepContext } from './context'
 import {
@@ -25,7 +25,7 @@ export const MIN_KEPT_SHARE = 0.5
 export interface RevisionPlan {
   /** Names the step in logs and errors ("polish", "auto-fix"). */
   step: string
-  model: TextModel
+  model: TextRole
   system: string
   /** The prompt around the protected article; `retry` is true when re-asking. */
   prompt: (protectedArticle: string, retry: boolean) => string
@@ -49,6 +49,8 @@ const request = (
   model: plan.model,
   system: plan.system,
   prompt: plan.prompt(text, retry),
+  // A whole article: streamed internally, so only silence (never a total deadline) cuts it.
+  deadline: 'long',
   signal: ctx.signal,
 })
 

@@ -1,0 +1,134 @@
+/**
+ * @module ai/gemini/client
+ * One `generateContent` (or stream opening) with the call's budget, bounded retries and mapped
+ * errors, on the SDK client for the model's Vertex AI location (Gemini 3 on `global`, Imagen and
+ * Veo regional). Every feature-level operation is built on these two calls.
+ */
+import type {
+  Content,
+  GenerateContentConfig,
+  GenerateContentResponse,
+  GoogleGenAI,
+} from '@google/genai'
+import type { Config } from '../../config'
+import { errors } from '../../core/errors'
+import { once } from '../../core/lazy'
+import type { Logger } from '../../core/logger'
+import { type RetryPolicy, withRetry } from '../../core/retry'
+import type { Budget } from '../deadline'
+import { cancelled, toAiError } from '../errors'
+import { rulesOf } from '../models'
+import { isRetryable, retryAfterSeconds } from '../retry'
+import { createSdkClient, type SdkClientOptions } from '../sdk-client'
+
+export interface GeminiContext {
+  ai: Config['ai']
+  log: Logger
+  retry: RetryPolicy
+  client(modelId: string): Promise<GoogleGenAI>
+}
+
+export function createContext(
+  ai: Config['ai'],
+  log: Logger,
+  retry: RetryPolicy,
+  sdk?: SdkClientOptions
+): GeminiContext {
+  const byLocation = new Map<string, () => Promise<GoogleGenAI>>()
+  const locationOf = (modelId: string) => {
+    if (ai.backend !== 'vertex') return 'developer'
+    return rulesOf(modelId).vertexLocation === 'regional' ? ai.mediaLocation : ai.location
+  }
+  return {
+    ai,
+    log,
+    retry,
+    client(modelId) {
+      const location = locationOf(modelId)
+      let load = byLocation.get(location)
+      if (!load) {
+        load = once(() => createSdkClient(ai, location, sdk))
+        byLocation.set(location, load)
+      }
+      return load()
+    },
+  }
+}
+
+export interface CallOptions {
+  budget: Budget
+  /** Retries after the first attempt (the context's policy otherwise). */
+  retries?: number
+  /** The caller's own signal, to tell a cancellation from a timeout. */
+  signal?: AbortSignal
+}
+
+/** Maps a failure of a call: the budget ran out (504), the caller left, or the upstream error. */
+export function callFailure(error: unknown, options: CallOptions) {
+  if (options.budget.timedOut()) return errors.timeout('The AI service', error)
+  if (options.signal?.aborted) return cancelled()
+  return toAiError(error)
+}
+
+export async function generate(
+  ctx: GeminiContext,
+  modelId: string,
+  contents: Content[],
+  config: GenerateContentConfig,
+  options: CallOptions
+): Promise<GenerateContentResponse> {
+  const started = performance.now()
+  try {
+    const sdk = await ctx.client(modelId)
+    const response = await withRetry(
+      () =>
+        sdk.models.generateContent({
+          model: modelId,
+          contents,
+          config: { ...config, abortSignal: options.budget.signal },
+        }),
+      retryOptions(ctx, options)
+    )
+    ctx.log.debug('gemini call', {
+      model: modelId,
+      ms: Math.round(performance.now() - started),
+      tokens: response.usageMetadata?.totalTokenCount,
+      finish: response.candidates?.[0]?.finishReason,
+    })
+    return response
+  } catch (error) {
+    throw callFailure(error, options)
+  }
+}
+
+/** Opens a stream; retried only until the first byte (a started answer is never repeated). */
+export async function openStream(
+  ctx: GeminiContext,
+  modelId: string,
+  contents: Content[],
+  config: GenerateContentConfig,
+  options: CallOptions
+): Promise<AsyncGenerator<GenerateContentResponse>> {
+  try {
+    const sdk = await ctx.client(modelId)
+    return await withRetry(
+      () =>
+        sdk.models.generateContentStream({
+          model: modelId,
+          contents,
+          config: { ...config, abortSignal: options.budget.signal },
+        }),
+      retryOptions(ctx, options)
+    )
+  } catch (error) {
+    throw callFailure(error, options)
+  }
+}
+
+const retryOptions = (ctx: GeminiContext, options: CallOptions) => ({
+  policy: { ...ctx.retry, retries: options.retries ?? ctx.retry.retries },
+  isRetryable,
+  retryAfterSeconds,
+  signal: options.budget.signal,
+  ...(options.budget.deadline === undefined ? {} : { deadline: options.budget.deadline }),
+})

@@ -1,0 +1,53 @@
+/**
+ * @module ai/gemini
+ * The gateway on `@google/genai`: each call resolves its role to the configured model id and is
+ * shaped for that model's family (see `ai/models`), with a budget that fits the work, bounded
+ * retries and mapped errors.
+ */
+import type * as v from 'valibot'
+import type { Config } from '../../config'
+import type { Logger } from '../../core/logger'
+import { DEFAULT_RETRY, type RetryPolicy } from '../../core/retry'
+import { type ModelRole, specOf, type TextRole, type ThinkingLevel } from '../models'
+import type { SdkClientOptions } from '../sdk-client'
+import type { AiGateway, BaseRequest, JsonRequest } from '../types'
+import { createContext } from './client'
+import { callFunction } from './functions'
+import { image } from './image'
+import { json } from './json'
+import { streamText } from './stream'
+import { text } from './text'
+
+export interface GeminiGatewayOptions {
+  ai: Config['ai']
+  log: Logger
+  sdk?: SdkClientOptions
+  retry?: Partial<RetryPolicy>
+}
+
+/** How hard each text role thinks unless a request says otherwise (model default when absent). */
+export const ROLE_THINKING: Readonly<Partial<Record<TextRole, ThinkingLevel>>> = {
+  fast: 'minimal',
+  writing: 'high',
+}
+
+export function createGeminiGateway(options: GeminiGatewayOptions): AiGateway {
+  const { ai, log } = options
+  const retry: RetryPolicy = { ...DEFAULT_RETRY, retries: ai.maxRetries, ...options.retry }
+  const ctx = createContext(ai, log, retry, options.sdk)
+  const model = (role: ModelRole) => ({ role, id: ai.models[role], spec: specOf(ai.models[role]) })
+  const shaped = <R extends BaseRequest>(request: R): [string, R] => {
+    const role = request.model ?? 'text'
+    const thinking = request.thinking ?? ROLE_THINKING[role]
+    return [ai.models[role], thinking ? { ...request, thinking } : request]
+  }
+  return {
+    backend: ai.backend,
+    model,
+    text: (request) => text(ctx, ...shaped(request)),
+    stream: (request) => streamText(ctx, ...shaped(request)),
+    json: <S extends v.GenericSchema>(request: JsonRequest<S>) => json(ctx, ...shaped(request)),
+    callFunction: (request) => callFunction(ctx, ...shaped(request)),
+    image: (request) => image(ctx, ai.models[request.model ?? 'image'], request),
+  }
+}

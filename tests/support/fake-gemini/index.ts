@@ -1,0 +1,179 @@
+/**
+ * A fake Gemini API on loopback, as strict as the real one, speaking the REST protocol
+ * `@google/genai` uses: Developer API (`/v1/…`, `/v1beta/…`, key in `x-goog-api-key`) and Vertex
+ * AI (`/v1beta1/[projects/P/locations/L/]publishers/google/…`, a bearer token from its own STS
+ * endpoint at `/v1/token`), `:generateContent`, `:streamGenerateContent?alt=sse` and any other
+ * `:action`. Requests the real service refuses (see `rules.ts`) get the real refusal before any
+ * scripted reply; the rest are answered from a queue of scripted replies, or a handler, so each
+ * test says exactly what the model "answers", faults included. Every request is recorded.
+ *
+ * @example
+ * const gemini = await startFakeGemini()
+ * gemini.enqueue({ json: { title: 'x' } }, { status: 429, retryAfter: 1 })
+ * ...
+ * gemini.stop()
+ */
+import { googleErrorResponse, NO_API_KEY, UNAUTHENTICATED } from './errors'
+import { createTokenAuthority } from './oauth'
+import { respond } from './replies'
+import { checkGenerateBody, resolveModel } from './rules'
+import type { Handler, RecordedRequest, Reply } from './types'
+
+export { domainOf, redirectFor, renderedContentFor } from './replies'
+export type { Grounding, Handler, RecordedRequest, Reply } from './types'
+
+interface Queued {
+  reply: Reply
+  when?: (request: RecordedRequest) => boolean
+}
+
+export interface FakeGemini {
+  readonly url: string
+  /** The STS endpoint an `external_account` credentials file names as `token_url`. */
+  readonly tokenUrl: string
+  readonly requests: RecordedRequest[]
+  /** Replies used in order by the next matching requests. */
+  enqueue(...replies: Reply[]): void
+  /** A reply used only by a request `when` accepts (e.g. by model or prompt). */
+  enqueueWhen(when: (request: RecordedRequest) => boolean, ...replies: Reply[]): void
+  /** Answers requests when no queued reply matches. */
+  setHandler(handler: Handler | undefined): void
+  /** Accepts this subject token at the STS endpoint (see `tests/support/vertex-credentials.ts`). */
+  trustSubjectToken(token: string): void
+  /** Requests of one action (`generateContent`, `streamGenerateContent`, …). */
+  calls(action?: string): RecordedRequest[]
+  last(): RecordedRequest | undefined
+  reset(): void
+  stop(): void
+}
+
+const MODEL_RE =
+  /^\/(v1|v1beta|v1beta1|v1alpha)\/(?:projects\/([^/]+)\/locations\/([^/]+)\/)?(?:publishers\/google\/models|models)\/([^/:]+)(?::([A-Za-z]+))?$/
+
+export async function startFakeGemini(): Promise<FakeGemini> {
+  const requests: RecordedRequest[] = []
+  const tokens = createTokenAuthority()
+  const signatures = new Set<string>()
+  const sign = () => {
+    const signature = Buffer.from(`sig:${crypto.randomUUID()}`).toString('base64')
+    signatures.add(signature)
+    return signature
+  }
+  let queue: Queued[] = []
+  let handler: Handler | undefined
+
+  async function answer(recorded: RecordedRequest): Promise<Reply | undefined> {
+    const index = queue.findIndex((q) => !q.when || q.when(recorded))
+    if (index >= 0) {
+      const reply = queue[index]?.reply
+      queue.splice(index, 1)
+      return reply
+    }
+    return handler ? await handler(recorded) : undefined
+  }
+
+  const server = Bun.serve({
+    port: 0,
+    hostname: '127.0.0.1',
+    idleTimeout: 0,
+    async fetch(req) {
+      const url = new URL(req.url)
+      if (req.method === 'POST' && url.pathname === '/v1/token') return tokens.exchange(req)
+      const text = await req.text()
+      let body: any
+      try {
+        body = text ? JSON.parse(text) : undefined
+      } catch {
+        body = undefined
+      }
+      const match = url.pathname.match(MODEL_RE)
+      const recorded: RecordedRequest = {
+        method: req.method,
+        path: url.pathname,
+        query: url.searchParams,
+        headers: Object.fromEntries(req.headers),
+        body,
+        backend: url.pathname.startsWith('/v1beta1/') ? 'vertex' : 'developer',
+        apiVersion: url.pathname.split('/')[1] ?? '',
+        model: match?.[4],
+        action: match?.[5] ?? url.pathname.match(/:([A-Za-z]+)$/)?.[1],
+        project: match?.[2],
+        location: match?.[3],
+        promptText: promptTextOf(body),
+        receivedAt: Date.now(),
+      }
+      requests.push(recorded)
+
+      const auth = authFailure(recorded, tokens.isIssued)
+      if (auth) return googleErrorResponse(auth)
+      let signs = false
+      if (match) {
+        const model = resolveModel(recorded)
+        if ('status' in model) return googleErrorResponse(model)
+        if (recorded.action === 'generateContent' || recorded.action === 'streamGenerateContent') {
+          const refusal = checkGenerateBody(model, body, signatures)
+          if (refusal) return googleErrorResponse(refusal)
+        }
+        signs = model.family === 'gemini-3' || model.family === 'image'
+      }
+
+      const reply = await answer(recorded)
+      if (!reply) {
+        return googleErrorResponse({
+          status: 500,
+          message: `fake Gemini: no reply scripted for ${url.pathname}`,
+        })
+      }
+      if (reply.delayMs) await Bun.sleep(reply.delayMs)
+      return respond(reply, recorded.action === 'streamGenerateContent', {
+        backend: recorded.backend,
+        signs,
+        sign,
+      })
+    },
+  })
+
+  const url = `http://127.0.0.1:${server.port}`
+  return {
+    url,
+    tokenUrl: `${url}/v1/token`,
+    requests,
+    enqueue: (...replies) => {
+      queue.push(...replies.map((reply) => ({ reply })))
+    },
+    enqueueWhen: (when, ...replies) => {
+      queue.push(...replies.map((reply) => ({ reply, when })))
+    },
+    setHandler: (h) => {
+      handler = h
+    },
+    trustSubjectToken: (token) => {
+      tokens.subjectTokens.add(token)
+    },
+    calls: (action) => requests.filter((r) => !action || r.action === action),
+    last: () => requests.at(-1),
+    reset: () => {
+      requests.length = 0
+      queue = []
+      handler = undefined
+    },
+    stop: () => server.stop(true),
+  }
+}
+
+/** Developer API and Vertex express mode need a key; Vertex projects a token the STS issued. */
+function authFailure(req: RecordedRequest, isIssued: (authorization?: string) => boolean) {
+  if (req.backend === 'vertex' && req.project) {
+    return isIssued(req.headers.authorization) ? undefined : UNAUTHENTICATED
+  }
+  return req.headers['x-goog-api-key'] ? undefined : NO_API_KEY
+}
+
+function promptTextOf(body: any): string {
+  const contents: any[] = Array.isArray(body?.contents) ? body.contents : []
+  const parts = contents.flatMap((c) => (Array.isArray(c?.parts) ? c.parts : []))
+  return parts
+    .map((p: any) => (typeof p?.text === 'string' ? p.text : ''))
+    .filter(Boolean)
+    .join('\n')
+}
