@@ -2,7 +2,11 @@
  * Time of a full SEO workflow run (all sixteen /api/seo endpoints, in the order the UI calls
  * them) over HTTP against the real server code, with the fake Gemini answering at once. What it
  * measures is our own cost per workflow: validation, prompts, knowledge retrieval, schema checks,
- * image storage, SDK overhead. Run: `bun bench/seo-workflow.ts [--runs=20]`.
+ * image storage, SDK overhead. It runs two configurations side by side, interleaved: grounded
+ * JSON in one call (Gemini 3: Google Search and the schema together) and in two calls (research,
+ * then structure: what families that refuse Search with JSON need). `--latency=ms` makes every
+ * model call take that long, as a real one would.
+ * Run: `bun bench/seo-workflow.ts [--runs=20] [--latency=0]`.
  */
 
 import { mkdtempSync } from 'node:fs'
@@ -17,23 +21,37 @@ import { brief as fixtureBrief, profile, solution } from '../tests/seo/fixtures'
 import { workflowModel } from '../tests/seo/workflow-model'
 import { startFakeGemini } from '../tests/support/fake-gemini'
 
-const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 20)
+const arg = (name: string, fallback: number) =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback)
+const runs = arg('runs', 20)
+const latencyMs = arg('latency', 0)
 const site = 'https://www.northwind-coffee.example'
 
 const gemini = await startFakeGemini()
-gemini.setHandler(workflowModel(site))
+const model = workflowModel(site)
+gemini.setHandler((r) => ({ ...model(r), ...(latencyMs ? { delayMs: latencyMs } : {}) }))
 
-const config = loadConfig({
-  GEMINI_API_KEY: 'bench-key',
-  GEMINI_BASE_URL: gemini.url,
-  DATA_DIR: mkdtempSync(join(tmpdir(), 'ais-bench-')),
-  RATE_LIMIT_PER_MINUTE: '0',
-  LOG_LEVEL: 'error',
-})
-const log = createLogger({ level: 'error' })
-const app = createApp(createDeps(config, { log, ai: createAiGateway({ ai: config.ai, log }) }))
-const server = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: app.fetch })
-const base = `http://127.0.0.1:${server.port}/api/seo`
+/** A server whose text model is `textModel` (its family decides one or two grounded calls). */
+function serve(textModel: string) {
+  const config = loadConfig({
+    GEMINI_API_KEY: 'bench-key',
+    GEMINI_BASE_URL: gemini.url,
+    GEMINI_MODEL_TEXT: textModel,
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'ais-bench-')),
+    RATE_LIMIT_PER_MINUTE: '0',
+    LOG_LEVEL: 'error',
+  })
+  const log = createLogger({ level: 'error' })
+  const app = createApp(createDeps(config, { log, ai: createAiGateway({ ai: config.ai, log }) }))
+  const server = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: app.fetch })
+  return { server, base: `http://127.0.0.1:${server.port}/api/seo` }
+}
+
+const variants = {
+  'one call (gemini-3.8-flash)': serve('gemini-3.8-flash'),
+  'two calls (gemini-2.5-flash-lite)': serve('gemini-2.5-flash-lite'),
+}
+let base = ''
 
 async function step<T = any>(path: string, body: unknown): Promise<T> {
   const res = await fetch(`${base}/${path}`, {
@@ -115,26 +133,53 @@ const median = (xs: number[]) => {
   return s[Math.floor(s.length / 2)] ?? 0
 }
 
-const first = await workflow()
-const totals: number[] = []
-const perStep: Record<string, number[]> = {}
-for (let i = 0; i < runs; i++) {
-  const t = performance.now()
-  const times = await workflow()
-  totals.push(performance.now() - t)
-  for (const [k, ms] of Object.entries(times)) {
-    perStep[k] ??= []
-    perStep[k].push(ms)
+const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)] ?? 0
+const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0)
+
+interface Result {
+  first: number
+  totals: number[]
+  calls: number
+  perStep: Record<string, number[]>
+}
+const results: Record<string, Result> = {}
+for (const [name, v] of Object.entries(variants)) {
+  base = v.base
+  const before = gemini.requests.length
+  results[name] = {
+    first: sum(await workflow()),
+    totals: [],
+    calls: gemini.requests.length - before,
+    perStep: {},
   }
 }
-const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0)
-console.log(`SEO workflow, 16 endpoints over HTTP, fake Gemini answering at once (${runs} runs)`)
-console.log(`first run (lazy SDK + knowledge index load): ${sum(first).toFixed(0)} ms`)
+// Interleaved, so both variants see the same machine noise.
+for (let i = 0; i < runs; i++) {
+  for (const [name, v] of Object.entries(variants)) {
+    base = v.base
+    const result = results[name] as Result
+    const t = performance.now()
+    const times = await workflow()
+    result.totals.push(performance.now() - t)
+    for (const [k, ms] of Object.entries(times)) (result.perStep[k] ??= []).push(ms)
+  }
+}
 console.log(
-  `median full run: ${median(totals).toFixed(1)} ms   p90: ${[...totals].sort((a, b) => a - b)[Math.floor(totals.length * 0.9)]?.toFixed(1)} ms`
+  `SEO workflow, 16 endpoints over HTTP, fake Gemini answering after ${latencyMs} ms (${runs} interleaved runs each)`
 )
-console.log(`model calls per run: ${gemini.requests.length / (runs + 1)}`)
-for (const [k, xs] of Object.entries(perStep))
-  console.log(`  ${k.padEnd(20)} ${median(xs).toFixed(2)} ms`)
-server.stop(true)
+for (const [name, r] of Object.entries(results)) {
+  console.log(
+    `${name.padEnd(36)} median ${median(r.totals).toFixed(1)} ms  p90 ${p90(r.totals).toFixed(1)} ms  model calls ${r.calls}  first run ${r.first.toFixed(0)} ms`
+  )
+}
+const [one, two] = Object.values(results) as [Result, Result]
+console.log(
+  `one call / two calls, median: ${(median(one.totals) / median(two.totals)).toFixed(2)}x`
+)
+for (const k of Object.keys(one.perStep)) {
+  console.log(
+    `  ${k.padEnd(20)} ${median(one.perStep[k] ?? []).toFixed(2)} ms   ${median(two.perStep[k] ?? []).toFixed(2)} ms`
+  )
+}
+for (const v of Object.values(variants)) v.server.stop(true)
 gemini.stop()

@@ -88,3 +88,18 @@ describe('the model catalogue', () => {
     expect(catalogueWarnings(loadConfig({}).ai.models)).toEqual([])
   })
 })
+
+describe('the documented defaults', () => {
+  const envExample = readFileSync(join(import.meta.dir, '../../.env.example'), 'utf8')
+  const readme = readFileSync(join(import.meta.dir, '../../README.md'), 'utf8')
+
+  test('.env.example lists every role variable with its catalogue default', () => {
+    for (const role of MODEL_ROLES) {
+      expect(envExample).toContain(`# ${ROLES[role].env[0]}=${ROLES[role].defaultId}`)
+    }
+  })
+
+  test('the README names every default id', () => {
+    for (const id of defaults) expect(readme).toContain(`\`${id}\``)
+  })
+})
