@@ -161,7 +161,10 @@ for (let i = 0; i < runs; i++) {
     const t = performance.now()
     const times = await workflow()
     result.totals.push(performance.now() - t)
-    for (const [k, ms] of Object.entries(times)) (result.perStep[k] ??= []).push(ms)
+    for (const [k, ms] of Object.entries(times)) {
+      result.perStep[k] ??= []
+      result.perStep[k].push(ms)
+    }
   }
 }
 console.log(
