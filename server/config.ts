@@ -5,10 +5,10 @@
  */
 import * as v from 'valibot'
 import { MODEL_ROLES, type ModelIds, ROLES } from './ai/models'
+import type { LogFormat, LogLevel } from './core/logger'
 
 export type AiBackend = 'none' | 'developer' | 'vertex'
-export type LogFormat = 'json' | 'pretty'
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
+export type { LogFormat, LogLevel } from './core/logger'
 
 export interface Config {
   readonly port: number

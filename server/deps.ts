@@ -4,23 +4,14 @@
  * gateway pointed at the fake Gemini, a store on a temporary folder) to `createApp`.
  */
 import { createAiGateway } from './ai/gateway'
-import type { AiGateway } from './ai/types'
 import type { Config } from './config'
-import { createLogger, type Logger } from './core/logger'
-import type { FetchPolicy } from './core/safe-fetch'
+import { createLogger } from './core/logger'
+import type { FeatureDeps } from './features/context'
 import { createBlobStore } from './storage'
-import type { BlobStore } from './storage/types'
 
-export interface AppDeps {
-  config: Config
-  log: Logger
-  ai: AiGateway
-  store: BlobStore
+export interface AppDeps extends FeatureDeps {
   /** The built client's directory, or undefined to serve the API only. */
   distDir?: string
-  clock: () => Date
-  /** What the safe fetcher may reach; the strict policy from config when absent (tests pass one). */
-  fetchPolicy?: FetchPolicy
 }
 
 export function createDeps(config: Config, overrides: Partial<AppDeps> = {}): AppDeps {

@@ -4,7 +4,8 @@
  * `message`, `httpRequest` and the trace key; a readable single-line format for development.
  * Known secrets are masked in every line as a last line of defence.
  */
-import type { LogFormat, LogLevel } from '../config'
+export type LogFormat = 'json' | 'pretty'
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 
 export type Fields = Record<string, unknown>
 

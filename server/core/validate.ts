@@ -58,7 +58,7 @@ export function toFieldIssues(issues: readonly v.BaseIssue<unknown>[]): FieldIss
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i
 
 /** What a JSON-validated route takes (the schema's input: defaulted fields optional) and gives. */
-type JsonTarget<S extends AnySchema> = {
+export type JsonTarget<S extends AnySchema> = {
   in: { json: v.InferInput<S> }
   out: { json: v.InferOutput<S> }
 }

@@ -5,7 +5,6 @@
  * names), while the classification rules themselves stay the same.
  */
 import { lookup } from 'node:dns/promises'
-import type { Config } from '../../config'
 
 /** Resolves a host name to every address it has (v4 and v6). */
 export type Resolver = (hostname: string) => Promise<string[]>
@@ -32,6 +31,6 @@ export const systemResolver: Resolver = async (hostname) => {
 }
 
 /** The production policy: default ports plus FETCH_ALLOWED_PORTS, system DNS, no exceptions. */
-export function createFetchPolicy(config: Pick<Config, 'fetchAllowedPorts'>): FetchPolicy {
+export function createFetchPolicy(config: { fetchAllowedPorts: readonly number[] }): FetchPolicy {
   return { allowedPorts: config.fetchAllowedPorts, resolve: systemResolver }
 }

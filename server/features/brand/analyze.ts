@@ -9,7 +9,7 @@ import type { Source } from '../../ai/types'
 import { errors } from '../../core/errors'
 import type { Logger } from '../../core/logger'
 import type { FetchPolicy } from '../../core/safe-fetch'
-import type { AppDeps } from '../../deps'
+import type { FeatureDeps } from '../context'
 import type { AssetCandidate } from './asset-candidates'
 import { type CollectedAssets, collectAssets } from './assets'
 import { searchHostOf, searchSiteImages } from './image-search'
@@ -19,7 +19,7 @@ import { brandProfilePrompt, brandProfileSystem } from './prompts'
 import { type AnalyzeRequest, type AnalyzeResponse, BrandAnalysis } from './schemas'
 
 export interface AnalyzeContext {
-  deps: Pick<AppDeps, 'ai' | 'store' | 'config'>
+  deps: Pick<FeatureDeps, 'ai' | 'store' | 'config'>
   policy: FetchPolicy
   log: Logger
   signal?: AbortSignal
@@ -32,7 +32,7 @@ export async function analyzeBrand(
   request: AnalyzeRequest,
   ctx: AnalyzeContext
 ): Promise<AnalyzeResponse> {
-  // Before any fetching: without a model there is nothing to analyse.
+  // Before any fetching: without a model there is nothing to analyze.
   if (ctx.deps.ai.backend === 'none') {
     throw errors.notConfigured('AI generation', AI_NOT_CONFIGURED_HINT)
   }

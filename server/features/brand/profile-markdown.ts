@@ -4,7 +4,7 @@
  * profile always gives the same text, and no second model call is needed. Model text is
  * escaped so that it cannot smuggle HTML into a Markdown renderer.
  */
-import type { UiLanguage } from '../seo/language'
+import type { UiLanguage } from '../../core/schema'
 import type { BrandAnalysis } from './schemas'
 
 const LABELS = {

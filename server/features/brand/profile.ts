@@ -4,12 +4,7 @@
  * app, so the workflow maps one to one). Bounded everywhere: strings, lists, nesting.
  */
 import * as v from 'valibot'
-
-export const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max))
-export const requiredText = (max: number) =>
-  v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max))
-export const textList = (maxItems: number, maxLength = 200) =>
-  v.pipe(v.array(text(maxLength)), v.maxLength(maxItems))
+import { text, textList } from '../../core/schema'
 
 export const BrandVoice = v.object({
   tone: v.optional(text(500), ''),

@@ -10,7 +10,7 @@ import type { AppEnv } from '../../core/context'
 import { once } from '../../core/lazy'
 import type { FetchPolicy } from '../../core/safe-fetch'
 import { lazyJsonBody } from '../../core/validate'
-import type { AppDeps } from '../../deps'
+import type { FeatureDeps } from '../context'
 
 const analysis = once(async () => {
   const [{ analyzeBrand }, { AnalyzeRequest }, { createFetchPolicy }] = await Promise.all([
@@ -21,7 +21,7 @@ const analysis = once(async () => {
   return { analyzeBrand, AnalyzeRequest, createFetchPolicy }
 })
 
-export const brandRoutes = (deps: AppDeps) => {
+export const brandRoutes = (deps: FeatureDeps) => {
   let policy: FetchPolicy | undefined
   return new Hono<AppEnv>().post(
     '/analyze',

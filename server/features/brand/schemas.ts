@@ -6,9 +6,8 @@
  */
 import * as v from 'valibot'
 import type { Source } from '../../ai/types'
+import { requiredText, text, textList, UiLanguage } from '../../core/schema'
 import type { MediaRef } from '../../storage/media'
-import { UiLanguage } from '../seo/language'
-import { requiredText, text, textList } from './profile'
 
 // `example.com:8080/x` has a colon but no scheme; `javascript:x` and `ftp://x` have one.
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i

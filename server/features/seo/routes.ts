@@ -4,12 +4,12 @@
  */
 import { Hono } from 'hono'
 import type { AppEnv } from '../../core/context'
-import type { AppDeps } from '../../deps'
+import type { FeatureDeps } from '../context'
 import { knowledgeRoutes } from './knowledge/routes'
 import { strategyRoutes } from './strategy-routes'
 import { writingRoutes } from './writing-routes'
 
-export const seoRoutes = (deps: AppDeps) =>
+export const seoRoutes = (deps: FeatureDeps) =>
   new Hono<AppEnv>()
     .route('/', strategyRoutes(deps))
     .route('/', writingRoutes(deps))

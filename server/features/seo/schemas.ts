@@ -4,7 +4,7 @@
  * bounded; the model-output schemas for each step live with the step.
  */
 import * as v from 'valibot'
-import { requiredText, text, textList } from '../brand/profile'
+import { requiredText, text, textList } from '../../core/schema'
 
 export const MAX_ARTICLE = 200_000
 

@@ -22,13 +22,13 @@ interface BriefBody {
 describe('POST /api/seo/content-brief', () => {
   test('uses the diagnosis, competitors and knowledge; reader fields in the project language', async () => {
     gemini.enqueue({ json: briefAnswer() })
-    const analysed = [{ ...competitors[0], weaknesses: ['No grind-size chart'] }]
+    const analyzed = [{ ...competitors[0], weaknesses: ['No grind-size chart'] }]
     const res = await postJson(app, '/api/seo/content-brief', {
       solution,
       url: siteUrl,
       profile,
       seoReport,
-      competitors: analysed,
+      competitors: analyzed,
     })
     expect(res.status).toBe(200)
     const body = (await res.json()) as BriefBody

@@ -17,7 +17,7 @@ afterAll(() => gemini.stop())
 beforeEach(() => gemini.reset())
 const { app } = buildTestApp({ geminiUrl: gemini.url })
 
-const analyse = (body: Record<string, unknown> = {}) =>
+const analyze = (body: Record<string, unknown> = {}) =>
   postJson(app, '/api/seo/competitor-analysis', { competitors, seoReport, profile, ...body })
 
 /** The grounded review (Search and the schema in one call) of one competitor site. */
@@ -54,7 +54,7 @@ function scriptThreeReviews() {
 async function analyseThree() {
   scriptThreeReviews()
   const input = [competitors[0], { ...competitors[1], url: 'beans-two.example' }, competitors[2]]
-  const res = await analyse({ competitors: input, uiLanguage: 'en' })
+  const res = await analyze({ competitors: input, uiLanguage: 'en' })
   expect(res.status).toBe(200)
   return (await res.json()) as AnalysisBody
 }
@@ -137,7 +137,7 @@ describe('POST /api/seo/competitor-analysis', () => {
       if (isLandscape(r)) return { json: landscapeAnswer }
       return grounded(reviewAnswer('A', 'https://www.roastery-one.example/a'))
     })
-    const res = await analyse({ competitors: competitors.slice(0, 2) })
+    const res = await analyze({ competitors: competitors.slice(0, 2) })
     expect(res.status).toBe(200)
     const body = (await res.json()) as AnalysisBody
     expect(body.competitors.map((c) => c.id)).toEqual(['comp-1'])
@@ -153,7 +153,7 @@ describe('POST /api/seo/competitor-analysis', () => {
 
   test('when every review fails the request fails with that error', async () => {
     gemini.setHandler(() => ({ status: 429, retryAfter: 9 }))
-    const res = await analyse({ competitors: competitors.slice(0, 2) })
+    const res = await analyze({ competitors: competitors.slice(0, 2) })
     expect(res.status).toBe(429)
     expect(res.headers.get('Retry-After')).toBe('9')
   })
@@ -171,7 +171,7 @@ describe('POST /api/seo/competitor-analysis', () => {
       return grounded(reviewAnswer('A', 'https://x.example/a'))
     })
     let started = performance.now()
-    expect((await analyse()).status).toBe(200)
+    expect((await analyze()).status).toBe(200)
     const threeMs = performance.now() - started
     expect(threeMs).toBeGreaterThanOrEqual(300)
     expect(threeMs).toBeLessThan(750)
@@ -179,38 +179,38 @@ describe('POST /api/seo/competitor-analysis', () => {
     peak = 0
     const five = [1, 2, 3, 4, 5].map((n) => ({ id: `c${n}`, url: `https://rival-${n}.example` }))
     started = performance.now()
-    expect((await analyse({ competitors: five })).status).toBe(200)
+    expect((await analyze({ competitors: five })).status).toBe(200)
     expect(peak).toBe(3)
     // Two waves of 300 ms, not five.
     expect(performance.now() - started).toBeLessThan(1_200)
   })
 
-  test('duplicates are analysed once; the own site or a bad URL is a 400', async () => {
+  test('duplicates are analyzed once; the own site or a bad URL is a 400', async () => {
     gemini.setHandler((r) =>
       isLandscape(r)
         ? { json: landscapeAnswer }
         : grounded(reviewAnswer('A', 'https://www.roastery-one.example/a'))
     )
-    const dup = await analyse({
+    const dup = await analyze({
       competitors: [competitors[0], { id: 'x', url: 'roastery-one.example/about' }],
     })
     const body = (await dup.json()) as AnalysisBody
     expect(body.competitors).toHaveLength(1)
     expect(body.warnings).toContain(
-      'roastery-one.example/about was listed twice; it is analysed once.'
+      'roastery-one.example/about was listed twice; it is analyzed once.'
     )
     gemini.reset()
 
     await expectInvalid(
-      await analyse({ competitors: [{ id: 'own', url: 'https://shop.northwind-coffee.example' }] }),
+      await analyze({ competitors: [{ id: 'own', url: 'https://shop.northwind-coffee.example' }] }),
       ['competitors.0.url']
     )
-    await expectInvalid(await analyse({ competitors: [{ url: 'javascript:alert(1)' }] }), [
+    await expectInvalid(await analyze({ competitors: [{ url: 'javascript:alert(1)' }] }), [
       'competitors.0.url',
     ])
     const six = Array.from({ length: 6 }, (_, i) => ({ url: `https://r${i}.example` }))
-    await expectInvalid(await analyse({ competitors: six }), ['competitors'])
-    await expectInvalid(await analyse({ competitors: [] }), ['competitors'])
+    await expectInvalid(await analyze({ competitors: six }), ['competitors'])
+    await expectInvalid(await analyze({ competitors: [] }), ['competitors'])
     await expectInvalid(
       await postJson(app, '/api/seo/competitor-analysis', { competitors, profile }),
       ['seoReport']

@@ -5,6 +5,7 @@
  * prompts and `toKnowledgeRefs(hits)` in their responses, so the model's [K1] citations resolve to
  * documents the UI can open at `/api/seo/knowledge/:id`.
  */
+import { dataBlock } from '../../../core/prompt-blocks'
 import { findKnowledgeDocument, knowledgeDocuments } from './library'
 import { type KnowledgeDoc, type KnowledgeHit, type KnowledgeRef, knowledgeUrl } from './types'
 
@@ -26,7 +27,7 @@ export function knowledgePromptBlock(hits: KnowledgeHit[]): string {
   if (hits.length === 0) return ''
   const labels = hits.map((_, i) => `[K${i + 1}]`)
   const entries = hits.map((hit, i) => `${labels[i]} ${hit.title}\n${hit.excerpt}`)
-  return `<knowledge>\n${entries.join('\n\n')}\n</knowledge>\nCite these as ${labels.join(', ')} where you use them.`
+  return `${dataBlock('knowledge', entries.join('\n\n'))}\nCite these as ${labels.join(', ')} where you use them.`
 }
 
 /** The citable part of each hit, for responses (the excerpt and score stay server-side). */

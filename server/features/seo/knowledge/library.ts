@@ -4,7 +4,9 @@
  * the process. Nothing happens at import: server start pays for neither parsing nor MiniSearch
  * (which is itself imported only when the index is first needed).
  */
+
 import type MiniSearch from 'minisearch'
+import { once } from '../../../core/lazy'
 import { KNOWLEDGE_SOURCES } from './documents'
 import { parseKnowledgeDoc } from './front-matter'
 import { type KnowledgeSection, splitSections } from './sections'
@@ -32,7 +34,6 @@ export const FIELD_BOOSTS = { title: 3, topics: 2.5, heading: 2, summary: 1.5, t
 let documents:
   | { list: readonly KnowledgeDoc[]; byId: ReadonlyMap<string, KnowledgeDoc> }
   | undefined
-let pendingIndex: Promise<KnowledgeIndex> | undefined
 let indexBuilt = false
 
 function loadDocuments() {
@@ -78,13 +79,7 @@ async function buildIndex(): Promise<KnowledgeIndex> {
 }
 
 /** The section index, built on the first call; concurrent first calls share one build. */
-export function knowledgeIndex(): Promise<KnowledgeIndex> {
-  pendingIndex ??= buildIndex().catch((error: unknown) => {
-    pendingIndex = undefined
-    throw error
-  })
-  return pendingIndex
-}
+export const knowledgeIndex = once(buildIndex)
 
 /** Whether the index has been built in this process (lets tests prove it is lazy). */
 export const isKnowledgeIndexBuilt = () => indexBuilt

@@ -7,17 +7,16 @@
  */
 import * as v from 'valibot'
 import type { FunctionSpec } from '../../../ai/types'
-import { requiredText } from '../../brand/profile'
-import { languageRule, UiLanguage } from '../language'
+import { DATA_RULE, dataBlock, languageRule } from '../../../core/prompt-blocks'
+import { requiredText, UiLanguage } from '../../../core/schema'
+import type { StepContext } from '../../context'
 import { ChatHistory, toTurns } from './chat-history'
-import type { StepContext } from './context'
 import { argsOf, unexpectedAnswer } from './function-call'
-import { DATA_RULE, dataBlock } from './prompt'
 
 export const WORKFLOW_STEPS = [
   { step: 1, name: 'Diagnosis', does: 'content-SEO diagnosis of the site' },
   { step: 2, name: 'Competitors', does: 'find and confirm the competitor sites' },
-  { step: 3, name: 'Analysis', does: 'analyse the competitors and the competitive landscape' },
+  { step: 3, name: 'Analysis', does: 'analyze the competitors and the competitive landscape' },
   { step: 4, name: 'Solutions', does: 'three content strategies to choose from' },
   { step: 5, name: 'Brief', does: 'the content brief for the chosen strategy' },
   {

@@ -4,11 +4,11 @@
  * the language split for it, and the final brief with the market taken from the project.
  */
 import * as v from 'valibot'
+import { dataBlock, languageRule, uiLanguageName } from '../../../core/prompt-blocks'
+import type { UiLanguage } from '../../../core/schema'
 import type { BrandProfile, ProjectConfig } from '../../brand/profile'
-import { languageRule, type UiLanguage, uiLanguageName } from '../language'
 import type { ContentBrief } from '../schemas'
 import { list, prose, uniqueTexts } from './output'
-import { dataBlock } from './prompt'
 
 export const BriefOutput = v.object({
   titleSuggestion: prose(200, 'Working title of the article, for readers.'),

@@ -1,17 +1,17 @@
 /**
  * @module seo/strategy/brief
  * `content-brief`: the brief for the strategy the user picked, using the diagnosis (`seoReport`),
- * the analysed competitors and the knowledge base (JSON mode).
+ * the analyzed competitors and the knowledge base (JSON mode).
  */
 import * as v from 'valibot'
+import { DATA_RULE, dataBlock, instructionsBlock, sections } from '../../../core/prompt-blocks'
+import { UiLanguage } from '../../../core/schema'
 import { projectFor } from '../../brand/profile'
-import { UiLanguage } from '../language'
+import type { StepContext } from '../../context'
 import { Competitors, SeoDiagnosisReport, SolutionOption, UserInstructions } from '../schemas'
 import { BriefOutput, brandBlock, briefLanguage, toBrief } from './brief-output'
-import type { StepContext } from './context'
 import { ProfileWithProject } from './inputs'
 import { retrieveKnowledge } from './knowledge'
-import { DATA_RULE, dataBlock, instructionsBlock, sections } from './prompt'
 import { SiteUrl } from './site-url'
 
 export const ContentBriefRequest = v.object({

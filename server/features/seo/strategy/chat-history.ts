@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot'
 import type { Turn } from '../../../ai/types'
-import { text } from '../../brand/profile'
+import { text } from '../../../core/schema'
 
 export const MAX_HISTORY_TURNS = 20
 const MAX_TURN_TEXT = 4000

@@ -8,16 +8,16 @@ import pLimit from 'p-limit'
 import * as v from 'valibot'
 import { groundingFields } from '../../../ai/grounding'
 import { AppError, errors } from '../../../core/errors'
+import { UiLanguage } from '../../../core/schema'
 import { BrandProfile, projectFor } from '../../brand/profile'
-import { UiLanguage } from '../language'
+import type { StepContext } from '../../context'
 import { Competitor, type Competitor as CompetitorShape, SeoDiagnosisReport } from '../schemas'
 import { type CompetitorReview, reviewCompetitor } from './competitor-review'
-import type { StepContext } from './context'
 import { retrieveKnowledge } from './knowledge'
 import { describeLandscape } from './landscape'
 import { SiteUrl, SiteUrlText, sameSite, siteKey } from './site-url'
 
-export const MAX_ANALYSED_COMPETITORS = 5
+export const MAX_ANALYZED_COMPETITORS = 5
 /** Reviews running at once; each is one grounded JSON call (two where Search and JSON cannot share one). */
 export const REVIEW_CONCURRENCY = 3
 
@@ -25,7 +25,7 @@ export const CompetitorAnalysisRequest = v.object({
   competitors: v.pipe(
     v.array(v.object({ ...Competitor.entries, url: SiteUrlText })),
     v.minLength(1, 'Select at least one competitor'),
-    v.maxLength(MAX_ANALYSED_COMPETITORS)
+    v.maxLength(MAX_ANALYZED_COMPETITORS)
   ),
   seoReport: SeoDiagnosisReport,
   profile: BrandProfile,
@@ -42,7 +42,7 @@ export interface ReviewFailure {
   message: string
 }
 
-export async function analyseCompetitors(
+export async function analyzeCompetitors(
   ctx: StepContext,
   input: CompetitorAnalysisRequest,
   concurrency = REVIEW_CONCURRENCY
@@ -95,17 +95,17 @@ export async function analyseCompetitors(
   }
   if (reviewed.length === 0) throw firstError
 
-  const analysed = reviewed.map((r) => r.competitor)
+  const analyzed = reviewed.map((r) => r.competitor)
   const competitiveLandscape = await describeLandscape(ctx, {
     siteUrl,
     diagnosis: input.seoReport,
-    competitors: analysed,
+    competitors: analyzed,
     knowledgeBlock: knowledge.block,
     ui: input.uiLanguage,
   })
   return {
     competitiveLandscape,
-    competitors: analysed,
+    competitors: analyzed,
     knowledge: knowledge.refs,
     ...groundingFields(...reviewed.map((r) => r.grounding)),
     warnings,
@@ -129,7 +129,7 @@ function distinctCompetitors(
     }
     const key = siteKey(competitor.url) ?? competitor.url
     if (seen.has(key)) {
-      warnings.push(`${competitor.url} was listed twice; it is analysed once.`)
+      warnings.push(`${competitor.url} was listed twice; it is analyzed once.`)
       return
     }
     seen.add(key)

@@ -6,11 +6,11 @@
  */
 import * as v from 'valibot'
 import type { Grounding } from '../../../ai/types'
-import { languageRule, type UiLanguage } from '../language'
+import { DATA_RULE, dataBlock, languageRule, sections } from '../../../core/prompt-blocks'
+import type { UiLanguage } from '../../../core/schema'
+import type { StepContext } from '../../context'
 import type { Competitor } from '../schemas'
-import type { StepContext } from './context'
 import { list, prose, score } from './output'
-import { DATA_RULE, dataBlock, sections } from './prompt'
 import { normaliseSiteUrl, sameSite } from './site-url'
 
 export const CompetitorReviewOutput = v.object({

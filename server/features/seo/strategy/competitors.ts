@@ -7,12 +7,18 @@
 import * as v from 'valibot'
 import { groundingFields } from '../../../ai/grounding'
 import { errors } from '../../../core/errors'
+import {
+  DATA_RULE,
+  dataBlock,
+  instructionsBlock,
+  languageRule,
+  sections,
+} from '../../../core/prompt-blocks'
+import { UiLanguage } from '../../../core/schema'
 import { BrandProfile, projectFor } from '../../brand/profile'
-import { languageRule, UiLanguage } from '../language'
+import type { StepContext } from '../../context'
 import { type Competitor, UserInstructions } from '../schemas'
-import type { StepContext } from './context'
 import { list, prose } from './output'
-import { DATA_RULE, dataBlock, instructionsBlock, sections } from './prompt'
 import { normaliseSiteUrl, SiteUrl, sameSite, siteKey } from './site-url'
 
 export const MAX_SUGGESTED_COMPETITORS = 5

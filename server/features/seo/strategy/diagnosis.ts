@@ -5,13 +5,19 @@
  */
 import * as v from 'valibot'
 import { groundingFields } from '../../../ai/grounding'
+import {
+  DATA_RULE,
+  dataBlock,
+  instructionsBlock,
+  languageRule,
+  sections,
+} from '../../../core/prompt-blocks'
+import { UiLanguage } from '../../../core/schema'
 import { BrandProfile, projectFor } from '../../brand/profile'
-import { languageRule, UiLanguage } from '../language'
+import type { StepContext } from '../../context'
 import { UserInstructions } from '../schemas'
-import type { StepContext } from './context'
 import { retrieveKnowledge } from './knowledge'
 import { list, prose, score, uniqueTexts } from './output'
-import { DATA_RULE, dataBlock, instructionsBlock, sections } from './prompt'
 import { SiteUrl } from './site-url'
 
 export const DiagnosisRequest = v.object({

@@ -5,10 +5,10 @@
  * model's choice is returned as made; its URL is kept only when it parses as a website.
  */
 import * as v from 'valibot'
-import { requiredText } from '../../brand/profile'
-import type { StepContext } from './context'
+import { DATA_RULE, dataBlock } from '../../../core/prompt-blocks'
+import { requiredText } from '../../../core/schema'
+import type { StepContext } from '../../context'
 import { argsOf, unexpectedAnswer } from './function-call'
-import { DATA_RULE, dataBlock } from './prompt'
 import { normaliseSiteUrl } from './site-url'
 
 export const IntentRequest = v.object({ prompt: requiredText(4000) })
@@ -23,7 +23,7 @@ const RouteArgs = v.object({
   intent: v.pipe(
     v.picklist(INTENTS),
     v.description(
-      'SEO: analyse or improve a website or write SEO content for it. IMAGE_GENERATION: create or edit a picture. VIDEO_GENERATION: create a video. OTHER: anything else.'
+      'SEO: analyze or improve a website or write SEO content for it. IMAGE_GENERATION: create or edit a picture. VIDEO_GENERATION: create a video. OTHER: anything else.'
     )
   ),
   url: v.optional(

@@ -4,11 +4,11 @@
  * reviews (JSON mode). Disadvantages must come from that evidence, not from assumptions.
  */
 import * as v from 'valibot'
-import { languageRule, type UiLanguage } from '../language'
+import { DATA_RULE, dataBlock, languageRule, sections } from '../../../core/prompt-blocks'
+import type { UiLanguage } from '../../../core/schema'
+import type { StepContext } from '../../context'
 import type { Competitor, SeoDiagnosisReport } from '../schemas'
-import type { StepContext } from './context'
 import { prose } from './output'
-import { DATA_RULE, dataBlock, sections } from './prompt'
 
 export const LandscapeOutput = v.object({
   overallTrend: prose(3000, 'What the strongest competitors do with content, and where it goes.'),

@@ -4,14 +4,14 @@
  * keyword for the same project), with knowledge-base notes (JSON mode).
  */
 import * as v from 'valibot'
+import { dataBlock, instructionsBlock, sections } from '../../../core/prompt-blocks'
+import { UiLanguage } from '../../../core/schema'
 import { BrandProfile, projectFor } from '../../brand/profile'
-import { UiLanguage } from '../language'
+import type { StepContext } from '../../context'
 import { ContentBrief, SeoDiagnosisReport, UserInstructions } from '../schemas'
 import { BRIEF_SYSTEM } from './brief'
 import { BriefOutput, brandBlock, briefLanguage, toBrief } from './brief-output'
-import type { StepContext } from './context'
 import { retrieveKnowledge } from './knowledge'
-import { dataBlock, instructionsBlock, sections } from './prompt'
 import { SiteUrl } from './site-url'
 
 export const NewContentIdeaRequest = v.object({

@@ -5,8 +5,17 @@
  * for the user (uiLanguage); content examples are for readers (the project's language).
  */
 import * as v from 'valibot'
+import {
+  DATA_RULE,
+  dataBlock,
+  instructionsBlock,
+  languageRule,
+  sections,
+  uiLanguageName,
+} from '../../../core/prompt-blocks'
+import { UiLanguage } from '../../../core/schema'
 import { projectFor } from '../../brand/profile'
-import { languageRule, UiLanguage, uiLanguageName } from '../language'
+import type { StepContext } from '../../context'
 import {
   CompetitorAnalysisReport,
   Competitors,
@@ -14,11 +23,9 @@ import {
   type SolutionOption,
   UserInstructions,
 } from '../schemas'
-import type { StepContext } from './context'
 import { ProfileWithProject } from './inputs'
 import { retrieveKnowledge } from './knowledge'
 import { list, prose } from './output'
-import { DATA_RULE, dataBlock, instructionsBlock, sections } from './prompt'
 import { SiteUrl } from './site-url'
 
 export const SolutionBoardRequest = v.object({

@@ -7,11 +7,12 @@
 import * as v from 'valibot'
 import type { TextRequest } from '../../../ai/types'
 import { errors } from '../../../core/errors'
-import { DATA_RULE, dataBlock } from '../../../core/prompt-blocks'
-import { BrandProfile, text, textList } from '../../brand/profile'
-import { languageRule, UiLanguage } from '../language'
+import { DATA_RULE, dataBlock, languageRule } from '../../../core/prompt-blocks'
+import { text, textList, UiLanguage } from '../../../core/schema'
+import { BrandProfile } from '../../brand/profile'
+import type { StepContext } from '../../context'
 import { ContentBrief, UserInstructions } from '../schemas'
-import { brandBlock, briefBlock, contentLanguage, type StepContext, voiceRule } from './context'
+import { brandBlock, briefBlock, contentLanguage, voiceRule } from './context'
 import { stripImages } from './images-in-markdown'
 import { hasCjk, unwrapFence } from './markdown'
 
@@ -89,3 +90,9 @@ export async function writeArticle(
   const result = await ctx.ai.text(articleRequest(body, ctx.signal))
   return { article: cleanArticle(result.text) }
 }
+
+/** The streamed form: deltas are the raw text; `done` carries the cleaned article. */
+export const streamArticle = (ctx: StepContext, body: WriteArticleRequest) => ({
+  events: ctx.ai.stream(articleRequest(body, ctx.signal)),
+  finish: (text: string) => ({ article: cleanArticle(text) }),
+})

@@ -5,11 +5,12 @@
  * without images, so illustrated articles really get fixed (the original's C3 no-op).
  */
 import * as v from 'valibot'
-import { DATA_RULE, dataBlock } from '../../../core/prompt-blocks'
+import { DATA_RULE, dataBlock, languageRule } from '../../../core/prompt-blocks'
+import { UiLanguage } from '../../../core/schema'
 import { BrandProfile } from '../../brand/profile'
-import { languageRule, UiLanguage } from '../language'
+import type { StepContext } from '../../context'
 import { Article, ContentBrief, PreflightIssue } from '../schemas'
-import { briefBlock, contentLanguage, type StepContext, voiceRule } from './context'
+import { briefBlock, contentLanguage, voiceRule } from './context'
 import { PLACEHOLDER_RULE } from './images-in-markdown'
 import { type RevisionPlan, reviseArticle, streamRevision } from './revision'
 

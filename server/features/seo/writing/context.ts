@@ -1,24 +1,11 @@
 /**
  * @module seo/writing/context
- * What every writing step shares: the dependencies a step runs with, and the prompt pieces that
- * carry user-supplied text (brief, brand, article) inside delimited blocks the model is told to
- * treat as data.
+ * The prompt pieces every writing step shares: they carry user-supplied text (brief, brand,
+ * article) inside delimited blocks the model is told to treat as data.
  */
-import type { AiGateway } from '../../../ai/types'
-import type { Logger } from '../../../core/logger'
 import { dataBlock } from '../../../core/prompt-blocks'
-import type { BlobStore } from '../../../storage/types'
 import type { BrandProfile } from '../../brand/profile'
 import type { ContentBrief } from '../schemas'
-
-/** The dependencies of one step, for one request. */
-export interface StepContext {
-  ai: AiGateway
-  store: BlobStore
-  log: Logger
-  /** Aborts model calls when the client goes away. */
-  signal?: AbortSignal
-}
 
 /** The language reader-facing text is written in (the project's target language). */
 export const contentLanguage = (brief?: ContentBrief) => brief?.targetLanguage?.trim() || 'English'

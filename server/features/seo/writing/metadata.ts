@@ -7,10 +7,11 @@
  */
 import * as v from 'valibot'
 import { errors } from '../../../core/errors'
-import { DATA_RULE, dataBlock } from '../../../core/prompt-blocks'
-import { languageRule, UiLanguage } from '../language'
+import { DATA_RULE, dataBlock, languageRule } from '../../../core/prompt-blocks'
+import { UiLanguage } from '../../../core/schema'
+import type { StepContext } from '../../context'
 import { Article, ContentBrief } from '../schemas'
-import { briefBlock, contentLanguage, type StepContext } from './context'
+import { briefBlock, contentLanguage } from './context'
 import { stripImages } from './images-in-markdown'
 import { charLength, normalizeTags, toSlug, trimToLimit } from './text-limits'
 

@@ -5,11 +5,12 @@
  * brief's suggested outline passed off as a result (the original's fallback).
  */
 import * as v from 'valibot'
-import { DATA_RULE, dataBlock } from '../../../core/prompt-blocks'
+import { DATA_RULE, dataBlock, languageRule } from '../../../core/prompt-blocks'
+import { UiLanguage } from '../../../core/schema'
 import { BrandProfile } from '../../brand/profile'
-import { languageRule, UiLanguage } from '../language'
+import type { StepContext } from '../../context'
 import { ContentBrief } from '../schemas'
-import { brandBlock, briefBlock, contentLanguage, type StepContext, voiceRule } from './context'
+import { brandBlock, briefBlock, contentLanguage, voiceRule } from './context'
 
 export const GenerateOutlineRequest = v.object({
   researchSummary: v.pipe(v.string(), v.maxLength(30_000)),

@@ -4,11 +4,12 @@
  * are placeholders during the call and restored after (see revision.ts).
  */
 import * as v from 'valibot'
-import { DATA_RULE, dataBlock } from '../../../core/prompt-blocks'
+import { DATA_RULE, dataBlock, languageRule } from '../../../core/prompt-blocks'
+import { UiLanguage } from '../../../core/schema'
 import { BrandProfile } from '../../brand/profile'
-import { languageRule, UiLanguage } from '../language'
+import type { StepContext } from '../../context'
 import { Article, ContentBrief } from '../schemas'
-import { contentLanguage, type StepContext, voiceRule } from './context'
+import { contentLanguage, voiceRule } from './context'
 import { PLACEHOLDER_RULE } from './images-in-markdown'
 import { type RevisionPlan, reviseArticle, streamRevision } from './revision'
 

@@ -7,10 +7,11 @@
 import * as v from 'valibot'
 import { type GroundingFields, groundingFields } from '../../../ai/grounding'
 import type { Grounding, TextRequest } from '../../../ai/types'
-import { DATA_RULE } from '../../../core/prompt-blocks'
-import { languageRule, UiLanguage } from '../language'
+import { DATA_RULE, languageRule } from '../../../core/prompt-blocks'
+import { UiLanguage } from '../../../core/schema'
+import type { StepContext } from '../../context'
 import { ContentBrief } from '../schemas'
-import { briefBlock, contentLanguage, type StepContext } from './context'
+import { briefBlock, contentLanguage } from './context'
 
 export const WebResearchRequest = v.object({ brief: ContentBrief, uiLanguage: UiLanguage })
 export type WebResearchRequest = v.InferOutput<typeof WebResearchRequest>
@@ -48,8 +49,11 @@ export async function webResearch(
   return { summary: result.text.trim(), ...groundingFields(result.grounding) }
 }
 
-/** The `done` payload of the streamed form. */
-export const researchDone = (text: string, grounding?: Grounding): ResearchResult => ({
-  summary: text.trim(),
-  ...(grounding ? groundingFields(grounding) : groundingFields()),
+/** The streamed form: the notes as they are written, then `done` with the summary and grounding. */
+export const streamResearch = (ctx: StepContext, body: WebResearchRequest) => ({
+  events: ctx.ai.stream(researchRequest(body, ctx.signal)),
+  finish: (text: string, grounding?: Grounding): ResearchResult => ({
+    summary: text.trim(),
+    ...(grounding ? groundingFields(grounding) : groundingFields()),
+  }),
 })

@@ -9,7 +9,7 @@
  */
 import type { StreamEvent, TextRequest, TextRole } from '../../../ai/types'
 import { AppError, errors } from '../../../core/errors'
-import type { StepContext } from './context'
+import type { StepContext } from '../../context'
 import {
   createTokenRestorer,
   type ProtectedArticle,

@@ -3,7 +3,7 @@
  * What pre-flight tells the user, in the UI language (zh-CN or en): check labels, details written
  * from the measured facts, fix suggestions, and the score explanation.
  */
-import type { UiLanguage } from '../../language'
+import type { UiLanguage } from '../../../../core/schema'
 import type { CheckId, Finding } from './checks'
 
 export type ReviewDimension = 'brandVoice' | 'searchIntent' | 'eeat'

@@ -6,12 +6,13 @@
  * (keywords, headings, length, alt text, readability) is left to the checks.
  */
 import * as v from 'valibot'
-import { DATA_RULE, dataBlock } from '../../../../core/prompt-blocks'
+import { DATA_RULE, dataBlock, languageRule } from '../../../../core/prompt-blocks'
+import type { UiLanguage } from '../../../../core/schema'
 import type { BrandProfile } from '../../../brand/profile'
+import type { StepContext } from '../../../context'
 import type { KnowledgeHit } from '../../knowledge'
-import { languageRule, type UiLanguage } from '../../language'
 import type { ContentBrief } from '../../schemas'
-import { brandBlock, briefBlock, contentLanguage, type StepContext } from '../context'
+import { brandBlock, briefBlock, contentLanguage } from '../context'
 import { findImages } from '../images-in-markdown'
 
 const Rating = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5))

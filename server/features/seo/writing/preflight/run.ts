@@ -6,11 +6,11 @@
  * (the original answered 200 with score 85 and no issues).
  */
 import * as v from 'valibot'
+import { UiLanguage } from '../../../../core/schema'
 import { BrandProfile } from '../../../brand/profile'
+import type { StepContext } from '../../../context'
 import type { KnowledgeRef } from '../../knowledge'
-import { UiLanguage } from '../../language'
 import { Article, ContentBrief, type PreflightIssue } from '../../schemas'
-import type { StepContext } from '../context'
 import { type Check, runChecks } from './checks'
 import { messagesFor } from './messages'
 import { knowledgeFor, reviewArticle } from './review'

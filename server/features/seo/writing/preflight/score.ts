@@ -12,7 +12,7 @@
  * words 6 each; image alt text and readability 4 each. Inapplicable checks are left out.
  */
 
-import type { UiLanguage } from '../../language'
+import type { UiLanguage } from '../../../../core/schema'
 import type { Check, CheckId, Finding } from './checks'
 import { messagesFor, type ReviewDimension, type ScoreParts } from './messages'
 import type { Review } from './review'

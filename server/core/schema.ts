@@ -1,0 +1,17 @@
+/**
+ * @module schema
+ * Schema pieces every feature's requests and documents share: bounded, trimmed text and lists
+ * (so no field is unbounded), and the UI language the user reads analysis in.
+ */
+import * as v from 'valibot'
+
+export const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max))
+export const requiredText = (max: number) =>
+  v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max))
+export const textList = (maxItems: number, maxLength = 200) =>
+  v.pipe(v.array(text(maxLength)), v.maxLength(maxItems))
+
+export const UI_LANGUAGES = ['zh-CN', 'en'] as const
+export type UiLanguage = (typeof UI_LANGUAGES)[number]
+/** The language of user-facing analysis: zh-CN unless the request says `en`. */
+export const UiLanguage = v.optional(v.picklist(UI_LANGUAGES), 'zh-CN')

@@ -1,0 +1,92 @@
+/**
+ * @module features/step-routes
+ * Routes as a table: a step route validates its JSON body with a schema from the step's module
+ * and calls one function of it with `(ctx, input)`; the module loads on the route's first
+ * request, not at start-up. A streaming step answers as Server-Sent Events when the client asks
+ * for `text/event-stream`, through the same module's `stream…(ctx, input)`.
+ *
+ * @example
+ * const diagnosis = once(() => import('./strategy/diagnosis'))
+ * new Hono<AppEnv>().post('/diagnosis', ...step(diagnosis, 'DiagnosisRequest', 'diagnose'))
+ */
+import type { Context, MiddlewareHandler } from 'hono'
+import type * as v from 'valibot'
+import type { AppEnv } from '../core/context'
+import { streamText, type TextStreamEvent, wantsEventStream } from '../core/sse'
+import { type JsonTarget, lazyJsonBody } from '../core/validate'
+import { type FeatureDeps, type StepContext, stepContext } from './context'
+
+type Schema = v.GenericSchema
+/** Keys of `M` that hold a valibot schema. */
+type SchemaKey<M> = { [K in keyof M]: M[K] extends Schema ? K : never }[keyof M]
+type InputOf<M, S extends SchemaKey<M>> = M[S] extends Schema ? v.InferOutput<M[S]> : never
+/** Keys of `M` that hold a step function for that input. */
+type StepKey<M, I> = {
+  [K in keyof M]: M[K] extends (ctx: StepContext, input: I) => Promise<unknown> ? K : never
+}[keyof M]
+type ResultOf<F> = F extends (...args: never[]) => Promise<infer R> ? R : never
+
+/** What a streaming step returns: the events, and the `done` payload built from the whole text. */
+export interface TextStream<T> {
+  events: AsyncIterable<TextStreamEvent>
+  // Method syntax: a step may type the grounding it gets more precisely.
+  finish(
+    text: string,
+    grounding?: Omit<Extract<TextStreamEvent, { type: 'sources' }>, 'type'>
+  ): T | Promise<T>
+}
+type StreamKey<M, I> = {
+  [K in keyof M]: M[K] extends (ctx: StepContext, input: I) => TextStream<unknown> ? K : never
+}[keyof M]
+
+export function stepRoutes(deps: Pick<FeatureDeps, 'ai' | 'store' | 'log'>) {
+  const body = <M, S extends SchemaKey<M>>(load: () => Promise<M>, schema: S) =>
+    lazyJsonBody(async () => (await load())[schema] as M[S] & Schema) as MiddlewareHandler<
+      AppEnv,
+      string,
+      JsonTarget<M[S] & Schema>
+    >
+
+  /** `[validator, handler]` for `.post(path, ...step(load, 'Schema', 'run'))`. */
+  function step<M, S extends SchemaKey<M>, F extends StepKey<M, InputOf<M, S>>>(
+    load: () => Promise<M>,
+    schema: S,
+    run: F
+  ) {
+    const handler = async (c: Context<AppEnv, string, JsonTarget<M[S] & Schema>>) => {
+      const fn = (await load())[run] as (
+        ctx: StepContext,
+        input: InputOf<M, S>
+      ) => Promise<ResultOf<M[F]>>
+      return c.json(await fn(stepContext(deps, c), c.req.valid('json') as InputOf<M, S>))
+    }
+    return [body(load, schema), handler] as const
+  }
+
+  /** Like `step`, answering as SSE through `stream` when the client accepts `text/event-stream`. */
+  function streamingStep<
+    M,
+    S extends SchemaKey<M>,
+    F extends StepKey<M, InputOf<M, S>>,
+    T extends StreamKey<M, InputOf<M, S>>,
+  >(load: () => Promise<M>, schema: S, run: F, stream: T) {
+    const handler = async (c: Context<AppEnv, string, JsonTarget<M[S] & Schema>>) => {
+      const m = await load()
+      const input = c.req.valid('json') as InputOf<M, S>
+      const ctx = stepContext(deps, c)
+      const fn = m[run] as (ctx: StepContext, input: InputOf<M, S>) => Promise<ResultOf<M[F]>>
+      if (wantsEventStream(c)) {
+        const open = m[stream] as (ctx: StepContext, input: InputOf<M, S>) => TextStream<unknown>
+        // Typed as the JSON answer for `hono/client`, which cannot describe an event stream;
+        // streaming clients read the frames themselves.
+        return (await streamText(c, open(ctx, input))) as unknown as ReturnType<
+          typeof c.json<ResultOf<M[F]>>
+        >
+      }
+      return c.json(await fn(ctx, input))
+    }
+    return [body(load, schema), handler] as const
+  }
+
+  return { step, streamingStep }
+}
