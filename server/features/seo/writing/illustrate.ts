@@ -12,6 +12,7 @@ import { toAppError } from '../../../core/error-handler'
 import { AppError, errors } from '../../../core/errors'
 import { DATA_RULE, dataBlock } from '../../../core/prompt-blocks'
 import { type MediaRef, saveMedia } from '../../../storage/media'
+import { kitSummary } from '../../brand/kit-summary'
 import { BrandProfile } from '../../brand/profile'
 import { languageRule, UiLanguage } from '../language'
 import { Article, ContentBrief } from '../schemas'
@@ -110,6 +111,9 @@ export async function planImages(
         `- alt: a short, factual description of the image in ${language}.`,
         brand?.brand_name
           ? `- The images are for ${brand.brand_name} (${brand.brand_industry || 'its industry'}); match a ${brand.brand_voice.tone || 'professional'} tone.`
+          : '',
+        brand?.kit?.colors.length
+          ? `- Where it fits the scene, echo the brand palette: ${kitSummary(brand.kit, { aspects: ['colors'] })}.`
           : '',
       ]
         .filter(Boolean)
