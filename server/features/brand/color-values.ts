@@ -39,8 +39,9 @@ export type Tone = 'light' | 'dark' | 'grey' | 'colour'
 /** How a colour without a named role reads: near white, near black, grey, or a colour. */
 export function toneOf(hex: string): Tone {
   const { s, l } = colord(hex).toHsl()
-  if (l >= 92) return 'light'
-  if (l <= 15) return 'dark'
+  // A deep green or a pastel still reads as a colour; only the nearly colourless do not.
+  if (l >= 95 || (l >= 90 && s < 40)) return 'light'
+  if (l <= 8 || (l <= 20 && s < 25)) return 'dark'
   return s < GREY_SATURATION ? 'grey' : 'colour'
 }
 

@@ -1,6 +1,6 @@
 /**
  * @module brand/more-pages
- * Reads up to MAX_MORE_PAGES further pages of the analysed site, all at once and within one
+ * Reads up to five further pages of the analysed site, all at once and within one
  * time budget: robots.txt first (its rules and sitemaps), the sitemap only when the navigation
  * leaves places free, then the chosen pages (page-choice.ts) through the safe fetcher, each
  * address checked like the first. A page that fails is a warning; a site with no readable
@@ -26,21 +26,35 @@ export interface MorePages {
   tried: number
 }
 
-export const MAX_MORE_PAGES = 5
-/** Robots, sitemap and pages together; the model call waits for this at most. */
-export const MORE_PAGES_BUDGET_MS = 8_000
-const ROBOTS_TIMEOUT_MS = 3_000
-const SITEMAP_TIMEOUT_MS = 4_000
-const PAGE_TIMEOUT_MS = 5_000
+export interface MorePagesLimits {
+  maxPages: number
+  /** Robots, sitemap and pages together; the model call waits for this at most. */
+  budgetMs: number
+  robotsTimeoutMs: number
+  sitemapTimeoutMs: number
+  pageTimeoutMs: number
+}
 
-export async function readMorePages(first: PageRead, ctx: MorePagesContext): Promise<MorePages> {
+export const MORE_PAGES_LIMITS: MorePagesLimits = {
+  maxPages: 5,
+  budgetMs: 8_000,
+  robotsTimeoutMs: 3_000,
+  sitemapTimeoutMs: 4_000,
+  pageTimeoutMs: 5_000,
+}
+
+export async function readMorePages(
+  first: PageRead,
+  ctx: MorePagesContext,
+  limits: MorePagesLimits = MORE_PAGES_LIMITS
+): Promise<MorePages> {
   const started = performance.now()
-  const left = (cap: number) => Math.min(cap, MORE_PAGES_BUDGET_MS - (performance.now() - started))
+  const left = (cap: number) => Math.min(cap, limits.budgetMs - (performance.now() - started))
   const origin = new URL(first.url)
   const navLinks = first.signals?.navLinks ?? []
   const alternates = first.signals?.alternates ?? []
 
-  const robots = await readRobots(origin, ctx, left(ROBOTS_TIMEOUT_MS))
+  const robots = await readRobots(origin, ctx, left(limits.robotsTimeoutMs))
   const choose = (sitemap: readonly string[]) =>
     choosePages({
       first: first.url,
@@ -48,16 +62,16 @@ export async function readMorePages(first: PageRead, ctx: MorePagesContext): Pro
       sitemap,
       alternates,
       isAllowed: robots.isAllowed,
-      max: MAX_MORE_PAGES,
+      max: limits.maxPages,
     })
   let chosen = choose([])
-  if (chosen.filter((c) => !c.guessed).length < MAX_MORE_PAGES) {
-    chosen = choose(await readSitemapPages(origin, robots, ctx, left(SITEMAP_TIMEOUT_MS)))
+  if (chosen.filter((c) => !c.guessed).length < limits.maxPages) {
+    chosen = choose(await readSitemapPages(origin, robots, ctx, left(limits.sitemapTimeoutMs)))
   }
 
   const outcomes = await Promise.all(
     chosen.map(async (choice) => {
-      const timeoutMs = left(PAGE_TIMEOUT_MS)
+      const timeoutMs = left(limits.pageTimeoutMs)
       const result =
         timeoutMs > 0
           ? await readMorePage(choice.url, ctx, timeoutMs)
