@@ -127,6 +127,25 @@ describe('further pages of the site', () => {
     expect(body.warnings.filter((w) => w.startsWith('Skipped the page'))).toEqual([])
   })
 
+  test('a link that redirects to another site is not used as a page of this one', async () => {
+    const host = 'moved-shop.test'
+    serve(host, '/', pageHtml('Moved Shop', ['/shop']))
+    site.route(
+      host,
+      '/shop',
+      () =>
+        new Response(null, {
+          status: 301,
+          headers: { Location: `${site.origin('brand-b.test')}/` },
+        })
+    )
+    const body = await analyzeOk(brandApp(fakes).app, gemini, `${site.origin(host)}/`)
+    expect(body.sources.map((s) => s.url)).toEqual([`${site.origin(host)}/`])
+    expect(body.warnings).toContain(
+      `Skipped the page ${site.origin(host)}/shop: it redirected to another site.`
+    )
+  })
+
   test('robots.txt can forbid a page the navigation links to', async () => {
     const host = 'private-about.test'
     serve(host, '/', pageHtml('Private About', ['/about', '/team']))

@@ -11,7 +11,7 @@ import type { FetchPolicy } from '../../core/safe-fetch'
 import { choosePages } from './page-choice'
 import { type PageRead, readMorePage } from './page-reader'
 import { readRobots, readSitemapPages } from './site-map'
-import { shortUrl } from './urls'
+import { sameSite, shortUrl } from './urls'
 
 export interface MorePagesContext {
   policy: FetchPolicy
@@ -81,7 +81,12 @@ export async function readMorePages(
   )
   const pages: PageRead[] = []
   const warnings: string[] = []
-  for (const { choice, result } of outcomes) {
+  for (const { choice, result: read } of outcomes) {
+    // A link that redirects off the site is not this brand's page.
+    const result =
+      'page' in read && !sameSite(new URL(read.page.url), origin)
+        ? { problem: 'it redirected to another site' }
+        : read
     if ('page' in result) pages.push(result.page)
     else if (!choice.guessed)
       warnings.push(`Skipped the page ${shortUrl(choice.url)}: ${result.problem}.`)

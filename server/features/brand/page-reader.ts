@@ -108,7 +108,9 @@ export async function readMorePage(
       const reason = (error.details as { reason?: string } | undefined)?.reason
       return { problem: reason ?? 'the address is not allowed' }
     }
-    throw error
+    // Anything else is ours (a page the parser chokes on): logged, and the analysis goes on.
+    ctx.log.error('further page could not be read', { error })
+    return { problem: 'it could not be read' }
   }
 }
 
