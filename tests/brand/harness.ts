@@ -1,10 +1,11 @@
 /**
- * Shared set-up for the brand analysis tests: the fake Gemini, a fake website with two brands
- * (same paths, different bytes), a fake Custom Search and a fake Jina Reader, and an app built
- * on them with a fetch policy that lets only the fake site's `.test` names through.
+ * Shared set-up for the brand analysis tests: the fake Gemini, a fake website with two
+ * single-page brands (same paths, different bytes) and the multi-page brand-kit site, a fake
+ * Custom Search and a fake Jina Reader, and an app built on them with a fetch policy that lets
+ * only the fake site's `.test` names through.
  */
 import type { AppDeps } from '../../server/deps'
-import type { BrandAnalysis } from '../../server/features/brand/schemas'
+import type { AnalyzeResponse, BrandAnalysis } from '../../server/features/brand/schemas'
 import { buildTestApp, postJson } from '../support/app'
 import { type FakeCse, startFakeCse } from '../support/fake-cse'
 import { type FakeGemini, startFakeGemini } from '../support/fake-gemini'
@@ -12,6 +13,8 @@ import { type FakeJina, startFakeJina } from '../support/fake-jina'
 import { type FakeSite, startFakeSite, testPolicy } from '../support/fake-site'
 
 export const CSE_KEY = 'cse-test-key-0123456789'
+/** Where the multi-page brand-kit site (support/fake-kit-site.ts) is served. */
+export const KIT_HOST = 'fjord.test'
 export const JINA_KEY = 'jina-test-key-0123456789'
 
 // Candidates on brand A's page that must each fail with a warning, not fail the analysis.
@@ -40,6 +43,7 @@ export async function startBrandFakes(): Promise<BrandFakes> {
   ])
   site.addBrand('brand-a.test', { name: 'Acme Roasters', seed: 'a', extraMain: FAILING_IMAGES })
   site.addBrand('brand-b.test', { name: 'Birch Studio', seed: 'b' })
+  site.addKitSite(KIT_HOST)
   return {
     gemini,
     site,
@@ -60,6 +64,8 @@ export interface BrandAppOptions {
   cse?: boolean
   jina?: boolean
   deps?: Partial<AppDeps>
+  /** Extra name -> addresses answers for the test fetch policy. */
+  names?: Record<string, string[]>
 }
 
 export function brandApp(fakes: BrandFakes, options: BrandAppOptions = {}) {
@@ -72,7 +78,7 @@ export function brandApp(fakes: BrandFakes, options: BrandAppOptions = {}) {
       ...(options.jina ? { JINA_API_KEY: JINA_KEY, JINA_READER_URL: fakes.jina.url } : {}),
     },
     deps: {
-      fetchPolicy: testPolicy(fakes.site, { names: { 'unknown.example': [] } }),
+      fetchPolicy: testPolicy(fakes.site, { names: { 'unknown.example': [], ...options.names } }),
       ...options.deps,
     },
   })
@@ -80,6 +86,30 @@ export function brandApp(fakes: BrandFakes, options: BrandAppOptions = {}) {
 
 export const analyze = (app: Parameters<typeof postJson>[0], body: Record<string, unknown>) =>
   postJson(app, '/api/analyze', body)
+
+/** Analyses `url` with `answer` as the model's reply; fails the test on any status but 200. */
+export async function analyzeOk(
+  app: Parameters<typeof postJson>[0],
+  gemini: FakeGemini,
+  url: string,
+  answer: BrandAnalysis = acmeAnalysis(),
+  uiLanguage?: 'en' | 'zh-CN'
+): Promise<AnalyzeResponse> {
+  gemini.enqueue({ json: answer })
+  const res = await analyze(app, { url, ...(uiLanguage ? { uiLanguage } : {}) })
+  if (res.status !== 200) throw new Error(`analysis answered ${res.status}: ${await res.text()}`)
+  return (await res.json()) as AnalyzeResponse
+}
+
+/** A complete, valid model answer for the brand-kit site. */
+export function fjordAnalysis(over: Partial<BrandAnalysis> = {}): BrandAnalysis {
+  return acmeAnalysis({
+    brandName: 'Fjord & Pine',
+    industry: 'Outdoor clothing',
+    suggestedTargetKeywords: ['waxed cotton jacket', 'jacket repair service'],
+    ...over,
+  })
+}
 
 /** A complete, valid model answer for brand A. */
 export function acmeAnalysis(over: Partial<BrandAnalysis> = {}): BrandAnalysis {

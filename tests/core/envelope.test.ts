@@ -167,6 +167,7 @@ describe('the product app', () => {
       storage: 'local',
       webSearch: true,
       imageSearch: true,
+      imageSearchEndsOn: '2027-01-01',
       pageReader: 'jina',
       mediaGeneration: { imagen: false, veo: false },
       authRequired: true,

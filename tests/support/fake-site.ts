@@ -3,7 +3,8 @@
  * for any number of host names (told apart by the `Host` header, as the safe fetcher dials the
  * address and sends the name), records every request, and serves brand home pages with
  * logos, icons and images plus the awkward cases: redirects (to internal targets, in loops),
- * big and slow answers, non-images, blocked and empty pages.
+ * big and slow answers, non-images, blocked and empty pages; and a multi-page brand-kit site
+ * (fake-kit-site.ts).
  *
  * @example
  * const site = await startFakeSite()
@@ -12,6 +13,7 @@
  */
 import { deflateSync } from 'node:zlib'
 import type { FetchPolicy } from '../../server/core/safe-fetch'
+import { kitSiteRoutes } from './fake-kit-site'
 
 export interface SiteRequest {
   host: string
@@ -32,6 +34,8 @@ export interface FakeSite {
   route(host: string, path: string, handler: SiteHandler): void
   /** A brand's home page and assets on `host`. */
   addBrand(host: string, brand: BrandPage): void
+  /** The multi-page brand-kit site (fake-kit-site.ts) on `host`. */
+  addKitSite(host: string): void
   /** Forgets the recorded requests (routes stay). */
   clear(): void
   stop(): void
@@ -81,6 +85,10 @@ export async function startFakeSite(options: { tls?: { cert: string; key: string
     },
     addBrand: (host, brand) => {
       for (const [path, handler] of Object.entries(brandRoutes(brand)))
+        site.route(host, path, handler)
+    },
+    addKitSite: (host) => {
+      for (const [path, handler] of Object.entries(kitSiteRoutes(site.origin(host))))
         site.route(host, path, handler)
     },
     clear: () => {
@@ -253,6 +261,34 @@ function streamed(size: number, type: string, unit = 'x'): Response {
 
 /** A valid PNG of the given size; `seed` goes into a text chunk so bytes differ per seed. */
 export function png(width: number, height: number, seed: string): Uint8Array<ArrayBuffer> {
+  // 8-bit greyscale, every pixel black.
+  return encodePng(width, height, 0, new Uint8Array(width * height), seed)
+}
+
+export type Rgba = readonly [number, number, number, number]
+
+/** A real RGBA PNG (colour type 6) whose pixel at (x, y) is `pixel(x, y)`. */
+export function pngRgba(
+  width: number,
+  height: number,
+  pixel: (x: number, y: number) => Rgba,
+  seed = ''
+): Uint8Array<ArrayBuffer> {
+  const data = new Uint8Array(width * height * 4)
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) data.set(pixel(x, y), (y * width + x) * 4)
+  }
+  return encodePng(width, height, 6, data, seed)
+}
+
+/** PNG from raw samples (`colorType` 0: grey, 1 byte a pixel; 6: RGBA, 4 bytes), unfiltered. */
+function encodePng(
+  width: number,
+  height: number,
+  colorType: 0 | 6,
+  samples: Uint8Array,
+  seed: string
+): Uint8Array<ArrayBuffer> {
   const chunk = (type: string, data: Uint8Array) => {
     const body = new Uint8Array([...new TextEncoder().encode(type), ...data])
     const out = new Uint8Array(12 + data.length)
@@ -266,12 +302,16 @@ export function png(width: number, height: number, seed: string): Uint8Array<Arr
   const v = new DataView(ihdr.buffer)
   v.setUint32(0, width)
   v.setUint32(4, height)
-  ihdr.set([8, 0, 0, 0, 0], 8) // 8-bit greyscale
-  const raw = new Uint8Array((width + 1) * height) // filter byte + one byte per pixel, all zero
+  ihdr.set([8, colorType, 0, 0, 0], 8)
+  const rowBytes = width * (colorType === 6 ? 4 : 1)
+  const raw = new Uint8Array((rowBytes + 1) * height) // filter byte 0, then the row
+  for (let y = 0; y < height; y++) {
+    raw.set(samples.subarray(y * rowBytes, (y + 1) * rowBytes), y * (rowBytes + 1) + 1)
+  }
   const parts = [
     new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),
-    chunk('tEXt', new TextEncoder().encode(`Comment\0${seed}`)),
+    ...(seed ? [chunk('tEXt', new TextEncoder().encode(`Comment\0${seed}`))] : []),
     chunk('IDAT', new Uint8Array(deflateSync(raw))),
     chunk('IEND', new Uint8Array()),
   ]

@@ -1,8 +1,10 @@
 /**
  * @module brand/analyze
- * One brand analysis: read the page, then build the profile (Gemini, JSON mode) while the
- * assets are searched, downloaded and stored. A failed model call cancels the downloads and
- * fails the analysis; failed assets only add warnings.
+ * One brand analysis. After the given page is read, three things start at once: further pages
+ * of the site, the asset downloads and the stylesheets. The model call (JSON mode) waits for
+ * the further pages only, the kit for the pages, assets and stylesheets only: neither waits for
+ * the other. A failed model call cancels the downloads and fails the analysis; failed pages,
+ * stylesheets and assets only add warnings.
  */
 import { AI_NOT_CONFIGURED_HINT } from '../../ai/gateway'
 import type { Source } from '../../ai/types'
@@ -12,14 +14,19 @@ import type { FetchPolicy } from '../../core/safe-fetch'
 import type { FeatureDeps } from '../context'
 import type { AssetCandidate } from './asset-candidates'
 import { type CollectedAssets, collectAssets } from './assets'
+import { toBrandProfile } from './brand-profile'
+import { customSearchAvailable } from './custom-search'
 import { searchHostOf, searchSiteImages } from './image-search'
+import { buildKit } from './kit'
+import { type MorePages, readMorePages } from './more-pages'
 import { type PageRead, readPage } from './page-reader'
 import { renderProfileMarkdown } from './profile-markdown'
 import { brandProfilePrompt, brandProfileSystem } from './prompts'
 import { type AnalyzeRequest, type AnalyzeResponse, BrandAnalysis } from './schemas'
+import { readStylesheets } from './stylesheets'
 
 export interface AnalyzeContext {
-  deps: Pick<FeatureDeps, 'ai' | 'store' | 'config'>
+  deps: Pick<FeatureDeps, 'ai' | 'store' | 'config' | 'clock'>
   policy: FetchPolicy
   log: Logger
   signal?: AbortSignal
@@ -46,41 +53,89 @@ export async function analyzeBrand(
 
   const stop = new AbortController()
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, stop.signal]) : stop.signal
-  const [profile, assets] = await Promise.all([
-    buildProfile(page, request, ctx, signal).catch((error) => {
+  const fetching = { policy: ctx.policy, log: ctx.log, signal }
+  const morePages: Promise<MorePages> = page.signals
+    ? readMorePages(page, fetching)
+    : Promise.resolve({ pages: [], warnings: [], tried: 0 })
+  const assets = gatherAssets(page, request.url, ctx, signal)
+  const stylesheets = readStylesheets(page.signals?.stylesheets ?? [], page.url, fetching)
+  const profile = morePages.then((more) =>
+    buildProfile(page, more.pages, request, ctx, signal).catch((error) => {
       stop.abort()
       throw error
-    }),
-    gatherAssets(page, request.url, ctx, signal),
-  ])
+    })
+  )
+  const kit = Promise.all([morePages, assets, stylesheets]).then(([more, collected, styles]) =>
+    buildKit({
+      first: page,
+      more: more.pages,
+      assets: collected,
+      stylesheets: styles.sources,
+      log: ctx.log,
+    })
+  )
+  // Wait for everything even when one fails, so no download outlives the request.
+  const [analysis, brandKit, more, collected, styles] = await settleAll([
+    profile,
+    kit,
+    morePages,
+    assets,
+    stylesheets,
+  ] as const)
 
+  const textProfile = renderProfileMarkdown(analysis, request.uiLanguage, page.url)
+  const ready = toBrandProfile({ analysis, kit: brandKit, textProfile, url: page.url })
   const warnings = [
     ...(page.directProblem
       ? [`The page was read through Jina Reader because ${page.directProblem}.`]
       : []),
     ...(page.limited ? [`The profile is based on limited information: ${page.limited}.`] : []),
-    ...assets.warnings,
+    ...more.warnings,
+    ...ready.warnings,
+    ...styles.warnings,
+    ...collected.warnings,
   ].slice(0, MAX_WARNINGS)
-  const sources: Source[] = [{ title: page.title || new URL(page.url).hostname, url: page.url }]
+  const sources: Source[] = [page, ...more.pages].map((p) => ({
+    title: p.title || new URL(p.url).hostname,
+    url: p.url,
+  }))
 
   ctx.log.info('brand analysis', {
     ms: Math.round(performance.now() - started),
     via: page.via,
-    logos: assets.logos.length,
-    images: assets.images.length,
+    pages: sources.length,
+    logos: collected.logos.length,
+    images: collected.images.length,
+    colors: brandKit.colors.length,
+    fonts: brandKit.fonts.length,
     warnings: warnings.length,
   })
   return {
-    profile,
-    textProfile: renderProfileMarkdown(profile, request.uiLanguage, page.url),
-    assets: { logos: assets.logos, images: assets.images },
+    profile: analysis,
+    textProfile,
+    brandProfile: ready.profile,
+    kit: brandKit,
+    assets: { logos: collected.logos, images: collected.images },
     sources,
     warnings,
   }
 }
 
+/** Like Promise.all, but waits for every promise before throwing the first failure. */
+async function settleAll<T extends readonly Promise<unknown>[]>(
+  promises: T
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const results = await Promise.allSettled(promises)
+  const failed = results.find((r) => r.status === 'rejected')
+  if (failed) throw failed.reason
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as {
+    -readonly [K in keyof T]: Awaited<T[K]>
+  }
+}
+
 async function buildProfile(
   page: PageRead,
+  more: readonly PageRead[],
   request: AnalyzeRequest,
   ctx: AnalyzeContext,
   signal: AbortSignal
@@ -88,7 +143,7 @@ async function buildProfile(
   const { data } = await ctx.deps.ai.json({
     model: 'text',
     system: brandProfileSystem(request.uiLanguage),
-    prompt: brandProfilePrompt(page),
+    prompt: brandProfilePrompt(page, more),
     schema: BrandAnalysis,
     temperature: 0.3,
     signal,
@@ -110,7 +165,7 @@ async function gatherAssets(
   let found: AssetCandidate[] = []
   const cse = ctx.deps.config.cse
   const host = searchHostOf(inputUrl)
-  if (cse && host) {
+  if (cse && host && customSearchAvailable(ctx.deps.config, ctx.deps.clock())) {
     try {
       found = await searchSiteImages(host, {
         endpoint: ctx.deps.config.cseEndpoint,
@@ -120,7 +175,7 @@ async function gatherAssets(
         signal,
       })
     } catch (error) {
-      if (signal.aborted) return { logos: [], images: [], warnings: [] }
+      if (signal.aborted) return { logos: [], images: [], warnings: [], logoBytes: new Map() }
       ctx.log.warn('image search failed', {
         reason: error instanceof Error ? error.message : 'unknown',
       })

@@ -1,12 +1,13 @@
 /**
  * @module brand/asset-candidates
- * Where a page shows its brand: logo images in the header (or marked "logo"), touch icons and
- * favicons, the social preview images (`og:image`, `twitter:image`) and large content images.
+ * Where a page shows its brand: logo images in the header (or marked "logo"), the logo its
+ * JSON-LD declares, touch icons and favicons, the social preview images (`og:image`, `twitter:image`) and large content images.
  * Only absolute http(s) URLs come out, in priority order, without duplicates; whether each
  * one may be fetched is decided later by the safe fetcher.
  */
 import type { HTMLElement } from 'node-html-parser'
 import type { AssetKind } from './schemas'
+import { absoluteUrl as absolute } from './urls'
 
 export interface AssetCandidate {
   url: string
@@ -15,7 +16,6 @@ export interface AssetCandidate {
 
 const MAX_LOGOS = 6
 const MAX_IMAGES = 12
-const MAX_URL = 2048
 // Content images declared smaller than this are icons, spacers or tracking pixels.
 const MIN_CONTENT_SIDE = 100
 
@@ -28,7 +28,11 @@ const SOCIAL_IMAGE_META = [
   'twitter:image:src',
 ]
 
-export function findAssetCandidates(root: HTMLElement, baseUrl: string): AssetCandidate[] {
+export function findAssetCandidates(
+  root: HTMLElement,
+  baseUrl: string,
+  declaredLogos: readonly string[] = []
+): AssetCandidate[] {
   const logos = new Set<string>()
   const images = new Set<string>()
   const add = (set: Set<string>, max: number, raw: string | undefined) => {
@@ -36,11 +40,12 @@ export function findAssetCandidates(root: HTMLElement, baseUrl: string): AssetCa
     if (url && set.size < max && !logos.has(url) && !images.has(url)) set.add(url)
   }
 
-  // Logos: marked images in the header first, then marked images anywhere, then icons
-  // (largest first: an apple-touch-icon beats a 16px favicon).
+  // Logos: marked images in the header first, then the JSON-LD logo, then marked images
+  // anywhere, then icons (largest first: an apple-touch-icon beats a 16px favicon).
   const imgs = root.querySelectorAll('img')
   const marked = imgs.filter(isMarkedLogo)
   for (const img of marked.filter((i) => i.closest('header'))) add(logos, MAX_LOGOS, srcOf(img))
+  for (const url of declaredLogos) add(logos, MAX_LOGOS, url)
   for (const img of marked) add(logos, MAX_LOGOS, srcOf(img))
   for (const link of iconLinks(root)) add(logos, MAX_LOGOS, link)
 
@@ -95,17 +100,4 @@ function isDeclaredSmall(img: HTMLElement): boolean {
     .map((s) => Number.parseInt(s ?? '', 10))
     .filter((n) => Number.isFinite(n))
   return sides.some((n) => n < MIN_CONTENT_SIDE)
-}
-
-function absolute(raw: string | undefined, baseUrl: string): string | undefined {
-  const value = raw?.trim()
-  if (!value || value.startsWith('data:')) return undefined
-  try {
-    const url = new URL(value, baseUrl)
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined
-    url.hash = ''
-    return url.href.length <= MAX_URL ? url.href : undefined
-  } catch {
-    return undefined
-  }
 }

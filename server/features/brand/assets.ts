@@ -14,6 +14,7 @@ import type { BlobStore } from '../../storage/types'
 import type { AssetCandidate } from './asset-candidates'
 import { imageTypeOf } from './image-type'
 import type { BrandAsset } from './schemas'
+import { shortUrl } from './urls'
 
 export interface AssetContext {
   store: BlobStore
@@ -26,6 +27,8 @@ export interface CollectedAssets {
   logos: BrandAsset[]
   images: BrandAsset[]
   warnings: string[]
+  /** The downloaded bytes of each logo, by media id (for its colours; never sent). */
+  logoBytes: Map<string, Uint8Array>
 }
 
 export const MAX_ASSET_BYTES = 5 * 1024 * 1024
@@ -36,7 +39,7 @@ const MAX_IMAGES = 10
 // Smaller than this on both sides: a spacer or tracking pixel, not an asset.
 const MIN_SIDE = 16
 
-type Outcome = { asset: BrandAsset } | { warning: string } | { dropped: true }
+type Outcome = { asset: BrandAsset; bytes: Uint8Array } | { warning: string } | { dropped: true }
 
 export async function collectAssets(
   candidates: readonly AssetCandidate[],
@@ -44,7 +47,7 @@ export async function collectAssets(
 ): Promise<CollectedAssets> {
   const limit = pLimit(CONCURRENT_DOWNLOADS)
   const outcomes = await Promise.all(candidates.map((c) => limit(() => download(c, ctx))))
-  const result: CollectedAssets = { logos: [], images: [], warnings: [] }
+  const result: CollectedAssets = { logos: [], images: [], warnings: [], logoBytes: new Map() }
   const seen = new Set<string>()
   for (const outcome of outcomes) {
     if ('warning' in outcome) result.warnings.push(outcome.warning)
@@ -53,6 +56,7 @@ export async function collectAssets(
     const list = outcome.asset.kind === 'logo' ? result.logos : result.images
     if (list.length < (outcome.asset.kind === 'logo' ? MAX_LOGOS : MAX_IMAGES)) {
       list.push(outcome.asset)
+      if (outcome.asset.kind === 'logo') result.logoBytes.set(outcome.asset.media.id, outcome.bytes)
     }
   }
   return result
@@ -60,7 +64,7 @@ export async function collectAssets(
 
 async function download(candidate: AssetCandidate, ctx: AssetContext): Promise<Outcome> {
   const skip = (reason: string): Outcome => ({
-    warning: `Skipped the ${candidate.kind} ${shorten(candidate.url)}: ${reason}.`,
+    warning: `Skipped the ${candidate.kind} ${shortUrl(candidate.url)}: ${reason}.`,
   })
   try {
     const response = await safeFetch(candidate.url, {
@@ -86,6 +90,7 @@ async function download(candidate: AssetCandidate, ctx: AssetContext): Promise<O
         mimeType: type,
         size: media.size,
       },
+      bytes: response.body,
     }
   } catch (error) {
     if (ctx.signal?.aborted) return { dropped: true }
@@ -103,8 +108,4 @@ function reasonOf(error: unknown, log: Logger): string {
   // Anything else is ours (the store failing): log it, tell the client without detail.
   log.error('brand asset could not be stored', { error })
   return 'it could not be stored'
-}
-
-function shorten(url: string): string {
-  return url.length > 160 ? `${url.slice(0, 157)}...` : url
 }

@@ -1,11 +1,14 @@
 /**
  * @module brand/html-extract
  * A fetched HTML page -> what the analysis needs: title, description, language, the main
- * content as Markdown (scripts, styles, navigation, footers and forms removed) and the brand
- * asset candidates. The HTML libraries are loaded on first use, so start-up does not pay.
+ * content as Markdown (scripts, styles, navigation, footers and forms removed), the brand
+ * asset candidates and the page's brand signals (page-signals.ts). The HTML libraries are loaded
+ * on first use, so start-up does not pay.
  */
 import type { HTMLElement } from 'node-html-parser'
+import { once } from '../../core/lazy'
 import { type AssetCandidate, findAssetCandidates } from './asset-candidates'
+import { type PageSignals, readPageSignals } from './page-signals'
 
 export interface ExtractedPage {
   title: string
@@ -16,6 +19,7 @@ export interface ExtractedPage {
   /** The main content as Markdown, uncapped. */
   markdown: string
   candidates: AssetCandidate[]
+  signals: PageSignals
 }
 
 // Elements that never carry the brand's own words.
@@ -60,21 +64,18 @@ type Libraries = {
   parse: typeof import('node-html-parser').parse
   toMarkdown: (html: string) => string
 }
-let libraries: Promise<Libraries> | undefined
-
-function load(): Promise<Libraries> {
-  libraries ??= Promise.all([import('node-html-parser'), import('node-html-markdown')]).then(
-    ([parser, markdown]) => {
-      const converter = new markdown.NodeHtmlMarkdown(
-        { ignore: IGNORED_IN_MARKDOWN, bulletMarker: '-', maxConsecutiveNewlines: 2 },
-        // Links become their text: URLs are noise for the model.
-        { a: { postprocess: ({ content }) => content } }
-      )
-      return { parse: parser.parse, toMarkdown: (html) => converter.translate(html) }
-    }
+const load = once(async (): Promise<Libraries> => {
+  const [parser, markdown] = await Promise.all([
+    import('node-html-parser'),
+    import('node-html-markdown'),
+  ])
+  const converter = new markdown.NodeHtmlMarkdown(
+    { ignore: IGNORED_IN_MARKDOWN, bulletMarker: '-', maxConsecutiveNewlines: 2 },
+    // Links become their text: URLs are noise for the model.
+    { a: { postprocess: ({ content }) => content } }
   )
-  return libraries
-}
+  return { parse: parser.parse, toMarkdown: (html) => converter.translate(html) }
+})
 
 export async function extractPage(html: string, pageUrl: string): Promise<ExtractedPage> {
   const { parse, toMarkdown } = await load()
@@ -90,12 +91,14 @@ export async function extractPage(html: string, pageUrl: string): Promise<Extrac
   const description = oneLine(meta('description') || meta('og:description'))
   const siteName = oneLine(meta('og:site_name'))
   const language = (root.querySelector('html')?.getAttribute('lang') ?? '').trim().slice(0, 20)
-  // Asset candidates first: the header and icons are removed below.
-  const candidates = findAssetCandidates(root, baseOf(root, pageUrl))
+  // Signals and asset candidates first: scripts, styles, the header and icons go below.
+  const base = baseOf(root, pageUrl)
+  const signals = readPageSignals(root, base)
+  const candidates = findAssetCandidates(root, base, signals.jsonLd.logos)
 
   for (const element of root.querySelectorAll(NOISE)) element.remove()
   const markdown = tidy(toMarkdown(contentOf(root).innerHTML))
-  return { title, description, siteName, language, markdown, candidates }
+  return { title, description, siteName, language, markdown, candidates, signals }
 }
 
 function contentOf(root: HTMLElement): HTMLElement {

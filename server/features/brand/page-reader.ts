@@ -3,7 +3,9 @@
  * Reads the page to profile: fetched with the safe fetcher and turned into Markdown, then
  * judged (page-quality.ts). When the server cannot use the page itself (unreachable, blocked,
  * empty) and JINA_API_KEY is set, Jina Reader is asked instead; a refused URL is never sent
- * there. A page nobody could read is a 502 (504 on a timeout) with the reason.
+ * there. A page nobody could read is a 502 (504 on a timeout) with the reason. More pages of
+ * the same site (`readMorePage`) are read directly only, with smaller bounds, and a failure is
+ * only a reason for a warning.
  */
 import type { Config } from '../../config'
 import { AppError } from '../../core/errors'
@@ -13,6 +15,7 @@ import type { AssetCandidate } from './asset-candidates'
 import { extractPage } from './html-extract'
 import { readWithJina } from './jina-reader'
 import { httpStatusReason, judgePage, type PageVerdict } from './page-quality'
+import type { PageSignals } from './page-signals'
 
 export interface PageRead {
   /** The final URL (after redirects). */
@@ -24,6 +27,8 @@ export interface PageRead {
   /** Main content as Markdown, capped at MAX_PAGE_TEXT characters. */
   text: string
   candidates: AssetCandidate[]
+  /** Brand signals from the HTML; none when Jina Reader read the page. */
+  signals?: PageSignals
   via: 'direct' | 'jina'
   /** Set when the page says little: the profile is flagged as limited. */
   limited?: string
@@ -39,7 +44,11 @@ export interface ReadContext {
 }
 
 export const MAX_PAGE_TEXT = 12_000
+/** Text kept from each further page: the first page says most about the brand. */
+export const MAX_MORE_PAGE_TEXT = 4_000
 const MAX_HTML = 3 * 1024 * 1024
+/** Bytes read of each further page. */
+export const MAX_MORE_PAGE_HTML = 1024 * 1024
 const PAGE_TIMEOUT_MS = 15_000
 const JINA_TIMEOUT_MS = 30_000
 const HTML_TYPES = ['text/html', 'application/xhtml+xml']
@@ -47,7 +56,11 @@ const HTML_TYPES = ['text/html', 'application/xhtml+xml']
 type Attempt = { page: PageRead } | { problem: string; failure?: FetchFailure }
 
 export async function readPage(url: string, ctx: ReadContext): Promise<PageRead> {
-  const direct = await readDirect(url, ctx)
+  const direct = await readDirect(url, ctx, {
+    maxBytes: MAX_HTML,
+    timeoutMs: PAGE_TIMEOUT_MS,
+    maxText: MAX_PAGE_TEXT,
+  })
   if ('page' in direct) return direct.page
   if (ctx.config.jinaApiKey) {
     const viaJina = await readThroughJina(url, ctx, ctx.config.jinaApiKey)
@@ -73,13 +86,51 @@ export async function readPage(url: string, ctx: ReadContext): Promise<PageRead>
   )
 }
 
-async function readDirect(url: string, ctx: ReadContext): Promise<Attempt> {
+/**
+ * A further page of the site: the page, or why it was not used (a refused address included:
+ * one bad link must not end the analysis). Cancellation still throws.
+ */
+export async function readMorePage(
+  url: string,
+  ctx: Omit<ReadContext, 'config'>,
+  timeoutMs: number
+): Promise<{ page: PageRead } | { problem: string }> {
+  try {
+    const attempt = await readDirect(url, ctx, {
+      maxBytes: MAX_MORE_PAGE_HTML,
+      timeoutMs,
+      maxText: MAX_MORE_PAGE_TEXT,
+    })
+    return 'page' in attempt ? attempt : { problem: attempt.problem }
+  } catch (error) {
+    if (ctx.signal?.aborted) throw error
+    if (error instanceof AppError && error.code === 'url_not_allowed') {
+      const reason = (error.details as { reason?: string } | undefined)?.reason
+      return { problem: reason ?? 'the address is not allowed' }
+    }
+    // Anything else is ours (a page the parser chokes on): logged, and the analysis goes on.
+    ctx.log.error('further page could not be read', { error })
+    return { problem: 'it could not be read' }
+  }
+}
+
+interface Bounds {
+  maxBytes: number
+  timeoutMs: number
+  maxText: number
+}
+
+async function readDirect(
+  url: string,
+  ctx: Omit<ReadContext, 'config'>,
+  bounds: Bounds
+): Promise<Attempt> {
   try {
     const response = await safeFetch(url, {
       policy: ctx.policy,
       accept: HTML_TYPES,
-      maxBytes: MAX_HTML,
-      timeoutMs: PAGE_TIMEOUT_MS,
+      maxBytes: bounds.maxBytes,
+      timeoutMs: bounds.timeoutMs,
       signal: ctx.signal,
       headers: { Accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' },
     })
@@ -95,9 +146,11 @@ async function readDirect(url: string, ctx: ReadContext): Promise<Attempt> {
         language: page.language,
         text: page.markdown,
         candidates: page.candidates,
+        signals: page.signals,
         via: 'direct',
       },
-      response.status
+      response.status,
+      bounds.maxText
     )
   } catch (error) {
     // Refusals (400) and cancellations end the analysis; only site trouble may fall back.
@@ -114,14 +167,18 @@ async function readThroughJina(url: string, ctx: ReadContext, apiKey: string): P
       timeoutMs: JINA_TIMEOUT_MS,
       signal: ctx.signal,
     })
-    return judged({ ...page, text: page.markdown, siteName: '', language: '', via: 'jina' }, 200)
+    return judged(
+      { ...page, text: page.markdown, siteName: '', language: '', via: 'jina' },
+      200,
+      MAX_PAGE_TEXT
+    )
   } catch (error) {
     if (ctx.signal?.aborted) throw error
     return { problem: error instanceof Error ? error.message : 'Jina Reader failed' }
   }
 }
 
-function judged(page: PageRead, status: number): Attempt {
+function judged(page: PageRead, status: number, maxText: number): Attempt {
   const verdict: PageVerdict = judgePage({
     status,
     title: page.title,
@@ -131,17 +188,17 @@ function judged(page: PageRead, status: number): Attempt {
   return {
     page: {
       ...page,
-      text: cap(page.text),
+      text: cap(page.text, maxText),
       ...(verdict.limited ? { limited: verdict.limited } : {}),
     },
   }
 }
 
 /** Cuts at a paragraph break before the cap when there is one close to it. */
-function cap(text: string): string {
-  if (text.length <= MAX_PAGE_TEXT) return text
-  const cut = text.lastIndexOf('\n\n', MAX_PAGE_TEXT)
-  return text.slice(0, cut > MAX_PAGE_TEXT * 0.8 ? cut : MAX_PAGE_TEXT)
+function cap(text: string, max: number): string {
+  if (text.length <= max) return text
+  const cut = text.lastIndexOf('\n\n', max)
+  return text.slice(0, cut > max * 0.8 ? cut : max)
 }
 
 /** The charset from the header, else from `<meta charset>`, else UTF-8. */

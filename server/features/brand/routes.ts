@@ -1,7 +1,8 @@
 /**
  * @module brand/routes
- * `POST /api/analyze`: brand profile and assets from a website.
- * Body `{ url, uiLanguage? }`; answers `{ profile, textProfile, assets, sources, warnings }`.
+ * `POST /api/analyze`: brand profile, brand kit and assets from a website (the given page and up
+ * to five more of the same site). Body `{ url, uiLanguage? }`; answers `{ profile, textProfile,
+ * brandProfile, kit, assets, sources, warnings }` (schemas.ts `AnalyzeResponse`).
  * 400 invalid or refused URL, 502 unreadable site, 504 site timeout, 503 AI not configured.
  * The analysis (and the safe fetcher) load on the first request.
  */

@@ -8,6 +8,7 @@ import * as v from 'valibot'
 import type { Source } from '../../ai/types'
 import { requiredText, text, textList, UiLanguage } from '../../core/schema'
 import type { MediaRef } from '../../storage/media'
+import type { BrandKit, BrandProfile } from './profile'
 
 // `example.com:8080/x` has a colon but no scheme; `javascript:x` and `ftp://x` have one.
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i
@@ -57,9 +58,15 @@ export interface BrandAsset {
 }
 
 export interface AnalyzeResponse {
+  /** The model's reading of the brand. */
   profile: BrandAnalysis
   textProfile: string
+  /** Ready for the SEO workflow: valid against `BrandProfile`, with the kit and one project. */
+  brandProfile: BrandProfile
+  /** Measured from the site (also in `brandProfile.globalInfo.kit`). */
+  kit: BrandKit
   assets: { logos: BrandAsset[]; images: BrandAsset[] }
+  /** Every page the analysis used, the given one first. */
   sources: Source[]
   warnings: string[]
 }

@@ -6,14 +6,17 @@
 import { Hono } from 'hono'
 import type { Config } from '../../config'
 import type { AppEnv } from '../../core/context'
+import { CUSTOM_SEARCH_ENDS_ON, customSearchAvailable } from '../brand/custom-search'
 
 export interface Capabilities {
   ai: 'none' | 'developer' | 'vertex'
   storage: 'local' | 'gcs'
   /** Google Search grounding for research steps (needs AI). */
   webSearch: boolean
-  /** Google Custom Search image results for brand assets. */
+  /** Google Custom Search image results for brand assets (only while its variables are set). */
   imageSearch: boolean
+  /** The day the Custom Search JSON API ends; brand assets come from the site itself. */
+  imageSearchEndsOn: typeof CUSTOM_SEARCH_ENDS_ON
   pageReader: 'direct' | 'jina'
   /** Imagen and Veo need Vertex AI with SDK 3.x. */
   mediaGeneration: { imagen: boolean; veo: boolean }
@@ -26,7 +29,8 @@ export function capabilitiesOf(config: Config): Capabilities {
     ai: config.ai.backend,
     storage: config.storage.bucket ? 'gcs' : 'local',
     webSearch: config.ai.backend !== 'none',
-    imageSearch: Boolean(config.cse),
+    imageSearch: customSearchAvailable(config, new Date()),
+    imageSearchEndsOn: CUSTOM_SEARCH_ENDS_ON,
     pageReader: config.jinaApiKey ? 'jina' : 'direct',
     mediaGeneration: { imagen: vertex, veo: vertex },
     authRequired: config.apiKeys.length > 0,

@@ -1,5 +1,7 @@
 import { afterAll, beforeEach, describe, expect, test } from 'bun:test'
 import { ROLES } from '../../../server/ai/models'
+import { kitSummary } from '../../../server/features/brand/kit-summary'
+import type { BrandKit } from '../../../server/features/brand/profile'
 import { mediaKey } from '../../../server/storage/media'
 import { buildTestApp, postJson } from '../../support/app'
 import { type RecordedRequest, startFakeGemini } from '../../support/fake-gemini'
@@ -59,6 +61,23 @@ describe('POST /api/seo/generate-images', () => {
     const image = gemini.calls().find(isImageCall)!
     expect(image.body.generationConfig.responseModalities).toEqual(['TEXT', 'IMAGE'])
     expect(image.body.generationConfig.imageConfig).toEqual({ aspectRatio: '16:9' })
+  })
+
+  test('the brand kit palette, when the profile has one, goes into the image plan', async () => {
+    script([placement('Ausrüstung', 'Siebträger')])
+    const kit: BrandKit = {
+      colors: [{ hex: '#1f6f5c', role: 'primary', source: 'theme-color' }],
+      fonts: [],
+      social: [],
+    }
+    const res = await postJson(app, '/api/seo/generate-images', {
+      article: germanArticle,
+      brief,
+      profile: { ...profile, globalInfo: { ...profile.globalInfo, kit } },
+    })
+    expect(res.status).toBe(200)
+    const plan = gemini.calls().find((r) => !isImageCall(r))!
+    expect(plan.promptText).toContain(kitSummary(kit, { aspects: ['colors'] }))
   })
 
   test('stores the images and inserts /media links after their headings, never base64', async () => {

@@ -4,6 +4,7 @@
  * article) inside delimited blocks the model is told to treat as data.
  */
 import { dataBlock } from '../../../core/prompt-blocks'
+import { kitSummary } from '../../brand/kit-summary'
 import type { BrandProfile } from '../../brand/profile'
 import type { ContentBrief } from '../schemas'
 
@@ -39,8 +40,10 @@ export function brandBlock(profile?: BrandProfile): string {
     `Voice style: ${voice.style || '(unspecified)'}`,
     `Values: ${voice.values.join(', ') || '(none)'}`,
     `Words the brand never uses: ${info.negative_keywords_global.join(', ') || '(none)'}`,
+    // The brand kit read from its site: its look and market, for text that refers to them.
+    kitSummary(info.kit, { aspects: ['colors', 'fonts', 'market'] }),
   ]
-  return dataBlock('brand', lines.join('\n'))
+  return dataBlock('brand', lines.filter(Boolean).join('\n'))
 }
 
 /** A one-line reminder of the brand voice for system instructions. */

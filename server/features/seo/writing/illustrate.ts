@@ -13,6 +13,7 @@ import { AppError, errors } from '../../../core/errors'
 import { DATA_RULE, dataBlock, languageRule } from '../../../core/prompt-blocks'
 import { UiLanguage } from '../../../core/schema'
 import { type MediaRef, saveMedia } from '../../../storage/media'
+import { kitSummary } from '../../brand/kit-summary'
 import { BrandProfile } from '../../brand/profile'
 import type { StepContext } from '../../context'
 import { Article, ContentBrief } from '../schemas'
@@ -111,6 +112,9 @@ export async function planImages(
         `- alt: a short, factual description of the image in ${language}.`,
         brand?.brand_name
           ? `- The images are for ${brand.brand_name} (${brand.brand_industry || 'its industry'}); match a ${brand.brand_voice.tone || 'professional'} tone.`
+          : '',
+        brand?.kit?.colors.length
+          ? `- Where it fits the scene, echo the brand palette: ${kitSummary(brand.kit, { aspects: ['colors'] })}.`
           : '',
       ]
         .filter(Boolean)
