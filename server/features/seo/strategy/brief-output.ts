@@ -4,9 +4,8 @@
  * the language split for it, and the final brief with the market taken from the project.
  */
 import * as v from 'valibot'
-import { dataBlock, languageRule, uiLanguageName } from '../../../core/prompt-blocks'
+import { languageRule, uiLanguageName } from '../../../core/prompt-blocks'
 import type { UiLanguage } from '../../../core/schema'
-import type { BrandProfile, ProjectConfig } from '../../brand/profile'
 import type { ContentBrief } from '../schemas'
 import { list, prose, uniqueTexts } from './output'
 
@@ -36,24 +35,6 @@ export const BriefOutput = v.object({
   ),
 })
 export type BriefOutput = v.InferOutput<typeof BriefOutput>
-
-/** The brand and market a brief is written for, as a prompt data block. */
-export function brandBlock(
-  brand: BrandProfile['globalInfo'],
-  project: ProjectConfig | undefined,
-  market: { targetRegion: string; targetLanguage: string }
-): string {
-  return dataBlock('profile', {
-    brand_name: brand.brand_name,
-    brand_industry: brand.brand_industry,
-    brand_voice: brand.brand_voice,
-    negative_keywords: brand.negative_keywords_global,
-    target_region: market.targetRegion,
-    target_language: market.targetLanguage,
-    target_keywords: project?.target_keywords,
-    keywords_already_used: project?.project_keyword_history,
-  })
-}
 
 export function briefLanguage(ui: UiLanguage, contentLanguage: string): string {
   return [

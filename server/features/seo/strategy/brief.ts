@@ -7,9 +7,10 @@ import * as v from 'valibot'
 import { DATA_RULE, dataBlock, instructionsBlock, sections } from '../../../core/prompt-blocks'
 import { UiLanguage } from '../../../core/schema'
 import { projectFor } from '../../brand/profile'
+import { brandBlock } from '../../brand/prompt-block'
 import type { StepContext } from '../../context'
 import { Competitors, SeoDiagnosisReport, SolutionOption, UserInstructions } from '../schemas'
-import { BriefOutput, brandBlock, briefLanguage, toBrief } from './brief-output'
+import { BriefOutput, briefLanguage, toBrief } from './brief-output'
 import { ProfileWithProject } from './inputs'
 import { retrieveKnowledge } from './knowledge'
 import { SiteUrl } from './site-url'
@@ -46,7 +47,7 @@ export async function writeContentBrief(ctx: StepContext, input: ContentBriefReq
     'Write the content brief for one article that carries out this strategy:',
     dataBlock('strategy', input.solution),
     dataBlock('site', input.url),
-    brandBlock(brand, project, { targetRegion, targetLanguage }),
+    brandBlock(input.profile, { project, market: { targetRegion, targetLanguage } }),
     report &&
       dataBlock('diagnosis', {
         coreInsight: report.coreInsight,

@@ -7,10 +7,11 @@ import * as v from 'valibot'
 import { dataBlock, instructionsBlock, sections } from '../../../core/prompt-blocks'
 import { UiLanguage } from '../../../core/schema'
 import { BrandProfile, projectFor } from '../../brand/profile'
+import { brandBlock } from '../../brand/prompt-block'
 import type { StepContext } from '../../context'
 import { ContentBrief, SeoDiagnosisReport, UserInstructions } from '../schemas'
 import { BRIEF_SYSTEM } from './brief'
-import { BriefOutput, brandBlock, briefLanguage, toBrief } from './brief-output'
+import { BriefOutput, briefLanguage, toBrief } from './brief-output'
 import { retrieveKnowledge } from './knowledge'
 import { SiteUrl } from './site-url'
 
@@ -43,7 +44,7 @@ export async function proposeNewContentIdea(ctx: StepContext, input: NewContentI
       mainKeyword: previous.mainKeyword,
       secondaryKeywords: previous.secondaryKeywords,
     }),
-    brandBlock(brand, project, { targetRegion, targetLanguage }),
+    brandBlock(input.profile, { project, market: { targetRegion, targetLanguage } }),
     input.seoReport &&
       dataBlock('diagnosis', {
         coreInsight: input.seoReport.coreInsight,

@@ -4,7 +4,6 @@
  * article) inside delimited blocks the model is told to treat as data.
  */
 import { dataBlock } from '../../../core/prompt-blocks'
-import { kitSummary } from '../../brand/kit-summary'
 import type { BrandProfile } from '../../brand/profile'
 import type { ContentBrief } from '../schemas'
 
@@ -27,23 +26,6 @@ export function briefBlock(brief: ContentBrief): string {
     lines.push(`Recommendations:\n${brief.aiRecommendations.map((r) => `- ${r}`).join('\n')}`)
   }
   return dataBlock('brief', lines.join('\n'))
-}
-
-export function brandBlock(profile?: BrandProfile): string {
-  if (!profile) return ''
-  const info = profile.globalInfo
-  const voice = info.brand_voice
-  const lines = [
-    `Brand: ${info.brand_name || '(unnamed)'}`,
-    `Industry: ${info.brand_industry || '(unspecified)'}`,
-    `Voice tone: ${voice.tone || '(unspecified)'}`,
-    `Voice style: ${voice.style || '(unspecified)'}`,
-    `Values: ${voice.values.join(', ') || '(none)'}`,
-    `Words the brand never uses: ${info.negative_keywords_global.join(', ') || '(none)'}`,
-    // The brand kit read from its site: its look and market, for text that refers to them.
-    kitSummary(info.kit, { aspects: ['colors', 'fonts', 'market'] }),
-  ]
-  return dataBlock('brand', lines.filter(Boolean).join('\n'))
 }
 
 /** A one-line reminder of the brand voice for system instructions. */

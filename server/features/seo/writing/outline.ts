@@ -8,9 +8,10 @@ import * as v from 'valibot'
 import { DATA_RULE, dataBlock, languageRule } from '../../../core/prompt-blocks'
 import { UiLanguage } from '../../../core/schema'
 import { BrandProfile } from '../../brand/profile'
+import { brandBlock } from '../../brand/prompt-block'
 import type { StepContext } from '../../context'
 import { ContentBrief } from '../schemas'
-import { brandBlock, briefBlock, contentLanguage, voiceRule } from './context'
+import { briefBlock, contentLanguage, voiceRule } from './context'
 
 export const GenerateOutlineRequest = v.object({
   researchSummary: v.pipe(v.string(), v.maxLength(30_000)),

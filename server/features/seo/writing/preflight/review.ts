@@ -9,10 +9,11 @@ import * as v from 'valibot'
 import { DATA_RULE, dataBlock, languageRule } from '../../../../core/prompt-blocks'
 import type { UiLanguage } from '../../../../core/schema'
 import type { BrandProfile } from '../../../brand/profile'
+import { brandBlock } from '../../../brand/prompt-block'
 import type { StepContext } from '../../../context'
 import type { KnowledgeHit } from '../../knowledge'
 import type { ContentBrief } from '../../schemas'
-import { brandBlock, briefBlock, contentLanguage } from '../context'
+import { briefBlock, contentLanguage } from '../context'
 import { findImages } from '../images-in-markdown'
 
 const Rating = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5))
