@@ -4,11 +4,14 @@
  * valibot input types, answers their JSON. Research, article, polish and auto-fix are read as
  * event streams (`postEventStream`), so text shows up while the model writes.
  */
-import type { InferRequestType, InferResponseType } from 'hono/client'
+import { hc, type InferRequestType, type InferResponseType } from 'hono/client'
+import type { AppType } from '../../../server/app'
 import { client, request, withSignal } from './client'
 import { postEventStream, type StreamOptions } from './sse'
 
 const seo = client.api.seo
+/** The same routes on a placeholder origin, only to read their paths (`$url()` needs an origin). */
+const routes = hc<AppType>('http://studio.invalid/').api.seo
 
 type Route = {
   $post: (...args: never[]) => unknown
@@ -82,14 +85,14 @@ export const seoApi = {
     request(seo['generate-metadata'].$post({ json: body }, withSignal(signal))),
 
   research: (body: ResearchBody, options: StreamOptions = {}) =>
-    postEventStream<ResearchResult>(path(seo['web-research']), body, options),
+    postEventStream<ResearchResult>(path(routes['web-research']), body, options),
   writeArticle: (body: ArticleBody, options: StreamOptions = {}) =>
-    postEventStream<{ article: string }>(path(seo['write-article']), body, options),
+    postEventStream<{ article: string }>(path(routes['write-article']), body, options),
   polish: (body: PolishBody, options: StreamOptions = {}) =>
-    postEventStream<{ article: string }>(path(seo['polish-article']), body, options),
+    postEventStream<{ article: string }>(path(routes['polish-article']), body, options),
   autoFix: (body: AutoFixBody, options: StreamOptions = {}) =>
-    postEventStream<{ article: string }>(path(seo['auto-fix']), body, options),
+    postEventStream<{ article: string }>(path(routes['auto-fix']), body, options),
 }
 
-/** The route's path (the client's base is '/', so `$url()` is on a placeholder origin). */
+/** The path of a route, fetched on this page's own origin. */
 const path = (route: Route) => route.$url().pathname
