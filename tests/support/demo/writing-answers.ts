@@ -22,17 +22,32 @@ export const outlineAnswer = (content: Lang, keyword: string) => ({
   ),
 })
 
+const PARAGRAPHS: Record<Lang, string[]> = {
+  en: [
+    'You need four things: a dripper, a paper filter, a gooseneck kettle and a scale. A burr grinder makes the biggest difference of all, because it grinds evenly.',
+    'Start with 15 g of coffee for 250 g of water, a ratio of about 1:16. Use less water for a stronger cup, more for a lighter one, and change it in small steps.',
+    'Aim for a grind like coarse sea salt. Too fine and the water drains slowly and tastes bitter; too coarse and it runs through quickly and tastes sour.',
+    'Time the brew: most pour overs finish between 2:30 and 3:30 minutes. Faster means grind finer next time, slower means grind coarser.',
+    'Rinse the filter, add the coffee and pour twice its weight in water to let it bloom for 30 seconds. Then pour slowly in circles until you reach the final weight.',
+    'The most common mistakes are stale beans, water that is too cool, and pouring too fast. Buy beans roasted in the last few weeks and keep them sealed away from light.',
+    'How long should beans rest after roasting? About a week for most light roasts. Can I use tap water? Yes, if it tastes good; filtered water is better.',
+  ],
+  zh: [
+    '你需要四样东西：滤杯、滤纸、细嘴手冲壶和电子秤。一台磨豆机的影响最大，因为它能磨得均匀。',
+    '从 15 克咖啡配 250 克水开始，大约 1:16。想要浓一些就少加水，想要淡一些就多加水，每次只调整一点。',
+    '研磨度接近粗海盐。太细，水流得慢、味道发苦；太粗，水流得快、味道发酸。',
+    '给冲煮计时：大多数手冲在 2 分 30 秒到 3 分 30 秒之间完成。太快就磨细一点，太慢就磨粗一点。',
+    '先润湿滤纸，倒入咖啡粉，注入两倍重量的水闷蒸 30 秒，然后慢慢画圈注水，直到达到目标重量。',
+    '最常见的错误是咖啡豆不新鲜、水温太低、注水太快。选择几周内烘焙的咖啡豆，并密封避光保存。',
+    '烘焙后要养豆多久？大多数浅烘咖啡大约一周。可以用自来水吗？味道好就可以，过滤水更好。',
+  ],
+}
+
 /** The article: the H1 and first paragraph carry the main keyword; headings follow the outline. */
 export function article(content: Lang, keyword: string, outline: string[]): string {
   const sections = outline.length ? outline : outlineAnswer(content, keyword).outline
-  const body = sections.map((heading) => {
-    const text = heading.replace(/^#+\s*/, '')
-    return `${heading}\n\n${pick(
-      content,
-      `${text}是做好${keyword}的关键之一。从新鲜烘焙的咖啡豆开始，称量咖啡和水，每次只改变一个变量，然后品尝并记录结果。`,
-      `${text} is one of the keys to great ${keyword}. Start with freshly roasted beans, weigh the coffee and the water, change one variable at a time, then taste and take notes.`
-    )}`
-  })
+  const texts = PARAGRAPHS[content]
+  const body = sections.map((heading, i) => `${heading}\n\n${texts[i % texts.length]}`)
   return [
     pick(content, `# ${keyword}完全指南`, `# The Complete Guide to ${keyword}`),
     '',
@@ -77,7 +92,8 @@ export const metadataAnswer = (content: Lang, keyword: string) => ({
 })
 
 /** Polish: a light edit that keeps every heading. */
-export const polished = (text: string) => text.replace(/ one of the keys/g, ' a key part').replace(/是做好/g, '是冲好')
+export const polished = (text: string) =>
+  text.replace(/makes the biggest difference of all/g, 'matters most').replace(/影响最大/g, '最关键')
 
 /** Auto-fix: the brand's origin sentence added after the first paragraph. */
 export function fixed(text: string, content: Lang): string {

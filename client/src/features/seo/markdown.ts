@@ -1,7 +1,8 @@
 /**
  * @module features/seo/markdown
- * Model-written Markdown to HTML that is safe to put in the page: `marked` renders, DOMPurify
- * sanitises. Scripts, styles, forms, frames, event attributes and `javascript:`/`data:` links go;
+ * Model-written Markdown to HTML that is safe to put in the page: `marked` renders, with any raw
+ * HTML in the Markdown shown as text (an article needs none, and it is never parsed as markup),
+ * then DOMPurify sanitises what Markdown itself produced. Scripts, styles, forms, frames, event attributes and `javascript:`/`data:` links go;
  * links keep only http(s), mailto, in-page and same-site paths and open in a new tab without an
  * opener; images are kept only from this server's `/media/` (the CSP allows nothing else, and a
  * remote image would tell a third party who reads the article), others become their alt text.
@@ -9,7 +10,11 @@
 import DOMPurify from 'dompurify'
 import { Marked } from 'marked'
 
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
+const escapeText = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c] ?? c)
+
 const marked = new Marked({ gfm: true, breaks: false, async: false })
+marked.use({ renderer: { html: ({ text }) => escapeText(text) } })
 
 const MEDIA_PATH = /^\/media\/[A-Za-z0-9._-]+$/
 const SAFE_LINK = /^(?:https?:|mailto:|#|\/(?!\/))/i
