@@ -74,8 +74,8 @@ export function setPersistence(next: Persistence): void {
 }
 
 /**
- * Saves `snapshot()` at most every `delayMs` while changes keep coming, and once more on
- * `flush()`, so typing in an editor does not write on every key.
+ * Saves `snapshot()` once changes pause for `delayMs`, so typing in an editor does not write on
+ * every key; `flush()` saves at once, and so does leaving the page with a save pending.
  */
 export function debouncedSaver(kind: DocumentKind, snapshot: () => unknown, delayMs = 300) {
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -84,6 +84,9 @@ export function debouncedSaver(kind: DocumentKind, snapshot: () => unknown, dela
     timer = undefined
     await current.save(kind, snapshot())
   }
+  globalThis.addEventListener?.('pagehide', () => {
+    if (timer) void flush()
+  })
   return {
     schedule() {
       clearTimeout(timer)
