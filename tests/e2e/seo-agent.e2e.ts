@@ -55,12 +55,16 @@ describe('the SEO chat agent', () => {
 
     const boardCalls = () =>
       demo.gemini.requests.filter((r) =>
-        Object.keys(r.body?.generationConfig?.responseJsonSchema?.properties ?? {}).includes('solutions')
+        Object.keys(r.body?.generationConfig?.responseJsonSchema?.properties ?? {}).includes(
+          'solutions'
+        )
       )
     const before = boardCalls().length
     await say('Redo the strategy with a focus on cafés')
     await page.waitForURL((url) => url.pathname === '/seo/strategy')
-    await page.waitForFunction(() => !document.querySelector('[data-testid="strategy-card"][aria-busy="true"]'))
+    await page.waitForFunction(
+      () => !document.querySelector('[data-testid="strategy-card"][aria-busy="true"]')
+    )
     expect(boardCalls().length).toBe(before + 1)
     expect(boardCalls().at(-1)?.promptText).toContain('Redo the strategy with a focus on cafés')
     expect(await page.getByTestId('strategy-option').count()).toBe(3)

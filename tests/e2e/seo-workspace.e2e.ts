@@ -86,7 +86,9 @@ describe('one full SEO pass', () => {
     await page.getByTestId('analyse-competitors').click()
     await page.waitForURL((url) => url.pathname === '/seo/analysis')
     expect(await page.getByTestId('competitor-review').count()).toBe(3)
-    expect(await page.getByTestId('analysis').textContent()).toContain('https://www.brew-lab.example')
+    expect(await page.getByTestId('analysis').textContent()).toContain(
+      'https://www.brew-lab.example'
+    )
     await expectAccessible(page)
     await shot(page, 'seo-3-analysis')
 

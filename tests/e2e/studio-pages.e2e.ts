@@ -93,8 +93,12 @@ describe('brand editor', () => {
     await page.getByTestId('analyse-url').fill(demo.sampleSite)
     await page.getByTestId('analyse-submit').click()
     await page.locator('.done').waitFor()
-    expect(await page.getByTestId('brand-name-input').inputValue()).toBe('Northwind Coffee Roasters')
-    expect(await page.getByTestId('brand-industry-input').inputValue()).toBe('Specialty coffee e-commerce')
+    expect(await page.getByTestId('brand-name-input').inputValue()).toBe(
+      'Northwind Coffee Roasters'
+    )
+    expect(await page.getByTestId('brand-industry-input').inputValue()).toBe(
+      'Specialty coffee e-commerce'
+    )
     expect(await page.getByTestId('project').count()).toBe(1)
     await page.locator('[data-testid="asset-grid"] img').first().waitFor()
     expect(await seriousViolations(page)).toEqual([])
@@ -113,11 +117,21 @@ describe('brand editor', () => {
     writeFileSync(invalid, JSON.stringify({ globalInfo: { brand_name: 42 }, projects: 'none' }))
     await page.getByTestId('import-profile').setInputFiles(invalid)
     await page.getByTestId('import-problems').waitFor()
-    expect(await page.getByTestId('import-problems').textContent()).toContain('globalInfo.brand_name')
-    expect(await page.getByTestId('brand-name-input').inputValue()).toBe('Northwind Coffee Roasters')
+    expect(await page.getByTestId('import-problems').textContent()).toContain(
+      'globalInfo.brand_name'
+    )
+    expect(await page.getByTestId('brand-name-input').inputValue()).toBe(
+      'Northwind Coffee Roasters'
+    )
 
     const valid = join(dir, 'valid-profile.json')
-    writeFileSync(valid, JSON.stringify({ ...exported, globalInfo: { ...exported.globalInfo, brand_name: 'Northwind Roasters' } }))
+    writeFileSync(
+      valid,
+      JSON.stringify({
+        ...exported,
+        globalInfo: { ...exported.globalInfo, brand_name: 'Northwind Roasters' },
+      })
+    )
     await page.getByTestId('import-profile').setInputFiles(valid)
     await page.getByText('Brand profile imported.').waitFor()
     expect(await page.getByTestId('brand-name-input').inputValue()).toBe('Northwind Roasters')

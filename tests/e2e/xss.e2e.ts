@@ -7,10 +7,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { readFileSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
-import type { RecordedRequest } from '../support/fake-gemini'
 import { demoModel } from '../support/demo/model'
 import { block, isGrounded, schemaKeys } from '../support/demo/read-request'
 import type { DemoStack } from '../support/demo/stack'
+import type { RecordedRequest } from '../support/fake-gemini'
 import { launchBrowser, openPage } from './support/browser'
 import { shot, startDemo } from './support/studio'
 import { unexpected } from './support/target'
@@ -87,12 +87,22 @@ describe('model output cannot inject code', () => {
       return {
         xss: (window as unknown as { __xss?: number }).__xss ?? null,
         eventAttributes: all.flatMap((el) =>
-          [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`)
+          [...el.attributes]
+            .filter((a) => a.name.startsWith('on'))
+            .map((a) => `${el.tagName} ${a.name}`)
         ),
         scriptLinks: all
-          .filter((el) => /^\s*(javascript|data):/i.test(el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('action') ?? ''))
+          .filter((el) =>
+            /^\s*(javascript|data):/i.test(
+              el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('action') ?? ''
+            )
+          )
           .map((el) => el.outerHTML),
-        dangerous: [...main.querySelectorAll('.prose script, .prose iframe, .prose svg, .prose form, .prose style, .prose [style]')].length,
+        dangerous: [
+          ...main.querySelectorAll(
+            '.prose script, .prose iframe, .prose svg, .prose form, .prose style, .prose [style]'
+          ),
+        ].length,
         images: [...main.querySelectorAll('.prose img')].map((img) => img.getAttribute('src')),
         heading: main.querySelector('[data-testid="article-view"] h1')?.textContent ?? '',
         researchText: main.querySelector('[data-testid="research"] .prose')?.textContent ?? '',
@@ -125,7 +135,9 @@ describe('model output cannot inject code', () => {
     expect(body).not.toMatch(/<[a-z][^<>]*\son\w+=/i)
     expect(body).not.toMatch(/<[a-z][^<>]*javascript:/i)
     expect(dialogs).toEqual([])
-    expect((await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)) ?? null).toBeNull()
+    expect(
+      (await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)) ?? null
+    ).toBeNull()
     expect(unexpected(tab.problems)).toEqual([])
     await tab.close()
   }, 90_000)

@@ -8,7 +8,14 @@ import type { DemoStack } from '../../support/demo/stack'
 const at = (page: Page, step: string) =>
   page.waitForURL((url) => url.pathname === `/seo/${step}` && !url.search)
 
-export type WalkTarget = 'diagnosis' | 'competitors' | 'analysis' | 'strategy' | 'brief' | 'editing' | 'publish'
+export type WalkTarget =
+  | 'diagnosis'
+  | 'competitors'
+  | 'analysis'
+  | 'strategy'
+  | 'brief'
+  | 'editing'
+  | 'publish'
 
 export async function walkTo(page: Page, demo: DemoStack, target: WalkTarget): Promise<void> {
   await page.goto(`${demo.url}/seo/diagnosis?url=${encodeURIComponent(demo.sampleSite)}`)

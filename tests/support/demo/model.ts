@@ -31,12 +31,12 @@ import {
 } from './strategy-answers'
 import {
   article,
+  reviewAnswer as articleReview,
   fixed,
   metadataAnswer,
   outlineAnswer,
   polished,
   researchNotes,
-  reviewAnswer as articleReview,
 } from './writing-answers'
 
 const SOURCES = [
@@ -58,7 +58,8 @@ const STEP_WORDS: [RegExp, number][] = [
 function agentReply(r: RecordedRequest): Reply {
   const said = block(r, 'user_message') ?? ''
   const max =
-    r.body?.tools?.[0]?.functionDeclarations?.[0]?.parametersJsonSchema?.properties?.step?.maximum ?? 1
+    r.body?.tools?.[0]?.functionDeclarations?.[0]?.parametersJsonSchema?.properties?.step
+      ?.maximum ?? 1
   const named = STEP_WORDS.find(([re]) => re.test(said))?.[1] ?? Number(said.match(/\d/)?.[0] ?? 0)
   const step = Math.min(Math.max(named || 1, 1), max)
   if (/again|redo|re-?run|regenerate|重新|再来|换/i.test(said)) {
@@ -98,7 +99,10 @@ function jsonReply(r: RecordedRequest, keys: string[]): Reply | undefined {
   const content = contentLang(r)
   const keyword = briefField(r, 'Main keyword') ?? 'pour over coffee'
   if (keys.includes('brandName')) {
-    const title = r.promptText.match(/^Title: (.*)$/m)?.[1]?.split('|')[0]?.trim()
+    const title = r.promptText
+      .match(/^Title: (.*)$/m)?.[1]
+      ?.split('|')[0]
+      ?.trim()
     const url = r.promptText.match(/website at (\S+?)\.?\n/)?.[1]
     return { json: brandAnswer(ui, title || nameFromHost(hostOf(url))) }
   }
@@ -115,8 +119,8 @@ function jsonReply(r: RecordedRequest, keys: string[]): Reply | undefined {
     return { json: briefAnswer(ui, content, r.promptText.includes('<previous_brief>')) }
   if (keys.includes('outline')) return { json: outlineAnswer(content, keyword) }
   if (keys.includes('placements')) {
-    const titles: string[] =
-      schemaOf(r)?.properties?.placements?.items?.properties?.sectionTitle?.enum ?? ['Introduction']
+    const titles: string[] = schemaOf(r)?.properties?.placements?.items?.properties?.sectionTitle
+      ?.enum ?? ['Introduction']
     return {
       json: {
         placements: titles.slice(0, 2).map((sectionTitle) => ({
@@ -149,7 +153,8 @@ export function demoModel(r: RecordedRequest): Reply | undefined {
   if (json) return json
   const given = block(r, 'article')
   const content = contentLang(r)
-  if (given !== undefined) return chunked(r, r.promptText.includes('<issues>') ? fixed(given, content) : polished(given))
+  if (given !== undefined)
+    return chunked(r, r.promptText.includes('<issues>') ? fixed(given, content) : polished(given))
   const outline = (block(r, 'outline') ?? '').split('\n').filter((l) => l.startsWith('#'))
   return chunked(r, article(content, keyword, outline))
 }

@@ -17,8 +17,24 @@ export const researchNotes = (ui: Lang, keyword: string) =>
 export const outlineAnswer = (content: Lang, keyword: string) => ({
   outline: pick(
     content,
-    [`## ${keyword}需要什么器具`, '## 咖啡与水的比例', '## 研磨度', '### 如何判断研磨是否合适', '## 冲煮步骤', '## 常见错误', '## 常见问题'],
-    [`## What you need for ${keyword}`, '## The coffee to water ratio', '## Grind size', '### How to tell if the grind is right', '## Step by step', '## Common mistakes', '## FAQ'],
+    [
+      `## ${keyword}需要什么器具`,
+      '## 咖啡与水的比例',
+      '## 研磨度',
+      '### 如何判断研磨是否合适',
+      '## 冲煮步骤',
+      '## 常见错误',
+      '## 常见问题',
+    ],
+    [
+      `## What you need for ${keyword}`,
+      '## The coffee to water ratio',
+      '## Grind size',
+      '### How to tell if the grind is right',
+      '## Step by step',
+      '## Common mistakes',
+      '## FAQ',
+    ]
   ),
 })
 
@@ -68,12 +84,22 @@ export const reviewAnswer = (ui: Lang) => {
   return {
     brandVoice: d(pick(ui, '语气温暖、专业，符合品牌。', 'Warm and expert, in the brand’s voice.')),
     searchIntent: d(pick(ui, '覆盖了主要的操作步骤。', 'Covers the main how-to steps.')),
-    eeat: d(pick(ui, '可以加入烘焙师的亲身经验。', 'Could add the roaster’s first-hand experience.')),
+    eeat: d(
+      pick(ui, '可以加入烘焙师的亲身经验。', 'Could add the roaster’s first-hand experience.')
+    ),
     issues: [
       {
         type: 'BrandVoice',
-        description: pick(ui, '文章没有提到产地和可追溯性，而这是品牌的核心价值。', 'The article never mentions origin and traceability, the brand’s core value.'),
-        suggestion: pick(ui, '在开头加一句关于直接贸易和产地的话。', 'Add a sentence about direct trade and origin near the start.'),
+        description: pick(
+          ui,
+          '文章没有提到产地和可追溯性，而这是品牌的核心价值。',
+          'The article never mentions origin and traceability, the brand’s core value.'
+        ),
+        suggestion: pick(
+          ui,
+          '在开头加一句关于直接贸易和产地的话。',
+          'Add a sentence about direct trade and origin near the start.'
+        ),
         knowledgeIds: ['K1'],
       },
     ],
@@ -87,13 +113,23 @@ export const metadataAnswer = (content: Lang, keyword: string) => ({
     `一步一步学会${keyword}：比例、研磨度、水温和常见错误，在家冲出好咖啡。`,
     `Learn ${keyword} step by step: ratio, grind size, water temperature and the mistakes to avoid for café-quality coffee at home.`
   ),
-  slug: keyword.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'pour-over-coffee-guide',
-  tags: pick(content, [keyword, '咖啡冲煮', '精品咖啡'], [keyword, 'coffee brewing', 'specialty coffee']),
+  slug:
+    keyword
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'pour-over-coffee-guide',
+  tags: pick(
+    content,
+    [keyword, '咖啡冲煮', '精品咖啡'],
+    [keyword, 'coffee brewing', 'specialty coffee']
+  ),
 })
 
 /** Polish: a light edit that keeps every heading. */
 export const polished = (text: string) =>
-  text.replace(/makes the biggest difference of all/g, 'matters most').replace(/影响最大/g, '最关键')
+  text
+    .replace(/makes the biggest difference of all/g, 'matters most')
+    .replace(/影响最大/g, '最关键')
 
 /** Auto-fix: the brand's origin sentence added after the first paragraph. */
 export function fixed(text: string, content: Lang): string {
