@@ -144,7 +144,7 @@ describe('navigation', () => {
     expect(await heading(page)).toBe('SEO 内容工作流')
     await page.getByTestId('project-site').waitFor()
     expect(await page.getByTestId('project-site').textContent()).toBe('https://example.com')
-    await page.getByTestId('api-error').first().waitFor()
+    await page.getByTestId('diagnosis-card').getByTestId('api-error').waitFor()
     expect(await page.getByTestId('diagnosis-card').textContent()).toContain('服务未配置')
     await page.reload()
     await page.getByTestId('project-site').waitFor()

@@ -76,7 +76,7 @@ describe('every route, directly and after a reload', () => {
     await page.waitForURL((url) => url.pathname === '/seo/diagnosis')
     expect(await seriousViolations(page)).toEqual([])
     expect(unexpected(tab.problems)).toEqual([])
-  })
+  }, 60_000)
 
   test('the SEO diagnosis in Chinese', async () => {
     const page = await open(`/seo/diagnosis?url=${encodeURIComponent(demo.sampleSite)}`, 'zh-CN')
@@ -84,7 +84,7 @@ describe('every route, directly and after a reload', () => {
     expect(await page.getByTestId('core-insight').textContent()).toContain('产品页很扎实')
     await shot(page, 'seo-1-diagnosis-zh-CN')
     expect(unexpected(tab.problems)).toEqual([])
-  })
+  }, 60_000)
 })
 
 describe('brand editor', () => {
