@@ -3,6 +3,10 @@
  * port (8787, or the next free one) and Vite with HMR on 5173, which proxies `/api`, `/media` and
  * `/health` to it (vite.config.ts reads the port from AIS_API_PORT). Ctrl-C stops both; if one of
  * them exits, the other is stopped too. Works without credentials: the UI then says AI is off.
+ *
+ * `bun run dev:demo` (`--demo`): the API is the demo stack instead (scripts/demo-server.ts: the
+ * fake Gemini answering as a scripted model, a sample website for brand analysis, AIS_DEMO=true
+ * so the UI shows a "demo answers" banner), to click through the workspace without a key.
  */
 import type { Subprocess } from 'bun'
 
@@ -27,8 +31,13 @@ const apiPort = process.env.AIS_API_PORT
   : freePort(PREFERRED_API_PORT)
 const env: Record<string, string | undefined> = { ...process.env, AIS_API_PORT: String(apiPort) }
 
+const demo = process.argv.includes('--demo')
+const serverCommand = demo
+  ? ['bun', '--watch', 'scripts/demo-server.ts']
+  : ['bun', '--watch', 'server/index.ts']
+
 const children: Subprocess[] = [
-  Bun.spawn(['bun', '--watch', 'server/index.ts'], {
+  Bun.spawn(serverCommand, {
     env: {
       ...env,
       PORT: String(apiPort),
@@ -42,7 +51,9 @@ const children: Subprocess[] = [
     stdio: ['inherit', 'inherit', 'inherit'],
   }),
 ]
-console.log(`dev: API on http://localhost:${apiPort} (watch mode), UI on http://localhost:5173`)
+console.log(
+  `dev: ${demo ? 'demo ' : ''}API on http://localhost:${apiPort} (watch mode), UI on http://localhost:5173`
+)
 
 let stopping = false
 async function stopAll(code: number): Promise<never> {

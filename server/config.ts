@@ -45,6 +45,12 @@ export interface Config {
   readonly log: { readonly level: LogLevel; readonly format: LogFormat }
   /** Extra ports the safe fetcher may reach besides 80/443. */
   readonly fetchAllowedPorts: readonly number[]
+  /**
+   * Set by `bun run dev:demo` (AIS_DEMO=true): the model behind the server is the scripted test
+   * fake, so the UI labels its answers as demo answers. `sampleSite` (AIS_DEMO_SITE) is the demo's
+   * reachable sample website for brand analysis.
+   */
+  readonly demo?: { readonly sampleSite?: string }
 }
 
 /** Time budgets of model calls, retries included (see `ai/deadline.ts`). */
@@ -193,6 +199,8 @@ const EnvSchema = v.object({
     )
   ),
   FETCH_ALLOWED_PORTS: ports,
+  AIS_DEMO: boolean,
+  AIS_DEMO_SITE: httpUrl,
 })
 
 /**
@@ -269,6 +277,7 @@ export function loadConfig(env: Env = process.env): Config {
       format: e.LOG_FORMAT ?? (production ? 'json' : 'pretty'),
     },
     fetchAllowedPorts: e.FETCH_ALLOWED_PORTS,
+    demo: e.AIS_DEMO ? { sampleSite: e.AIS_DEMO_SITE } : undefined,
   }
   return deepFreeze(config)
 }

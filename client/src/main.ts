@@ -1,7 +1,8 @@
 /**
  * @module main
- * Client entry: applies the stored language, mounts the shell and the router.
+ * Client entry: applies the stored language, mounts the shell with Pinia and the router.
  */
+import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { initLocale } from './i18n'
@@ -9,4 +10,4 @@ import { router } from './router'
 import './styles.css'
 
 initLocale()
-createApp(App).use(router).mount('#app')
+createApp(App).use(createPinia()).use(router).mount('#app')

@@ -1,9 +1,11 @@
 /**
  * @module router
  * History-mode routes; every page is its own lazy chunk so the first load carries only the shell.
+ * `/seo/:step` takes the step ids of server/features/seo/steps.ts (the agent's too).
  * `meta.titleKey` names the message used for the document title.
  */
 import { createRouter, createWebHistory } from 'vue-router'
+import { SEO_STEPS } from '../../server/features/seo/steps'
 import type { MessageKey } from './i18n'
 
 declare module 'vue-router' {
@@ -11,6 +13,8 @@ declare module 'vue-router' {
     titleKey?: MessageKey
   }
 }
+
+const stepPattern = SEO_STEPS.map((s) => s.id).join('|')
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -21,11 +25,18 @@ export const router = createRouter({
       component: () => import('./pages/LaunchPage.vue'),
       meta: { titleKey: 'nav.launch' },
     },
+    { path: '/seo', redirect: (to) => ({ path: '/seo/diagnosis', query: to.query }) },
     {
-      path: '/seo',
+      path: `/seo/:step(${stepPattern})`,
       name: 'seo',
       component: () => import('./pages/SeoPage.vue'),
       meta: { titleKey: 'seo.title' },
+    },
+    {
+      path: '/brand',
+      name: 'brand',
+      component: () => import('./pages/BrandPage.vue'),
+      meta: { titleKey: 'brand.title' },
     },
     {
       path: '/image',

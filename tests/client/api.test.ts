@@ -4,7 +4,7 @@
  * the wait of a 429, and a network failure or an abort is told apart from an HTTP error.
  */
 import { describe, expect, test } from 'bun:test'
-import { ApiError, isAbort, request } from '../../client/src/api'
+import { ApiError, isAbort, request } from '../../client/src/api/client'
 import { buildTestApp } from '../support/app'
 
 describe('request()', () => {

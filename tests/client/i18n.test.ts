@@ -3,6 +3,8 @@
  * are filled, the stored choice wins only when it is a language we have.
  */
 import { describe, expect, test } from 'bun:test'
+import { brandMessages } from '../../client/src/features/brand/i18n'
+import { seoMessages } from '../../client/src/features/seo/i18n'
 import { en } from '../../client/src/i18n/en'
 import {
   DEFAULT_LOCALE,
@@ -19,6 +21,21 @@ describe('message tables', () => {
   test('English has exactly the keys of Simplified Chinese', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort())
   })
+
+  for (const [name, tables] of [
+    ['SEO workspace', seoMessages],
+    ['brand editor', brandMessages],
+  ] as const) {
+    test(`the ${name} tables have the same keys and placeholders in both languages`, () => {
+      const zh = tables['zh-CN'] as Record<string, string>
+      const english = tables.en as Record<string, string>
+      expect(Object.keys(english).sort()).toEqual(Object.keys(zh).sort())
+      for (const key of Object.keys(zh)) {
+        expect(english[key]?.trim().length, key).toBeGreaterThan(0)
+        expect(placeholders(english[key] ?? ''), key).toEqual(placeholders(zh[key] ?? ''))
+      }
+    })
+  }
 
   test('every message is filled in and uses the same placeholders in both languages', () => {
     for (const key of Object.keys(zhCN) as (keyof typeof zhCN)[]) {
@@ -53,8 +70,8 @@ describe('translate', () => {
   })
 
   test('a value containing braces is inserted literally, not re-expanded', () => {
-    expect(translate('en', 'seo.current', { url: 'https://x.test/{id}' })).toBe(
-      'Current website: https://x.test/{id}'
+    expect(translate('en', 'image.current', { prompt: 'a {id} bike' })).toBe(
+      'Current description: a {id} bike'
     )
   })
 })

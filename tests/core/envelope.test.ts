@@ -171,8 +171,22 @@ describe('the product app', () => {
       pageReader: 'jina',
       mediaGeneration: { imagen: false, veo: false },
       authRequired: true,
+      demo: false,
     })
     expect(text).not.toContain('secret')
+  })
+
+  test('capabilities say demo answers (and the sample site) only when AIS_DEMO is set', async () => {
+    const { app: demo } = buildTestApp({
+      env: { AIS_DEMO: 'true', AIS_DEMO_SITE: 'http://northwind.test:4000' },
+    })
+    const body = await (await demo.request('/api/capabilities')).json()
+    expect(body.demo).toBe(true)
+    expect(body.demoSite).toBe('http://northwind.test:4000')
+    const { app: plain } = buildTestApp({ env: { AIS_DEMO_SITE: 'http://northwind.test:4000' } })
+    const normal = await (await plain.request('/api/capabilities')).json()
+    expect(normal.demo).toBe(false)
+    expect(normal.demoSite).toBeUndefined()
   })
 })
 

@@ -66,23 +66,21 @@ describe('launch page routing through the model', () => {
     const { page, browserHosts } = await submitOnLaunchPage(
       'Improve the SEO of the Example Domain website'
     )
-    await page.waitForURL((url) => url.pathname === '/seo')
-    expect(new URL(page.url()).searchParams.get('url')).toBe('https://example.com')
+    await page.waitForURL((url) => url.pathname === '/seo/diagnosis')
     await page.locator('main h1', { hasText: 'SEO content workflow' }).waitFor()
-    expect(await page.getByTestId('workflow-current').textContent()).toContain(
-      'https://example.com'
-    )
+    await page.getByTestId('project-site').waitFor()
+    expect(await page.getByTestId('project-site').textContent()).toBe('https://example.com')
     expect(await page.getByTestId('ai-banner').count()).toBe(0)
 
     const calls = gemini.calls('generateContent')
-    expect(calls).toHaveLength(1)
     const call = calls[0] as RecordedRequest
     expect(call.headers['x-goog-api-key']).toBe(FAKE_KEY)
     expect(call.promptText).toContain('Improve the SEO of the Example Domain website')
     expect(call.body.tools[0].functionDeclarations[0].name).toBe('route_user_request')
     // The browser talked to our server only, never to the model endpoint.
     expect([...browserHosts]).toEqual([new URL(server.url).host])
-    expect(unexpected(tab.problems)).toEqual([])
+    // The workspace then starts the brand analysis of a site this test does not serve.
+    expect(unexpected(tab.problems, [/status of 50\d/])).toEqual([])
   })
 
   test('an image answer opens /image with the restated prompt', async () => {

@@ -37,14 +37,14 @@ async function open(path: string) {
 const heading = (page: WatchedPage['page']) => page.locator('main h1').textContent()
 
 describe('launch page and language', () => {
-  test('/ renders in Chinese by default with the product name and the four areas', async () => {
+  test('/ renders in Chinese by default with the product name and the areas', async () => {
     const page = await open('/')
     expect(await heading(page)).toBe('今天想做什么增长？')
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
     expect(await page.title()).toBe('AIS Studio')
     expect(await page.locator('header .brand-name').textContent()).toBe('AIS Studio')
     const nav = await page.locator('header nav a').allTextContents()
-    expect(nav.map((s) => s.trim())).toEqual(['首页', 'SEO 内容', 'AI 图片', 'AI 视频'])
+    expect(nav.map((s) => s.trim())).toEqual(['首页', 'SEO 内容', '品牌档案', 'AI 图片', 'AI 视频'])
     expect(unexpected(tab.problems)).toEqual([])
   })
 
@@ -112,14 +112,15 @@ describe('launch page and language', () => {
 })
 
 describe('navigation', () => {
-  test('the nav opens /seo, /image and /video without reloading the page', async () => {
+  test('the nav opens /seo, /brand, /image and /video without reloading the page', async () => {
     const page = await open('/')
     await page.getByTestId('language').selectOption('en')
     await page.evaluate(() => {
       ;(window as unknown as { __sameDocument: boolean }).__sameDocument = true
     })
     const areas = [
-      ['SEO content', '/seo', 'SEO content workflow'],
+      ['SEO content', '/seo/diagnosis', 'SEO content workflow'],
+      ['Brand profile', '/brand', 'Brand profile'],
       ['AI images', '/image', 'AI image studio'],
       ['AI video', '/video', 'AI video studio'],
       ['Home', '/', 'What do you want to grow today?'],
@@ -137,29 +138,28 @@ describe('navigation', () => {
     expect(unexpected(tab.problems)).toEqual([])
   })
 
-  test('a reload of /seo?url=… (deep link) renders the SEO page with that website', async () => {
+  test('a reload of /seo?url=… (deep link) opens that website in the workspace and says AI is off', async () => {
     const page = await open('/seo?url=https%3A%2F%2Fexample.com')
+    await page.waitForURL(`${server.url}/seo/diagnosis`)
     expect(await heading(page)).toBe('SEO 内容工作流')
-    expect(await page.getByTestId('workflow-current').textContent()).toContain(
-      'https://example.com'
-    )
+    await page.getByTestId('project-site').waitFor()
+    expect(await page.getByTestId('project-site').textContent()).toBe('https://example.com')
+    await page.getByTestId('diagnosis-card').getByTestId('api-error').waitFor()
+    expect(await page.getByTestId('diagnosis-card').textContent()).toContain('服务未配置')
     await page.reload()
-    await page.locator('main h1').waitFor()
-    expect(await heading(page)).toBe('SEO 内容工作流')
-    expect(await page.getByTestId('workflow-current').textContent()).toContain(
-      'https://example.com'
-    )
+    await page.getByTestId('project-site').waitFor()
+    expect(await page.getByTestId('project-site').textContent()).toBe('https://example.com')
     expect(await page.title()).toBe('SEO 内容工作流 · AIS Studio')
-    expect(unexpected(tab.problems)).toEqual([])
+    expect(unexpected(tab.problems, [/status of 503/])).toEqual([])
   })
 
   test('deep links to /image and /video carry their prompt', async () => {
     let page = await open('/image?prompt=a%20red%20bicycle')
-    expect(await page.getByTestId('workflow-current').textContent()).toContain('a red bicycle')
+    expect(await page.getByTestId('studio-prompt').textContent()).toContain('a red bicycle')
     expect(unexpected(tab.problems)).toEqual([])
     await tab.close()
     page = await open('/video?prompt=waves%20at%20dusk')
-    expect(await page.getByTestId('workflow-current').textContent()).toContain('waves at dusk')
+    expect(await page.getByTestId('studio-prompt').textContent()).toContain('waves at dusk')
     expect(unexpected(tab.problems)).toEqual([])
   })
 

@@ -4,7 +4,7 @@
  * every component that asks, so the banner and the pages agree without extra requests.
  */
 import { computed, shallowRef } from 'vue'
-import { ApiError, type Capabilities, getCapabilities } from '../api'
+import { ApiError, type Capabilities, getCapabilities } from '../api/client'
 
 const capabilities = shallowRef<Capabilities>()
 const error = shallowRef<ApiError>()

@@ -10,16 +10,33 @@ export const en: Record<MessageKey, string> = {
   'app.skip': 'Skip to main content',
   'app.loading': 'Loading…',
 
+  'common.copy': 'Copy',
+  'common.copied': 'Copied',
+  'common.copyFailed': 'Could not copy; select the text instead',
+  'common.close': 'Close',
+  'common.cancel': 'Cancel',
+  'common.save': 'Save',
+  'common.remove': 'Remove',
+  'common.add': 'Add',
+  'common.loading': 'Working…',
+  'common.stop': 'Stop',
+
   'nav.label': 'Main',
   'nav.launch': 'Home',
   'nav.seo': 'SEO content',
   'nav.image': 'AI images',
   'nav.video': 'AI video',
+  'nav.brand': 'Brand profile',
+  'brand.title': 'Brand profile',
   'lang.label': 'Language',
 
   'banner.aiNone':
     'AI is not configured on this server: set a Gemini API key (or a Vertex AI project) in the server environment and restart it. Until then the AI features are unavailable.',
   'banner.capabilitiesFailed': 'Could not read what this server can do: {message}',
+  'banner.demo':
+    'Demo mode: every AI answer here comes from a scripted demo model, not from Gemini. Use it to try the workflow.',
+  'banner.demoSite':
+    'Brand analysis needs a reachable website: the demo serves a sample site at {url}.',
   'auth.note':
     "This server's API requires an access key. Enter the key your administrator gave you; it is kept in this tab only.",
   'auth.label': 'Access key',
@@ -37,6 +54,7 @@ export const en: Record<MessageKey, string> = {
   'launch.submitting': 'Working it out…',
   'launch.examples': 'Try an example',
   'launch.example.seo': 'Analyse the content SEO of https://www.example.com',
+  'launch.example.demo': 'Analyse the content SEO of the demo sample site {url}',
   'launch.example.image': 'Generate a product poster image of a coffee shop at dawn',
   'launch.example.video': 'Make a short video of new running shoes on a night run through the city',
   'launch.needUrl':
@@ -50,41 +68,24 @@ export const en: Record<MessageKey, string> = {
     'A creative director, prompt enhancement and design inspiration to generate and edit images.',
   'launch.card.video': 'Veo videos from text, a reference image, or first and last frames.',
 
-  'workflow.inputHeading': 'Starting point',
-  'workflow.update': 'Update',
-  'workflow.building':
-    'The interactive steps of this workflow are being built; the input above is where it starts.',
-  'workflow.aiNeeded': 'This workflow needs AI, which is not configured on this server.',
-  'workflow.stepsHeading': 'Workflow steps',
-
   'seo.title': 'SEO content workflow',
   'seo.lead':
     'Enter a website: AIS Studio first diagnoses its content SEO, then works with you through competitor analysis, a content strategy and an article ready to publish.',
-  'seo.urlLabel': 'Website address',
-  'seo.urlPlaceholder': 'https://www.example.com',
-  'seo.current': 'Current website: {url}',
-  'seo.none': 'No website chosen yet.',
-  'seo.step.diagnosis': 'Content SEO diagnosis of the site',
-  'seo.step.competitors': 'Competitor search and analysis',
-  'seo.step.strategy': 'Content strategy board',
-  'seo.step.brief': 'Content brief',
-  'seo.step.research': 'Web research and outline',
-  'seo.step.article': 'Writing, polishing and illustrations',
-  'seo.step.qa': 'Pre-flight checks, auto-fix and metadata',
 
   'image.title': 'AI image studio',
   'image.lead':
     'Describe the picture you want: a creative director decides whether to create or edit, can enhance the prompt or suggest design directions, then generates, upscales or removes the background.',
-  'image.promptLabel': 'Image description',
   'image.current': 'Current description: {prompt}',
   'image.none': 'No description yet.',
 
   'video.title': 'AI video studio',
   'video.lead':
     'Describe a video, or give a reference image or first and last frames: Veo renders it in the background as a job you can check, download or delete at any time.',
-  'video.promptLabel': 'Video description',
   'video.current': 'Current description: {prompt}',
   'video.none': 'No description yet.',
+
+  'studio.soon':
+    'The interactive studio for this is coming soon; your description is kept in the address so you can come back to it.',
 
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at {path}.',
@@ -93,7 +94,6 @@ export const en: Record<MessageKey, string> = {
   'error.title': 'The request did not complete',
   'error.requestId': 'Request ID: {id}',
   'error.retryAfter': 'Try again in {seconds} s.',
-  'error.network': 'Could not reach the server. Check your connection and try again.',
   'error.badResponse': 'The server sent an answer that could not be read (HTTP {status}).',
   'error.status.400': 'Invalid input',
   'error.status.401': 'Access key required',
@@ -101,4 +101,26 @@ export const en: Record<MessageKey, string> = {
   'error.status.502': 'The AI service failed',
   'error.status.503': 'Not configured',
   'error.status.504': 'The AI service timed out',
+  'error.status.0': 'Server unreachable',
+  'error.status.404': 'Not found',
+  'error.status.413': 'Too large',
+  'error.status.501': 'Not available in this mode',
+  'error.hint.network': 'Check your connection, then try again.',
+  'error.hint.400': 'Check the fields listed below and submit again.',
+  'error.hint.401':
+    'This server needs an access key: enter the key your administrator gave you at the top of the page.',
+  'error.hint.404': 'What you asked for does not exist or was removed.',
+  'error.hint.413': 'What you sent is too large; shorten it and try again.',
+  'error.hint.429': 'The AI quota or request rate is used up for now; wait a moment and try again.',
+  'error.hint.500': 'Something went wrong on the server; try again in a moment.',
+  'error.hint.501': 'This feature is not available in the current server mode.',
+  'error.hint.502': 'The AI service failed or answered with something unusable; try again.',
+  'error.hint.503': 'This feature is not configured on the server; ask your administrator.',
+  'error.hint.504': 'The AI service did not answer in time; try again.',
+  'error.hint.streamCut':
+    'The answer stopped before it was complete and was not kept as a result. Try again.',
+  'error.retry': 'Try again',
+  'error.retryIn': 'Retry possible in {seconds} s',
+  'error.details': 'Server says: {message}',
+  'error.field': 'Field {field}: {message}',
 }

@@ -10,10 +10,18 @@ import {
   type Locale,
   type MessageKey,
   type MessageParams,
-  translate,
+  type MessageTables,
+  translateIn,
 } from './translate'
 
-export { isLocale, LOCALES, type Locale, type MessageKey } from './translate'
+export {
+  isLocale,
+  LOCALES,
+  type Locale,
+  type MessageKey,
+  type MessageParams,
+  type MessageTables,
+} from './translate'
 
 const STORAGE_KEY = 'ais.locale'
 
@@ -45,9 +53,21 @@ export function setLocale(value: Locale): void {
 /** Call once at start-up so `<html lang>` matches a stored choice before the first paint. */
 export const initLocale = (): void => applyToDocument(locale.value)
 
-export function useI18n() {
-  // Reading locale.value inside t() makes every template that calls it re-render on a switch.
-  const t = (key: MessageKey, params?: MessageParams): string =>
-    translate(locale.value, key, params)
-  return { t, locale: readonly(locale), setLocale }
+/** The current language, for requests that ask the server to answer in it. */
+export const currentLocale = (): Locale => locale.value
+
+/**
+ * A `useI18n` for a feature with its own message tables (kept in the feature's lazy chunk);
+ * its `t` also knows every shell message.
+ */
+export function defineMessages<K extends string>(tables?: MessageTables<K>) {
+  return function useFeatureI18n() {
+    // Reading locale.value inside t() makes every template that calls it re-render on a switch.
+    const t = (key: K | MessageKey, params?: MessageParams): string =>
+      translateIn(tables, locale.value, key, params)
+    return { t, locale: readonly(locale), setLocale }
+  }
 }
+
+/** The shell's messages only. */
+export const useI18n = defineMessages<MessageKey>()

@@ -24,11 +24,30 @@ export const isLocale = (value: unknown): value is Locale => value === 'zh-CN' |
 export const initialLocale = (stored: string | null | undefined): Locale =>
   isLocale(stored) ? stored : DEFAULT_LOCALE
 
-/** Looks a key up and fills `{name}` placeholders; an unknown placeholder is left visible. */
-export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const template = messages[locale][key] ?? messages[DEFAULT_LOCALE][key] ?? key
+/** A message table per language; a feature chunk brings its own beside the shell's. */
+export type MessageTables<K extends string> = Record<Locale, Record<K, string>>
+
+/** Fills `{name}` placeholders; an unknown placeholder is left visible. */
+export function fill(template: string, params?: MessageParams): string {
   if (!params) return template
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole
   )
 }
+
+/** Looks a key up in `tables`, then in the shell's messages, and fills its placeholders. */
+export function translateIn<K extends string>(
+  tables: MessageTables<K> | undefined,
+  locale: Locale,
+  key: K | MessageKey,
+  params?: MessageParams
+): string {
+  const own = tables?.[locale] as Record<string, string> | undefined
+  const shell = messages[locale] as Record<string, string>
+  const template = own?.[key] ?? shell[key] ?? messages[DEFAULT_LOCALE][key as MessageKey] ?? key
+  return fill(template, params)
+}
+
+/** Looks a key of the shell's messages up and fills its placeholders. */
+export const translate = (locale: Locale, key: MessageKey, params?: MessageParams): string =>
+  translateIn(undefined, locale, key, params)

@@ -21,6 +21,10 @@ export interface Capabilities {
   /** Imagen and Veo need Vertex AI with SDK 3.x. */
   mediaGeneration: { imagen: boolean; veo: boolean }
   authRequired: boolean
+  /** The answers come from the scripted demo model (`bun run dev:demo`), not from Gemini. */
+  demo: boolean
+  /** The demo's reachable sample website (brand analysis needs a real page), when it has one. */
+  demoSite?: string
 }
 
 export function capabilitiesOf(config: Config): Capabilities {
@@ -34,6 +38,8 @@ export function capabilitiesOf(config: Config): Capabilities {
     pageReader: config.jinaApiKey ? 'jina' : 'direct',
     mediaGeneration: { imagen: vertex, veo: vertex },
     authRequired: config.apiKeys.length > 0,
+    demo: Boolean(config.demo),
+    ...(config.demo?.sampleSite ? { demoSite: config.demo.sampleSite } : {}),
   }
 }
 

@@ -10,22 +10,12 @@ import type { FunctionSpec } from '../../../ai/types'
 import { DATA_RULE, dataBlock, languageRule } from '../../../core/prompt-blocks'
 import { requiredText, UiLanguage } from '../../../core/schema'
 import type { StepContext } from '../../context'
+import { SEO_STEPS, stepByNumber } from '../steps'
 import { ChatHistory, toTurns } from './chat-history'
 import { argsOf, unexpectedAnswer } from './function-call'
 
-export const WORKFLOW_STEPS = [
-  { step: 1, name: 'Diagnosis', does: 'content-SEO diagnosis of the site' },
-  { step: 2, name: 'Competitors', does: 'find and confirm the competitor sites' },
-  { step: 3, name: 'Analysis', does: 'analyze the competitors and the competitive landscape' },
-  { step: 4, name: 'Solutions', does: 'three content strategies to choose from' },
-  { step: 5, name: 'Brief', does: 'the content brief for the chosen strategy' },
-  {
-    step: 6,
-    name: 'Editing',
-    does: 'research, outline, article writing, polishing, images and the pre-flight check',
-  },
-  { step: 7, name: 'Publish', does: 'SEO title, description and export of the article' },
-] as const
+/** The workflow's steps as the agent names them (one source with the client's stepper). */
+export const WORKFLOW_STEPS = SEO_STEPS
 
 export const AgentActionRequest = v.object({
   userText: requiredText(4000),
@@ -132,4 +122,4 @@ export async function decideAgentAction(
   return { action: 'answer_question', text }
 }
 
-const stepName = (step: number) => WORKFLOW_STEPS[step - 1]?.name ?? String(step)
+const stepName = (step: number) => stepByNumber(step)?.name ?? String(step)

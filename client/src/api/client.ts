@@ -1,13 +1,13 @@
 /**
- * @module api
+ * @module api/client
  * The typed API client: `hc<AppType>` from `hono/client`, so request and response types come from
  * the server's routes (a type-only import: no server code reaches the bundle). `request()` turns a
  * non-2xx answer into an `ApiError` and supports cancellation through an AbortSignal.
  */
 import { hc, type InferResponseType } from 'hono/client'
-import type { AppType } from '../../server/app'
+import type { AppType } from '../../../server/app'
 import { authHeaders } from './access-key'
-import { ApiError, type ApiResponse, errorFromResponse, isAbort, networkError } from './api-error'
+import { ApiError, type ApiResponse, errorFromResponse, isAbort, networkError } from './errors'
 
 export { ApiError, isAbort }
 
@@ -35,14 +35,17 @@ export async function request<R extends ApiResponse>(
   }
 }
 
+/** The `init` option of a hono client call carrying an AbortSignal. */
+export const withSignal = (signal?: AbortSignal) => ({ init: { signal } })
+
 export type Capabilities = InferResponseType<typeof client.api.capabilities.$get>
 
 export const getCapabilities = (signal?: AbortSignal) =>
-  request(client.api.capabilities.$get(undefined, { init: { signal } }))
+  request(client.api.capabilities.$get(undefined, withSignal(signal)))
 
 /** The answer of `POST /api/seo/analyze-intent`: which workflow the launch-page input asks for. */
 export type IntentAnswer = InferResponseType<(typeof client.api.seo)['analyze-intent']['$post']>
 export type Intent = IntentAnswer['intent']
 
 export const analyzeIntent = (prompt: string, signal?: AbortSignal) =>
-  request(client.api.seo['analyze-intent'].$post({ json: { prompt } }, { init: { signal } }))
+  request(client.api.seo['analyze-intent'].$post({ json: { prompt } }, withSignal(signal)))

@@ -1,5 +1,5 @@
 /**
- * @module access-key
+ * @module api/access-key
  * The studio access key a user types in when the server sets `API_KEYS` (capabilities say
  * `authRequired`). It is the user's own credential for this server, kept in sessionStorage so it
  * ends with the tab, and sent as `Authorization: Bearer`. The client never holds a model key.

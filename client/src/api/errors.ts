@@ -1,5 +1,5 @@
 /**
- * @module api-error
+ * @module api/errors
  * `ApiError`: what the pages show when a call fails. Built from the server's error envelope
  * `{ error: { code, message, details }, requestId }`, or from a network failure or an answer that
  * is not an envelope (a proxy page, an empty body), so every failure has the same shape.
@@ -109,3 +109,11 @@ function retryAfterOf(response: ApiResponse, details: unknown): number | undefin
 
 export const networkError = (cause: unknown): ApiError =>
   new ApiError(0, 'network', 'The server could not be reached.', { cause })
+
+/** Any thrown value as an `ApiError`, so stores and composables hold one error type. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error
+  return new ApiError(0, 'network', error instanceof Error ? error.message : String(error), {
+    cause: error,
+  })
+}

@@ -1,0 +1,141 @@
+/**
+ * @module stores/brand-document
+ * The brand document the brand store keeps (one plain JSON object: the profile exactly as the
+ * server's `BrandProfile` schema has it, assets by media id, what the analysis read) and the pure
+ * changes made to it: an empty start (no demo data), a project for a site, a brand analysis
+ * merged in.
+ */
+import type { BrandProfile, ProjectConfig } from '../../../server/features/brand/profile'
+import type { AnalyzeResult, BrandAssetResult } from '../api/brand'
+
+export type { BrandProfile, ProjectConfig }
+
+export interface BrandAssetRef {
+  id: string
+  url: string
+  mimeType: string
+  width?: number
+  height?: number
+  sourceUrl: string
+}
+
+export interface BrandDocument {
+  version: 1
+  profile: BrandProfile
+  assets: { logos: BrandAssetRef[]; images: BrandAssetRef[] }
+  /** The site the last analysis read, and what it said about its own limits. */
+  analysedUrl?: string
+  sources: { title: string; url: string }[]
+  warnings: string[]
+}
+
+export const emptyProfile = (): BrandProfile => ({
+  globalInfo: {
+    brand_name: '',
+    brand_industry: '',
+    brand_voice: { tone: '', style: '', values: [] },
+    negative_keywords_global: [],
+  },
+  projects: [],
+})
+
+export const emptyBrandDocument = (): BrandDocument => ({
+  version: 1,
+  profile: emptyProfile(),
+  assets: { logos: [], images: [] },
+  sources: [],
+  warnings: [],
+})
+
+/** The hostname without `www.`, the way the server matches projects to sites. */
+export function siteHost(url: string | undefined): string | undefined {
+  if (!url) return undefined
+  try {
+    const withScheme = /^https?:\/\//i.test(url) ? url : `https://${url}`
+    return new URL(withScheme).hostname.replace(/^www\./, '').toLowerCase()
+  } catch {
+    return undefined
+  }
+}
+
+export const newProject = (url: string): ProjectConfig => ({
+  project_id: `project-${siteHost(url) ?? 'site'}`,
+  project_url: url,
+  target_region: 'United States',
+  target_language: 'English',
+  target_keywords: [],
+  preferred_solution_focus: [],
+  project_keyword_history: [],
+})
+
+/** Index of the project for `url` (same host), or -1. */
+export const projectIndexFor = (profile: BrandProfile, url: string): number => {
+  const host = siteHost(url)
+  return host ? profile.projects.findIndex((p) => siteHost(p.project_url) === host) : -1
+}
+
+/** The profile with a project for `url` (added with defaults when there is none). */
+export function withProjectFor(profile: BrandProfile, url: string): BrandProfile {
+  if (projectIndexFor(profile, url) >= 0) return profile
+  return { ...profile, projects: [...profile.projects, newProject(url)] }
+}
+
+const toAsset = (asset: BrandAssetResult): BrandAssetRef => ({
+  id: asset.media.id,
+  url: asset.media.url,
+  mimeType: asset.media.mimeType,
+  width: asset.media.width,
+  height: asset.media.height,
+  sourceUrl: asset.sourceUrl,
+})
+
+/**
+ * The document after an analysis of `url`: what the site says fills the brand fields, the text
+ * profile and the assets; the project for the site gets the suggested keywords when it has none.
+ * Fields the user set and the analysis left empty are kept.
+ */
+export function applyAnalysis(
+  document: BrandDocument,
+  url: string,
+  result: AnalyzeResult
+): BrandDocument {
+  const found = result.profile
+  const info = document.profile.globalInfo
+  let profile: BrandProfile = {
+    ...document.profile,
+    globalInfo: {
+      ...info,
+      brand_name: found.brandName || info.brand_name,
+      brand_industry: found.industry || info.brand_industry,
+      brand_voice: {
+        tone: found.voice.tone || info.brand_voice.tone,
+        style: found.voice.style || info.brand_voice.style,
+        values: found.values.length ? found.values : info.brand_voice.values,
+      },
+      text_profile: result.textProfile || info.text_profile,
+    },
+  }
+  profile = withProjectFor(profile, url)
+  const index = projectIndexFor(profile, url)
+  profile.projects = profile.projects.map((project, i) =>
+    i === index && project.target_keywords.length === 0
+      ? { ...project, target_keywords: found.suggestedTargetKeywords }
+      : project
+  )
+  return {
+    ...document,
+    profile,
+    assets: { logos: result.assets.logos.map(toAsset), images: result.assets.images.map(toAsset) },
+    analysedUrl: url,
+    sources: result.sources,
+    warnings: result.warnings,
+  }
+}
+
+/** A loaded document when it has the shape of one, else undefined. */
+export function asBrandDocument(value: unknown): BrandDocument | undefined {
+  const doc = value as Partial<BrandDocument> | undefined
+  if (doc?.version !== 1 || typeof doc.profile?.globalInfo !== 'object') return undefined
+  if (!Array.isArray(doc.profile.projects) || typeof doc.assets !== 'object') return undefined
+  return { ...emptyBrandDocument(), ...doc } as BrandDocument
+}

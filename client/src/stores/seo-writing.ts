@@ -1,0 +1,273 @@
+/**
+ * @module stores/seo-writing
+ * The writing steps of an SEO project (Pinia setup store over the project store): research,
+ * outline, the article streamed live (stoppable), polish, illustrations, the pre-flight check,
+ * auto-fix proposed as a diff to accept or reject, versions to restore, and the metadata that
+ * opens the publish step.
+ */
+import { defineStore } from 'pinia'
+import { shallowRef } from 'vue'
+import { seoApi } from '../api/seo'
+import { useRequest } from '../composables/useRequest'
+import { useStream } from '../composables/useStream'
+import { currentLocale } from '../i18n'
+import { useBrandStore } from './brand'
+import { projectIndexFor } from './brand-document'
+import { addVersion, type SeoDocument, type VersionLabel } from './seo-document'
+import { useSeoProjectStore } from './seo-project'
+
+export const useSeoWritingStore = defineStore('seo-writing', () => {
+  const project = useSeoProjectStore()
+  const brand = useBrandStore()
+
+  const doc = (): SeoDocument => {
+    if (!project.document) throw new Error('no SEO project is open')
+    return project.document
+  }
+  const briefOf = () => {
+    const brief = doc().brief
+    if (!brief) throw new Error('no brief')
+    return brief
+  }
+  const profile = () => brand.profileFor(project.siteUrl)
+  const uiLanguage = () => currentLocale()
+
+  const research = useStream((stream) =>
+    seoApi.research({ brief: briefOf(), uiLanguage: uiLanguage() }, stream)
+  )
+  const outline = useRequest((signal) =>
+    seoApi.outline(
+      {
+        brief: briefOf(),
+        profile: profile(),
+        researchSummary: doc().research?.summary ?? '',
+        uiLanguage: uiLanguage(),
+      },
+      signal
+    )
+  )
+  const article = useStream((stream, userInstructions?: string) =>
+    seoApi.writeArticle(
+      {
+        brief: briefOf(),
+        profile: profile(),
+        outline: doc().outline ?? [],
+        researchSummary: doc().research?.summary,
+        userInstructions,
+        uiLanguage: uiLanguage(),
+      },
+      stream
+    )
+  )
+  const polish = useStream((stream) =>
+    seoApi.polish(
+      {
+        article: doc().article ?? '',
+        brief: briefOf(),
+        profile: profile(),
+        uiLanguage: uiLanguage(),
+      },
+      stream
+    )
+  )
+  const images = useRequest((signal) =>
+    seoApi.images(
+      {
+        article: doc().article ?? '',
+        brief: briefOf(),
+        profile: profile(),
+        uiLanguage: uiLanguage(),
+      },
+      signal
+    )
+  )
+  const preflight = useRequest((signal) =>
+    seoApi.preflight(
+      {
+        article: doc().article ?? '',
+        brief: briefOf(),
+        profile: profile(),
+        uiLanguage: uiLanguage(),
+      },
+      signal
+    )
+  )
+  const autoFix = useStream((stream) =>
+    seoApi.autoFix(
+      {
+        article: doc().article ?? '',
+        issues: doc().preflight?.issues ?? [],
+        brief: briefOf(),
+        profile: profile(),
+        uiLanguage: uiLanguage(),
+      },
+      stream
+    )
+  )
+  const metadata = useRequest((signal) =>
+    seoApi.metadata(
+      { article: doc().article ?? '', brief: briefOf(), uiLanguage: uiLanguage() },
+      signal
+    )
+  )
+
+  /** The auto-fixed article waiting for the user's accept or reject. */
+  const proposal = shallowRef<{ before: string; after: string }>()
+
+  /** Sets the current article as a new version; the pre-flight report of the old one is stale. */
+  function setArticle(text: string, label: VersionLabel): void {
+    project.settle(6, (d) => ({
+      ...d,
+      article: text,
+      versions: addVersion(d.versions, label, text),
+      preflight: undefined,
+    }))
+  }
+
+  async function runResearch(): Promise<boolean> {
+    const result = await research.execute()
+    if (!result) return false
+    project.update((d) => ({ ...d, research: result }))
+    return true
+  }
+
+  async function runOutline(): Promise<boolean> {
+    const result = await outline.execute()
+    if (!result) return false
+    project.update((d) => ({ ...d, outline: result.outline }))
+    return true
+  }
+
+  async function runPreflight(): Promise<boolean> {
+    const result = await preflight.execute()
+    if (!result) return false
+    project.update((d) => ({ ...d, preflight: result }))
+    return true
+  }
+
+  /**
+   * Research and outline when missing, then the article (streamed), then the pre-flight check.
+   * Stops at the first step that fails or is stopped; a stopped article stays as a draft.
+   */
+  async function write(userInstructions?: string): Promise<boolean> {
+    if (!doc().research && !(await runResearch())) return false
+    if (!doc().outline && !(await runOutline())) return false
+    const result = await article.execute(userInstructions)
+    if (!result) return false
+    setArticle(result.article, 'written')
+    return runPreflight()
+  }
+
+  /** Keeps the text of a stopped article as the current version, to edit or finish by hand. */
+  function keepStoppedDraft(): void {
+    const text = article.text.value.trim()
+    if (text) setArticle(text, 'stopped')
+    article.clear()
+  }
+
+  async function runPolish(): Promise<boolean> {
+    const result = await polish.execute()
+    if (!result) return false
+    setArticle(result.article, 'polished')
+    return runPreflight()
+  }
+
+  async function runImages(): Promise<boolean> {
+    const result = await images.execute()
+    if (!result) return false
+    setArticle(result.article, 'illustrated')
+    return runPreflight()
+  }
+
+  async function runAutoFix(): Promise<boolean> {
+    const before = doc().article ?? ''
+    const result = await autoFix.execute()
+    if (!result) return false
+    proposal.value = { before, after: result.article }
+    return true
+  }
+
+  async function acceptFix(): Promise<boolean> {
+    const pending = proposal.value
+    if (!pending) return false
+    proposal.value = undefined
+    autoFix.clear()
+    setArticle(pending.after, 'fixed')
+    return runPreflight()
+  }
+
+  function rejectFix(): void {
+    proposal.value = undefined
+    autoFix.clear()
+  }
+
+  /** The user's own edit, then a new check. */
+  async function saveEdit(text: string): Promise<boolean> {
+    if (text === doc().article) return runPreflight()
+    setArticle(text, 'edited')
+    return runPreflight()
+  }
+
+  function restore(versionId: string): void {
+    const version = doc().versions.find((v) => v.id === versionId)
+    if (!version) return
+    project.settle(6, (d) => ({ ...d, article: version.article, preflight: undefined }))
+  }
+
+  /** Metadata for the approved article; it opens the publish step. */
+  async function runMetadata(): Promise<boolean> {
+    const result = await metadata.execute()
+    if (!result) return false
+    project.update((d) => ({ ...d, metadata: result }))
+    rememberKeyword()
+    return true
+  }
+
+  /** The project's keyword history gets the main keyword, so the next brief picks another. */
+  function rememberKeyword(): void {
+    const keyword = doc().brief?.mainKeyword
+    if (!keyword) return
+    const profile = brand.profileFor(project.siteUrl)
+    const index = projectIndexFor(profile, project.siteUrl)
+    brand.replaceProfile({
+      ...profile,
+      projects: profile.projects.map((p, i) =>
+        i === index && !p.project_keyword_history.includes(keyword)
+          ? { ...p, project_keyword_history: [...p.project_keyword_history, keyword] }
+          : p
+      ),
+    })
+  }
+
+  const requests = [research, outline, article, polish, images, preflight, autoFix, metadata]
+  function resetAll(): void {
+    for (const request of requests) request.reset()
+    proposal.value = undefined
+  }
+
+  return {
+    research,
+    outline,
+    article,
+    polish,
+    images,
+    preflight,
+    autoFix,
+    metadata,
+    proposal,
+    write,
+    keepStoppedDraft,
+    runResearch,
+    runOutline,
+    runPreflight,
+    runPolish,
+    runImages,
+    runAutoFix,
+    acceptFix,
+    rejectFix,
+    saveEdit,
+    restore,
+    runMetadata,
+    resetAll,
+  }
+})
