@@ -40,7 +40,10 @@ let demo: DemoStack
 let browser: Browser
 
 function probeModel(r: RecordedRequest) {
-  if (isGrounded(r)) return { text: PROBE, sources: [{ title: 'x', url: 'https://src.example/a' }] }
+  // Research notes (grounded text) carry the probe; grounded JSON steps answer as the demo does.
+  if (isGrounded(r) && schemaKeys(r).length === 0) {
+    return { text: PROBE, sources: [{ url: 'https://src.example/a' }] }
+  }
   if (schemaKeys(r).includes('seoTitle')) {
     return {
       json: {

@@ -40,8 +40,8 @@ import {
 } from './writing-answers'
 
 const SOURCES = [
-  { title: 'coffee-research.example', url: 'https://coffee-research.example/brewing-ratios' },
-  { title: 'barista-guild.example', url: 'https://barista-guild.example/grind-size' },
+  { url: 'https://coffee-research.example/brewing-ratios' },
+  { url: 'https://barista-guild.example/grind-size' },
 ]
 
 /** Words of a chat message that name a step. */
@@ -148,9 +148,12 @@ export function demoModel(r: RecordedRequest): Reply | undefined {
   if (functions.includes('route_user_request')) return launchReply(r)
   if (functions.includes('go_to_step')) return agentReply(r)
   const keyword = briefField(r, 'Main keyword') ?? 'pour over coffee'
-  if (isGrounded(r)) return { text: researchNotes(uiLang(r), keyword), sources: SOURCES }
   const json = jsonReply(r, schemaKeys(r))
-  if (json) return json
+  // Grounded answers rest on sources, as Google reports them (one call with Search and JSON).
+  if (json) return isGrounded(r) ? { ...json, sources: SOURCES, queries: [keyword] } : json
+  if (isGrounded(r)) {
+    return { text: researchNotes(uiLang(r), keyword), sources: SOURCES, queries: [keyword] }
+  }
   const given = block(r, 'article')
   const content = contentLang(r)
   if (given !== undefined)
