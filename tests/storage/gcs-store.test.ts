@@ -100,7 +100,7 @@ describe('Cloud Storage failures', () => {
   })
 
   test('a failed upload is a 502 storage_error without the upstream text, which goes to the log', async () => {
-    const { store } = openGcs({ retry: { attempts: 1 } })
+    const { store } = openGcs({ retry: { retries: 0 } })
     gcs.fail({
       status: 503,
       message: 'backend exploded: secret detail',
@@ -170,7 +170,7 @@ describe('Cloud Storage failures', () => {
   })
 
   test('an unreachable endpoint is a 502 storage_error', async () => {
-    const { store } = openGcs({ endpoint: 'http://127.0.0.1:9', retry: { attempts: 1 } })
+    const { store } = openGcs({ endpoint: 'http://127.0.0.1:9', retry: { retries: 0 } })
     const error = await rejection(store.head('media/x.png'))
     expect(error.status).toBe(502)
     expect(error.code).toBe('storage_error')
