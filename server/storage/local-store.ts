@@ -9,7 +9,7 @@
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { AppError } from '../core/errors'
-import { errorCode, LockTimeout, withFileLock } from './file-lock'
+import { errorCode, type FileLockOptions, LockTimeout, withFileLock } from './file-lock'
 import { assertValidKey } from './keys'
 import {
   type BlobBody,
@@ -27,7 +27,12 @@ const META_SUFFIX = '.meta.json'
 /** Tries at a consistent read before taking the lock. */
 const READ_TRIES = 3
 
-export function createLocalStore(dataDir: string): BlobStore {
+export interface LocalStoreOptions {
+  /** Lock timing (tests shorten it). */
+  lock?: FileLockOptions
+}
+
+export function createLocalStore(dataDir: string, options: LocalStoreOptions = {}): BlobStore {
   const root = resolve(dataDir)
 
   const pathOf = (key: string) => {
@@ -39,7 +44,7 @@ export function createLocalStore(dataDir: string): BlobStore {
 
   const locked = async <T>(path: string, run: () => Promise<T>): Promise<T> => {
     try {
-      return await withFileLock(path, run)
+      return await withFileLock(path, run, options.lock)
     } catch (error) {
       if (error instanceof LockTimeout) {
         throw new AppError(503, 'storage_busy', 'The storage is busy; try again shortly.', {
