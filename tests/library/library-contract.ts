@@ -17,9 +17,7 @@ import {
   json,
   type LibraryUnderTest,
   libraryApp,
-  mediaId,
   post,
-  put,
   seoProject,
   update,
 } from './support'

@@ -114,3 +114,48 @@ export const seoProject = (title: string, markdown?: string, source = 'write') =
 })
 
 export const json = async <T = any>(res: Response): Promise<T> => (await res.json()) as T
+
+/** A real store that notes each call (`<method> <key>`), and can be made to fail some. */
+export function recordingStore(
+  inner: BlobStore,
+  fail: (method: string, key: string) => Error | undefined = () => undefined
+) {
+  const calls: string[] = []
+  const note = (method: string, key: string) => {
+    calls.push(`${method} ${key}`)
+    const error = fail(method, key)
+    if (error) throw error
+  }
+  const store: BlobStore = {
+    kind: inner.kind,
+    put: async (key, data, options) => {
+      note('put', key)
+      return inner.put(key, data, options)
+    },
+    get: async (key, range) => {
+      note('get', key)
+      return inner.get(key, range)
+    },
+    read: async (key) => {
+      note('read', key)
+      return inner.read(key)
+    },
+    readWithMeta: async (key) => {
+      note('readWithMeta', key)
+      return inner.readWithMeta(key)
+    },
+    head: async (key) => {
+      note('head', key)
+      return inner.head(key)
+    },
+    list: async (prefix, options) => {
+      note('list', prefix)
+      return inner.list(prefix, options)
+    },
+    delete: async (key, options) => {
+      note('delete', key)
+      return inner.delete(key, options)
+    },
+  }
+  return { store, calls }
+}
