@@ -47,6 +47,7 @@ const RETRY: RetryPolicy = { retries: 2, baseDelayMs: 200 }
 const WRITE_ID = 'ais-write-id'
 /** Reads at one pinned generation before giving up on an object that keeps changing. */
 const READ_TRIES = 3
+const STORAGE_FAILED = 'The storage service failed.'
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504])
 const RETRYABLE_CODE = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN'])
 
@@ -88,7 +89,7 @@ export function createGcsStore(options: GcsStoreOptions): BlobStore {
           attempts: attempt,
           err: error,
         })
-        throw errors.upstream('storage_error', 'The media storage service failed.', error)
+        throw errors.upstream('storage_error', STORAGE_FAILED, error)
       }
     }
   }
@@ -138,7 +139,7 @@ export function createGcsStore(options: GcsStoreOptions): BlobStore {
         return toMeta(file.metadata, key)
       },
       () => {
-        throw errors.upstream('storage_error', 'The media storage service failed.')
+        throw errors.upstream('storage_error', STORAGE_FAILED)
       }
     )
   }
@@ -189,7 +190,7 @@ export function createGcsStore(options: GcsStoreOptions): BlobStore {
       if (bytes) return { meta, bytes }
     }
     log.error('Cloud Storage object kept changing while read', { key, bucket: options.bucket })
-    throw errors.upstream('storage_error', 'The media storage service failed.')
+    throw errors.upstream('storage_error', STORAGE_FAILED)
   }
 
   async function list(
