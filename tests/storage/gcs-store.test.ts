@@ -3,7 +3,8 @@ import { createLogger } from '../../server/core/logger'
 import { createBlobStore } from '../../server/storage'
 import { createGcsStore, type GcsStoreOptions } from '../../server/storage/gcs-store'
 import { startFakeGcs } from '../support/fake-gcs'
-import { blobStoreContract, conflict, rejection } from './blob-store-contract'
+import { blobStoreContract, rejection } from './blob-store-contract'
+import { conflict } from './conditional-write-contract'
 
 const gcs = await startFakeGcs()
 afterAll(() => gcs.stop())
