@@ -29,7 +29,8 @@ export interface BlobMeta {
   etag: string
   /**
    * Identifies this version of the object; changes on every write, also when the bytes are the
-   * same, and increases over time for a key (a decimal string; compare as a BigInt).
+   * same. A decimal string that grows over time for a key (Cloud Storage's generations are
+   * write times in microseconds; the local store keeps its own increasing): compare as BigInt.
    */
   generation: string
   /** ISO time the object was written. */

@@ -22,7 +22,7 @@ export interface StoredVersion extends ArticleVersionInfo {
 
 export interface SavePlan {
   record: StoredRecord
-  /** After the document write failed: removes what was written for it. */
+  /** After the document write was refused (412): removes what was written for it. */
   abandon(): Promise<void>
   /** After the document write succeeded: removes the copies of dropped versions. */
   commit(): Promise<void>

@@ -110,9 +110,11 @@ export async function saveDocument(
   try {
     meta = await saveRecord(scope, id, plan.record, expected)
   } catch (error) {
+    // Only a refused write surely wrote nothing; after any other failure the document may
+    // have been stored and may name the new version copy, which must then stay.
+    if (!(error instanceof PreconditionFailed)) throw error
     await plan.abandon()
-    if (error instanceof PreconditionFailed) throw await conflict(scope, id, precondition)
-    throw error
+    throw await conflict(scope, id, precondition)
   }
   await plan.commit()
   await recordInIndex(scope, { id, entry: entryFromMeta(meta) })
