@@ -19,6 +19,7 @@ import { requestLog } from './core/request-log'
 import { securityHeaders } from './core/security'
 import type { AppDeps } from './deps'
 import { brandRoutes } from './features/brand/routes'
+import { libraryRoutes } from './features/library/routes'
 import { mediaRoutes } from './features/media/routes'
 import { seoRoutes } from './features/seo/routes'
 import { systemRoutes } from './features/system/routes'
@@ -34,7 +35,8 @@ export function createApi(deps: AppDeps) {
     requestLog({ log, projectId: config.ai.project }),
     corsFor(config.allowedOrigins),
     rateLimit({ perMinute: config.rateLimitPerMinute, trustForwardedFor: config.production }),
-    limitBody(DEFAULT_BODY_LIMIT),
+    // Saved documents may be larger; the library routes set their own limit.
+    limitBody(DEFAULT_BODY_LIMIT, { skip: (path) => path.startsWith('/api/library/') }),
     methodNotAllowed({
       app: api,
       onMethodNotAllowed: (c, methods) => sendError(c, errors.methodNotAllowed(methods)),
@@ -47,6 +49,7 @@ export function createApi(deps: AppDeps) {
       .use('*', requireApiKey(config.apiKeys))
       .route('/', brandRoutes(deps))
       .route('/seo', seoRoutes(deps))
+      .route('/library', libraryRoutes(deps))
   )
 }
 

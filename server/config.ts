@@ -5,10 +5,14 @@
  */
 import * as v from 'valibot'
 import { MODEL_ROLES, type ModelIds, ROLES } from './ai/models'
+import { type ApiKey, DEFAULT_WORKSPACE } from './core/auth'
 import type { LogFormat, LogLevel } from './core/logger'
 
 export type AiBackend = 'none' | 'developer' | 'vertex'
+
+export { type ApiKey, DEFAULT_WORKSPACE } from './core/auth'
 export type { LogFormat, LogLevel } from './core/logger'
+export const WORKSPACE_NAME = /^[a-z0-9][a-z0-9-]{0,31}$/
 
 export interface Config {
   readonly port: number
@@ -39,7 +43,8 @@ export interface Config {
   /** Custom Search JSON API endpoint (overridable for tests). */
   readonly cseEndpoint: string
   readonly staticDir?: string
-  readonly apiKeys: readonly string[]
+  /** `API_KEYS`: `key` (the default workspace) or `name:key` entries. */
+  readonly apiKeys: readonly ApiKey[]
   readonly allowedOrigins: readonly string[]
   readonly rateLimitPerMinute: number
   readonly log: { readonly level: LogLevel; readonly format: LogFormat }
@@ -114,6 +119,26 @@ const list = v.optional(
   ''
 )
 
+/** `name:key` names the key's workspace; a bare key belongs to the default one. */
+function parseApiKey(entry: string): ApiKey {
+  const colon = entry.indexOf(':')
+  if (colon < 0) return { workspace: DEFAULT_WORKSPACE, key: entry }
+  return { workspace: entry.slice(0, colon), key: entry.slice(colon + 1).trim() }
+}
+
+const apiKeys = v.pipe(
+  list,
+  v.transform((entries) => entries.map(parseApiKey)),
+  v.check(
+    (keys) => keys.every((k) => WORKSPACE_NAME.test(k.workspace) && k.key.length > 0),
+    'must be a comma-separated list of keys, each optionally named as workspace:key (a workspace name is 1-32 lowercase letters, digits or dashes, starting with a letter or digit; a key containing ":" must be named)'
+  ),
+  v.check(
+    (keys) => new Set(keys.map((k) => k.key)).size === keys.length,
+    'must not list the same key twice'
+  )
+)
+
 const modelId = v.optional(
   v.pipe(
     v.string(),
@@ -178,7 +203,7 @@ const EnvSchema = v.object({
   GCP_CSE_ID: optionalText,
   CSE_ENDPOINT: httpUrl,
   STATIC_DIR: optionalText,
-  API_KEYS: list,
+  API_KEYS: apiKeys,
   ALLOWED_ORIGINS: origins,
   RATE_LIMIT_PER_MINUTE: integer(120, 0, 1_000_000),
   LOG_LEVEL: v.optional(

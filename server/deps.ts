@@ -20,7 +20,12 @@ export function createDeps(config: Config, overrides: Partial<AppDeps> = {}): Ap
     createLogger({
       level: config.log.level,
       format: config.log.format,
-      secrets: [config.ai.apiKey, config.jinaApiKey, config.cse?.apiKey, ...config.apiKeys],
+      secrets: [
+        config.ai.apiKey,
+        config.jinaApiKey,
+        config.cse?.apiKey,
+        ...config.apiKeys.map((k) => k.key),
+      ],
     })
   return {
     config,

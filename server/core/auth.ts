@@ -1,32 +1,58 @@
 /**
  * @module auth
  * Optional API-key protection for `/api/*`: when `API_KEYS` is set, each request must carry one
- * of them as `Authorization: Bearer <key>` or `X-Api-Key: <key>`. Keys are compared as SHA-256
- * digests in constant time (no early exit, no length leak).
+ * of them as `Authorization: Bearer <key>` or `X-Api-Key: <key>`, and gets the key's workspace
+ * (`c.get('workspace')`); without keys every request is in the default workspace. Keys are
+ * compared as SHA-256 digests in constant time (no early exit, no length leak).
  */
 import type { MiddlewareHandler } from 'hono'
+import type { AppEnv } from './context'
 import { errors } from './errors'
+
+/** An API key and the workspace whose saved work (and jobs) it sees. */
+export interface ApiKey {
+  readonly workspace: string
+  readonly key: string
+}
+
+/** The workspace of unnamed keys, and of every request when no keys are configured. */
+export const DEFAULT_WORKSPACE = 'default'
 
 // Bun's native hasher: `node:crypto` would cost milliseconds at every cold start.
 const digest = (value: string) => new Bun.CryptoHasher('sha256').update(value).digest()
 
-export const requireApiKey = (keys: readonly string[]): MiddlewareHandler => {
-  const expected = keys.map(digest)
+/**
+ * @example
+ * api.use('*', requireApiKey([{ workspace: 'acme', key: 'k-1' }]))
+ * api.get('/whoami', (c) => c.text(c.get('workspace'))) // 'acme' for `Authorization: Bearer k-1`
+ */
+export const requireApiKey = (keys: readonly ApiKey[]): MiddlewareHandler<AppEnv> => {
+  const expected = keys.map((k) => digest(k.key))
+  const workspaces = keys.map((k) => k.workspace)
   return async function requireApiKey(c, next) {
-    if (expected.length === 0 || c.req.method === 'OPTIONS') return next()
+    if (expected.length === 0) {
+      c.set('workspace', DEFAULT_WORKSPACE)
+      return next()
+    }
+    if (c.req.method === 'OPTIONS') return next()
     const header = c.req.header('Authorization')
     const given = header?.match(/^Bearer\s+(.+)$/i)?.[1] ?? c.req.header('X-Api-Key')
-    if (!given || !matchesAny(expected, digest(given.trim()))) throw errors.unauthorized()
+    const index = given ? matchingIndex(expected, digest(given.trim())) : -1
+    if (index < 0) throw errors.unauthorized()
+    c.set('workspace', workspaces[index] as string)
     return next()
   }
 }
 
-function matchesAny(expected: Uint8Array[], given: Uint8Array): boolean {
+/** The index of the key that matches (keys are distinct), or -1; every key is compared in full. */
+function matchingIndex(expected: Uint8Array[], given: Uint8Array): number {
   let matched = 0
-  for (const key of expected) {
+  for (const [i, key] of expected.entries()) {
     let diff = 0
-    for (let i = 0; i < key.length; i++) diff |= (key[i] as number) ^ (given[i] as number)
-    matched |= Number(diff === 0)
+    for (let b = 0; b < key.length; b++) diff |= (key[b] as number) ^ (given[b] as number)
+    // All ones when this key matched, else zero: no branch on the secret.
+    const mask = -Number(diff === 0)
+    matched = (matched & ~mask) | ((i + 1) & mask)
   }
-  return matched === 1
+  return matched - 1
 }

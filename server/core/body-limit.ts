@@ -1,6 +1,7 @@
 /**
  * @module body-limit
- * Request body size limits: 1 MB by default, more only where a route takes images.
+ * Request body size limits: 1 MB by default, more only where a route takes images or saved
+ * documents (those routes set their own limit, and the default skips them).
  */
 import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
@@ -8,10 +9,20 @@ import { errors } from './errors'
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024
 
-export const limitBody = (maxBytes: number): MiddlewareHandler =>
-  bodyLimit({
+/**
+ * @example
+ * api.use(limitBody(DEFAULT_BODY_LIMIT, { skip: (path) => path.startsWith('/api/library/') }))
+ */
+export const limitBody = (
+  maxBytes: number,
+  options: { skip?: (path: string) => boolean } = {}
+): MiddlewareHandler => {
+  const limit = bodyLimit({
     maxSize: maxBytes,
     onError: () => {
       throw errors.payloadTooLarge(maxBytes)
     },
   })
+  const { skip } = options
+  return skip ? (c, next) => (skip(c.req.path) ? next() : limit(c, next)) : limit
+}

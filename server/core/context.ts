@@ -16,5 +16,7 @@ export type AppEnv = {
   Variables: {
     requestId: string
     log: Logger
+    /** Whose saved work and jobs the request sees (set by the API-key middleware). */
+    workspace: string
   }
 }

@@ -105,7 +105,8 @@ export const queryParams = <S extends AnySchema>(schema: S) =>
     return result.output as v.InferOutput<S>
   })
 
-async function readJson(c: Context): Promise<void> {
+/** 415 unless the body is sent as JSON, 400 `malformed_json` when it does not parse. */
+export async function readJson(c: Context): Promise<void> {
   const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim() ?? ''
   if (!JSON_TYPE.test(mediaType)) throw errors.unsupportedMediaType('application/json')
   try {

@@ -4,17 +4,29 @@
  * import) is loaded on the first storage call, never at server start. Objects are written with
  * the bucket's default access (nothing is made public); media reach clients only through
  * `GET /media/:id`. "Not found" becomes `undefined`/`false`; every other failure is logged with
- * the upstream detail and reported as a 502 `storage_error` without it.
+ * the upstream detail and reported as a 502 `storage_error` without it. Conditional writes use
+ * Cloud Storage's own `ifGenerationMatch`; a 412 becomes `PreconditionFailed`.
  */
 import type { Bucket, FileMetadata } from '@google-cloud/storage'
 import { AppError, errors } from '../core/errors'
+import { once } from '../core/lazy'
 import type { Logger } from '../core/logger'
 import { assertValidKey } from './keys'
-import type { BlobBody, BlobMeta, BlobStore, ByteRange, ListResult, PutOptions } from './types'
+import {
+  type BlobBody,
+  type BlobMeta,
+  type BlobObject,
+  type BlobStore,
+  type ByteRange,
+  type DeleteOptions,
+  type ListResult,
+  PreconditionFailed,
+  type PutOptions,
+} from './types'
 
 export interface RetryPolicy {
-  /** Tries per call, the first included. */
-  attempts: number
+  /** Retries after the first attempt (0: one attempt only). */
+  retries: number
   /** Delay before the first retry; each later one waits 4x longer (plus jitter). */
   baseDelayMs: number
 }
@@ -30,7 +42,12 @@ export interface GcsStoreOptions {
 }
 
 const RESUMABLE_THRESHOLD = 5 * 1024 * 1024
-const RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 200 }
+const RETRY: RetryPolicy = { retries: 2, baseDelayMs: 200 }
+/** Custom metadata naming one conditional `put` call (kept across its retries; never returned). */
+const WRITE_ID = 'ais-write-id'
+/** Reads at one pinned generation before giving up on an object that keeps changing. */
+const READ_TRIES = 3
+const STORAGE_FAILED = 'The storage service failed.'
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504])
 const RETRYABLE_CODE = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN'])
 
@@ -38,34 +55,28 @@ export function createGcsStore(options: GcsStoreOptions): BlobStore {
   const { log } = options
   const threshold = options.resumableThreshold ?? RESUMABLE_THRESHOLD
   const retry = { ...RETRY, ...options.retry }
-  let opened: Promise<Bucket> | undefined
-
-  const bucket = () => {
-    opened ??= openBucket(options).catch((error) => {
-      opened = undefined
-      throw error
-    })
-    return opened
-  }
+  const bucket = once(() => openBucket(options))
 
   /**
    * Runs one storage call with retries on transient failures; 404 gives `onNotFound()`,
-   * anything else a logged 502. Every write here replaces a whole object with bytes the app
-   * chose (content-addressed media, whole job records), so repeating one is safe.
+   * `PreconditionFailed` passes through, anything else is a logged 502. `run` learns which
+   * attempt it is, because a retried write may follow a first attempt that took effect and only
+   * lost its answer: an unconditional write replaces a whole object with bytes the app chose,
+   * so repeating it is safe; a conditional one then meets its own write (see `put`, `remove`).
    */
   async function call<T>(
     op: string,
     key: string,
-    run: (b: Bucket) => Promise<T>,
+    run: (b: Bucket, attempt: number) => Promise<T>,
     onNotFound: () => T
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await run(await bucket())
+        return await run(await bucket(), attempt)
       } catch (error) {
         if (statusOf(error) === 404 && !isMissingBucket(error)) return onNotFound()
-        if (error instanceof AppError) throw error
-        if (attempt < retry.attempts && isTransient(error)) {
+        if (error instanceof AppError || error instanceof PreconditionFailed) throw error
+        if (attempt <= retry.retries && isTransient(error)) {
           const delay = retry.baseDelayMs * 4 ** (attempt - 1)
           await Bun.sleep(delay + Math.random() * delay * 0.2)
           continue
@@ -78,7 +89,7 @@ export function createGcsStore(options: GcsStoreOptions): BlobStore {
           attempts: attempt,
           err: error,
         })
-        throw errors.upstream('storage_error', 'The media storage service failed.', error)
+        throw errors.upstream('storage_error', STORAGE_FAILED, error)
       }
     }
   }
@@ -93,22 +104,42 @@ export function createGcsStore(options: GcsStoreOptions): BlobStore {
     )
   }
 
+  /**
+   * A conditional put carries a write id in its custom metadata. When a retry of it meets 412,
+   * the object is read: if it holds this call's write id, the earlier attempt took effect (its
+   * answer was lost) and the put succeeded; otherwise someone else's write got there first.
+   */
   async function put(key: string, data: Uint8Array, what: PutOptions): Promise<BlobMeta> {
     assertValidKey(key)
+    const expected = what.ifGenerationMatch
+    const writeId = expected === undefined ? undefined : crypto.randomUUID()
+    const metadata = writeId ? { ...what.metadata, [WRITE_ID]: writeId } : (what.metadata ?? {})
     return call(
       'put',
       key,
-      async (b) => {
+      async (b, attempt) => {
         const file = b.file(key)
-        await file.save(Buffer.from(data.buffer, data.byteOffset, data.byteLength), {
-          resumable: data.byteLength > threshold,
-          contentType: what.contentType,
-          metadata: { contentType: what.contentType, metadata: what.metadata ?? {} },
-        })
+        try {
+          await file.save(Buffer.from(data.buffer, data.byteOffset, data.byteLength), {
+            resumable: data.byteLength > threshold,
+            contentType: what.contentType,
+            metadata: { contentType: what.contentType, metadata },
+            ...(expected === undefined
+              ? {}
+              : { preconditionOpts: { ifGenerationMatch: expected } }),
+          })
+        } catch (error) {
+          if (expected === undefined || statusOf(error) !== 412) throw error
+          if (attempt > 1) {
+            const now = await currentMetadata(b, key)
+            if (now && now.metadata?.[WRITE_ID] === writeId) return toMeta(now, key)
+          }
+          throw new PreconditionFailed(key, expected)
+        }
         return toMeta(file.metadata, key)
       },
       () => {
-        throw errors.upstream('storage_error', 'The media storage service failed.')
+        throw errors.upstream('storage_error', STORAGE_FAILED)
       }
     )
   }
@@ -142,6 +173,26 @@ export function createGcsStore(options: GcsStoreOptions): BlobStore {
     )
   }
 
+  /** Reads the metadata, then the bytes of exactly that generation (a newer write is a 404 there). */
+  async function readWithMeta(key: string): Promise<BlobObject | undefined> {
+    for (let tries = 1; tries <= READ_TRIES; tries++) {
+      const meta = await head(key)
+      if (!meta) return undefined
+      const bytes = await call(
+        'read',
+        key,
+        async (b) => {
+          const [buffer] = await b.file(key, { generation: meta.generation }).download()
+          return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+        },
+        () => undefined
+      )
+      if (bytes) return { meta, bytes }
+    }
+    log.error('Cloud Storage object kept changing while read', { key, bucket: options.bucket })
+    throw errors.upstream('storage_error', STORAGE_FAILED)
+  }
+
   async function list(
     prefix: string,
     page: { pageToken?: string; limit?: number } = {}
@@ -163,20 +214,30 @@ export function createGcsStore(options: GcsStoreOptions): BlobStore {
     )
   }
 
-  async function remove(key: string): Promise<boolean> {
+  /** A retry that finds the object gone counts it deleted: the earlier attempt may have done it. */
+  async function remove(key: string, options: DeleteOptions = {}): Promise<boolean> {
     assertValidKey(key)
+    const expected = options.ifGenerationMatch
     return call(
       'delete',
       key,
-      async (b) => {
-        await b.file(key).delete()
-        return true
+      async (b, attempt) => {
+        try {
+          await b.file(key).delete(expected === undefined ? {} : { ifGenerationMatch: expected })
+          return true
+        } catch (error) {
+          if (expected !== undefined && statusOf(error) === 412) {
+            throw new PreconditionFailed(key, expected)
+          }
+          if (attempt > 1 && statusOf(error) === 404 && !isMissingBucket(error)) return true
+          throw error
+        }
       },
       () => false
     )
   }
 
-  return { kind: 'gcs', put, get, read, head, list, delete: remove }
+  return { kind: 'gcs', put, get, read, readWithMeta, head, list, delete: remove }
 }
 
 async function openBucket(options: GcsStoreOptions): Promise<Bucket> {
@@ -185,10 +246,21 @@ async function openBucket(options: GcsStoreOptions): Promise<Bucket> {
     ...(options.endpoint ? { apiEndpoint: options.endpoint.replace(/\/+$/, '') } : {}),
     // Retries are ours (see `call`). The library's own misbehave in 8.4.0 under Bun: a retried
     // streamed download pipes into the stream it already failed, an unhandled rejection that
-    // ends the process; and an unconditional `save` switches retries off on the shared client.
+    // ends the process; an unconditional `save` switches retries off on the shared client; and
+    // a retried conditional write would report its own first attempt as a conflict.
     retryOptions: { autoRetry: false },
   })
   return storage.bucket(options.bucket)
+}
+
+/** The object's metadata now, or undefined when it does not exist. */
+async function currentMetadata(b: Bucket, key: string): Promise<FileMetadata | undefined> {
+  try {
+    return (await b.file(key).getMetadata())[0]
+  } catch (error) {
+    if (statusOf(error) === 404 && !isMissingBucket(error)) return undefined
+    throw error
+  }
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -209,7 +281,7 @@ function isTransient(error: unknown): boolean {
 function toMeta(m: FileMetadata, key: string): BlobMeta {
   const metadata: Record<string, string> = {}
   for (const [name, value] of Object.entries(m.metadata ?? {})) {
-    if (value !== null && value !== undefined) metadata[name] = String(value)
+    if (value !== null && value !== undefined && name !== WRITE_ID) metadata[name] = String(value)
   }
   // The same validator as the local store (hex MD5), so ETags do not change with the backend.
   const etag = m.md5Hash
@@ -220,6 +292,7 @@ function toMeta(m: FileMetadata, key: string): BlobMeta {
     size: Number(m.size ?? 0),
     contentType: m.contentType ?? 'application/octet-stream',
     etag,
+    generation: String(m.generation ?? '0'),
     updated: m.updated ?? new Date().toISOString(),
     metadata,
   }

@@ -30,8 +30,9 @@ function lazyStore(kind: BlobStore['kind'], load: () => Promise<BlobStore>): Blo
     put: async (key, data, options) => (await store()).put(key, data, options),
     get: async (key, range) => (await store()).get(key, range),
     read: async (key) => (await store()).read(key),
+    readWithMeta: async (key) => (await store()).readWithMeta(key),
     head: async (key) => (await store()).head(key),
     list: async (prefix, options) => (await store()).list(prefix, options),
-    delete: async (key) => (await store()).delete(key),
+    delete: async (key, options) => (await store()).delete(key, options),
   }
 }

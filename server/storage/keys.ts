@@ -7,9 +7,10 @@ import { errors } from '../core/errors'
 
 const KEY = /^[a-z0-9][a-z0-9_-]*(?:\/[a-z0-9_-][a-z0-9_.-]*)*$/i
 const MAX_KEY = 512
-// The local store keeps `<key>.meta.json` beside each object and writes through `*.tmp` files;
-// a key ending like that would overwrite another object's metadata or look like debris.
-const RESERVED_SUFFIX = /\.(?:meta\.json|tmp)$/i
+// The local store keeps `<key>.meta.json` beside each object, locks it with `<key>.lock` and
+// writes through `*.tmp` files; a key ending like that would overwrite another object's
+// metadata, hold its lock or look like debris.
+const RESERVED_SUFFIX = /\.(?:meta\.json|lock|tmp)$/i
 
 export function isValidKey(key: string): boolean {
   return (
@@ -55,8 +56,7 @@ export const mimeTypeForExtension = (ext: string) =>
   Object.entries(EXTENSIONS).find(([, e]) => e === ext.toLowerCase())?.[0] ??
   'application/octet-stream'
 
-/** Media ids: `<sha256 hex>.<ext>`; the key is `media/<id>`. */
-export const MEDIA_ID = /^[a-f0-9]{64}\.[a-z0-9]{2,5}$/
+export { MEDIA_ID } from './media-id'
 
 export function contentId(bytes: Uint8Array, mimeType: string): string {
   const digest = new Bun.CryptoHasher('sha256').update(bytes).digest('hex')

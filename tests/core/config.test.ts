@@ -95,7 +95,7 @@ describe('storage, search and access settings', () => {
       API_KEYS: ' a-key , b-key ,',
       ALLOWED_ORIGINS: 'https://a.example, https://b.example',
     })
-    expect(config.apiKeys).toEqual(['a-key', 'b-key'])
+    expect(config.apiKeys.map((k) => k.key)).toEqual(['a-key', 'b-key'])
     expect(config.allowedOrigins).toEqual(['https://a.example', 'https://b.example'])
   })
 

@@ -39,6 +39,10 @@ function recorded(store: BlobStore) {
       note(`read ${key}`)
       return store.read(key)
     },
+    readWithMeta: (key) => {
+      note(`readWithMeta ${key}`)
+      return store.readWithMeta(key)
+    },
     head: (key) => {
       note(`head ${key}`)
       return store.head(key)
@@ -47,9 +51,9 @@ function recorded(store: BlobStore) {
       note(`list ${prefix}`)
       return store.list(prefix, options)
     },
-    delete: (key) => {
+    delete: (key, options) => {
       note(`delete ${key}`)
-      return store.delete(key)
+      return store.delete(key, options)
     },
   }
   return { store: wrapped, calls }
@@ -72,7 +76,7 @@ const backends: [string, () => { store: BlobStore; dataDir?: string }][] = [
         bucket: `route-${crypto.randomUUID().slice(0, 8)}`,
         endpoint: gcs.url,
         log: createLogger({ write: () => {} }),
-        retry: { attempts: 1 },
+        retry: { retries: 0 },
       }),
     }),
   ],
@@ -287,7 +291,7 @@ describe('/media with a failing Cloud Storage', () => {
       bucket: 'failing',
       endpoint: gcs.url,
       log: createLogger({ write: () => {} }),
-      retry: { attempts: 1 },
+      retry: { retries: 0 },
     })
     const { app } = buildTestApp({ deps: { store } })
     gcs.fail({

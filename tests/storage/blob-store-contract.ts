@@ -1,10 +1,12 @@
 /**
  * The BlobStore contract as one suite, run against every store (local disk, Cloud Storage via
  * the real library and the fake over HTTP), so both behave the same for the code above them.
+ * The conditional-write part lives in `conditional-write-contract.ts`.
  */
 import { describe, expect, test } from 'bun:test'
 import { AppError } from '../../server/core/errors'
 import type { BlobStore } from '../../server/storage/types'
+import { conditionalWriteContract } from './conditional-write-contract'
 
 export interface StoreUnderTest {
   store: BlobStore
@@ -44,6 +46,7 @@ export const INVALID_KEYS = [
   'media/.hidden',
   'media/x.meta.json',
   'media/x.tmp',
+  'media/x.lock',
   'media/x y',
   'media/\u0000x',
   `media/${'a'.repeat(600)}`,
@@ -202,7 +205,9 @@ export function blobStoreContract(
           () => store.get(key),
           () => store.head(key),
           () => store.read(key),
+          () => store.readWithMeta(key),
           () => store.delete(key),
+          () => store.delete(key, { ifGenerationMatch: '0' }),
         ]) {
           const error = await rejection(call())
           expect(error.status).toBe(400)
@@ -212,4 +217,6 @@ export function blobStoreContract(
       expect(backendCalls()).toBe(before)
     })
   })
+
+  conditionalWriteContract(name, open)
 }

@@ -4,6 +4,7 @@ import { createBlobStore } from '../../server/storage'
 import { createGcsStore, type GcsStoreOptions } from '../../server/storage/gcs-store'
 import { startFakeGcs } from '../support/fake-gcs'
 import { blobStoreContract, rejection } from './blob-store-contract'
+import { conflict } from './conditional-write-contract'
 
 const gcs = await startFakeGcs()
 afterAll(() => gcs.stop())
@@ -100,7 +101,7 @@ describe('Cloud Storage failures', () => {
   })
 
   test('a failed upload is a 502 storage_error without the upstream text, which goes to the log', async () => {
-    const { store } = openGcs({ retry: { attempts: 1 } })
+    const { store } = openGcs({ retry: { retries: 0 } })
     gcs.fail({
       status: 503,
       message: 'backend exploded: secret detail',
@@ -170,10 +171,132 @@ describe('Cloud Storage failures', () => {
   })
 
   test('an unreachable endpoint is a 502 storage_error', async () => {
-    const { store } = openGcs({ endpoint: 'http://127.0.0.1:9', retry: { attempts: 1 } })
+    const { store } = openGcs({ endpoint: 'http://127.0.0.1:9', retry: { retries: 0 } })
     const error = await rejection(store.head('media/x.png'))
     expect(error.status).toBe(502)
     expect(error.code).toBe('storage_error')
+  })
+})
+
+describe('Cloud Storage conditional writes', () => {
+  beforeEach(() => {
+    gcs.reset()
+    logLines.length = 0
+  })
+  const json = { contentType: 'application/json' }
+  const encode = (t: string) => new TextEncoder().encode(t)
+
+  test('a conditional put sends ifGenerationMatch with the upload; its write id stays internal', async () => {
+    const { store, bucket } = openGcs()
+    const meta = await store.put('jobs/a.json', encode('{}'), {
+      ...json,
+      metadata: { step: '1' },
+      ifGenerationMatch: '0',
+    })
+    const [upload] = gcs.calls('upload-multipart')
+    expect(upload?.query.get('ifGenerationMatch')).toBe('0')
+    expect(meta.metadata).toEqual({ step: '1' })
+    expect((await store.head('jobs/a.json'))?.metadata).toEqual({ step: '1' })
+    expect(meta.generation).toBe(String(gcs.objects.get(`${bucket}/jobs/a.json`)?.generation))
+  })
+
+  test('an unconditional put sends no precondition', async () => {
+    const { store } = openGcs()
+    await store.put('jobs/u.json', encode('{}'), json)
+    expect(gcs.calls('upload-multipart')[0]?.query.has('ifGenerationMatch')).toBe(false)
+  })
+
+  test('a retried conditional put whose first attempt took effect succeeds, not a conflict', async () => {
+    const { store, bucket } = openGcs()
+    const v1 = await store.put('jobs/r.json', encode('v1'), json)
+    gcs.fail({ status: 503, afterCommit: true, when: (r) => r.kind === 'upload-multipart' })
+    const v2 = await store.put('jobs/r.json', encode('v2'), {
+      ...json,
+      ifGenerationMatch: v1.generation,
+    })
+    expect(gcs.calls('upload-multipart')).toHaveLength(3)
+    const stored = gcs.objects.get(`${bucket}/jobs/r.json`)
+    expect(new TextDecoder().decode(stored?.bytes)).toBe('v2')
+    expect(v2.generation).toBe(String(stored?.generation))
+    expect(v2.metadata).toEqual({})
+  })
+
+  test('a retried create whose first attempt took effect succeeds too', async () => {
+    const { store } = openGcs()
+    gcs.fail({ status: 500, afterCommit: true, when: (r) => r.kind === 'upload-multipart' })
+    const meta = await store.put('jobs/c.json', encode('c'), { ...json, ifGenerationMatch: '0' })
+    expect((await store.head('jobs/c.json'))?.generation).toBe(meta.generation)
+  })
+
+  test('a retried conditional put that meets somebody else’s write is a conflict', async () => {
+    const { store, bucket } = openGcs()
+    const v1 = await store.put('jobs/o.json', encode('v1'), json)
+    gcs.fail({
+      status: 503,
+      when: (r) => {
+        if (r.kind !== 'upload-multipart') return false
+        // Another instance writes while this attempt fails.
+        const live = gcs.objects.get(`${bucket}/jobs/o.json`)
+        if (live)
+          gcs.objects.set(`${bucket}/jobs/o.json`, { ...live, generation: live.generation + 100 })
+        return true
+      },
+    })
+    const error = await conflict(
+      store.put('jobs/o.json', encode('mine'), { ...json, ifGenerationMatch: v1.generation })
+    )
+    expect(error.expected).toBe(v1.generation)
+    expect(new TextDecoder().decode(gcs.objects.get(`${bucket}/jobs/o.json`)?.bytes)).toBe('v1')
+  })
+
+  test('a conditional delete sends ifGenerationMatch; a retry after it took effect reports it deleted', async () => {
+    const { store } = openGcs()
+    const v1 = await store.put('jobs/d.json', encode('d'), json)
+    gcs.fail({ status: 503, afterCommit: true, when: (r) => r.kind === 'delete' })
+    expect(await store.delete('jobs/d.json', { ifGenerationMatch: v1.generation })).toBe(true)
+    const deletes = gcs.calls('delete')
+    expect(deletes).toHaveLength(2)
+    expect(deletes[0]?.query.get('ifGenerationMatch')).toBe(v1.generation)
+  })
+
+  test('a conflict is not retried and is not logged as a storage failure', async () => {
+    const { store } = openGcs()
+    await store.put('jobs/n.json', encode('n'), json)
+    await conflict(store.put('jobs/n.json', encode('x'), { ...json, ifGenerationMatch: '0' }))
+    await conflict(store.delete('jobs/n.json', { ifGenerationMatch: '1' }))
+    expect(gcs.calls('upload-multipart')).toHaveLength(2)
+    expect(gcs.calls('delete')).toHaveLength(1)
+    expect(logLines.join('\n')).not.toContain('Cloud Storage put failed')
+  })
+
+  test('readWithMeta downloads the generation it read; a newer write in between is read again', async () => {
+    const { store, bucket } = openGcs()
+    await store.put('jobs/w.json', encode('same'), json)
+    let replaced = false
+    gcs.fail({
+      // Never fails a request: the hook only replaces the object before the first download.
+      status: 500,
+      when: (r) => {
+        if (r.kind === 'media' && !replaced) {
+          replaced = true
+          const live = gcs.objects.get(`${bucket}/jobs/w.json`)
+          if (live)
+            gcs.objects.set(`${bucket}/jobs/w.json`, { ...live, generation: live.generation + 1 })
+        }
+        return false
+      },
+    })
+    gcs.requests.length = 0
+    const object = await store.readWithMeta('jobs/w.json')
+    expect(gcs.requests.map((r) => r.kind)).toEqual(['metadata', 'media', 'metadata', 'media'])
+    const pinned = gcs.requests
+      .filter((r) => r.kind === 'media')
+      .map((r) => r.query.get('generation'))
+    expect(pinned[1]).toBe(object?.meta.generation ?? '')
+    expect(pinned[0]).not.toBe(pinned[1])
+    expect(object?.meta.generation).toBe(
+      String(gcs.objects.get(`${bucket}/jobs/w.json`)?.generation)
+    )
   })
 })
 

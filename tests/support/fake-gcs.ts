@@ -3,8 +3,12 @@
  * multipart and resumable uploads (single or chunked, with `Content-Range`), object metadata,
  * `alt=media` downloads with `Range`, listing by prefix with page tokens, and DELETE. Uploads
  * answer with real base64 `md5Hash` and `crc32c` (the library deletes the object and throws on
- * a mismatch); errors use Google's JSON error shape. Every request is recorded, and faults can be
- * injected (e.g. one 503) so tests can say what the store does when the service misbehaves.
+ * a mismatch); errors use Google's JSON error shape. Preconditions are enforced as Cloud Storage
+ * does: `ifGenerationMatch` on uploads (a resumable one when it completes), metadata and media
+ * reads and DELETE fails with 412 `conditionNotMet` (`0`: only if there is no live object), and a
+ * read pinned with `generation` that is no longer live is a 404. Every request is recorded, and
+ * faults can be injected (e.g. one 503, before or after the request took effect) so tests can
+ * say what the store does when the service misbehaves.
  *
  * @example
  * const gcs = await startFakeGcs()
@@ -13,7 +17,19 @@
  * ...
  * gcs.stop()
  */
-import { CRC32C } from '@google-cloud/storage'
+import {
+  concat,
+  conditionNotMet,
+  download,
+  googleError,
+  hashes,
+  holds,
+  parseMultipart,
+  resource,
+  type StoredObject,
+} from './fake-gcs-wire'
+
+export type { StoredObject } from './fake-gcs-wire'
 
 export type RequestKind =
   | 'upload-multipart'
@@ -37,16 +53,6 @@ export interface RecordedGcsRequest {
   bodyBytes: number
 }
 
-export interface StoredObject {
-  bytes: Uint8Array
-  md5Hash: string
-  crc32c: string
-  contentType: string
-  metadata: Record<string, string>
-  generation: number
-  updated: string
-}
-
 export interface Fault {
   status: number
   message?: string
@@ -54,6 +60,11 @@ export interface Fault {
   when?: (request: RecordedGcsRequest) => boolean
   /** How many matching requests fail (default 1). */
   times?: number
+  /**
+   * The request takes effect and only its answer is the fault: what a client sees when the
+   * connection fails after the service committed the write.
+   */
+  afterCommit?: boolean
 }
 
 export interface FakeGcs {
@@ -70,6 +81,8 @@ export interface FakeGcs {
 interface Session {
   bucket: string
   name: string
+  /** `ifGenerationMatch` from the session start, checked when the upload completes. */
+  ifGenerationMatch: string | null
   contentType: string
   metadata: Record<string, string>
   chunks: Uint8Array[]
@@ -104,128 +117,148 @@ export async function startFakeGcs(options: FakeGcsOptions = {}): Promise<FakeGc
       requests.push(recorded)
 
       const fault = faults.find((f) => f.left > 0 && (!f.when || f.when(recorded)))
-      if (fault) {
-        fault.left--
+      if (fault) fault.left--
+      if (fault && !fault.afterCommit)
         return googleError(fault.status, fault.message ?? 'Injected fault')
-      }
-
-      const store = (
-        bucket: string,
-        name: string,
-        o: Omit<StoredObject, 'generation' | 'md5Hash' | 'crc32c'>
-      ) => {
-        const object = { ...o, ...hashes(o.bytes), generation: ++generation }
-        objects.set(`${bucket}/${name}`, object)
-        return object
-      }
-      const { bucket, object: name } = recorded
-      if (bucket && options.buckets && !options.buckets.includes(bucket))
-        return googleError(404, 'The specified bucket does not exist.')
-
-      switch (recorded.kind) {
-        case 'upload-multipart': {
-          const parts = parseMultipart(body, req.headers.get('content-type') ?? '')
-          const meta = JSON.parse(new TextDecoder().decode(parts[0]?.body)) as ObjectMeta
-          const media = parts[1]
-          if (!bucket || !media) return googleError(400, 'Malformed multipart body')
-          const objectName = meta.name ?? url.searchParams.get('name') ?? ''
-          const saved = store(bucket, objectName, {
-            bytes: media.body,
-            contentType: meta.contentType ?? media.contentType ?? 'application/octet-stream',
-            metadata: meta.metadata ?? {},
-            updated: new Date().toISOString(),
-          })
-          return Response.json(resource(url, bucket, objectName, saved))
-        }
-        case 'upload-resumable-start': {
-          const meta = (
-            body.byteLength ? JSON.parse(new TextDecoder().decode(body)) : {}
-          ) as ObjectMeta
-          const id = crypto.randomUUID()
-          sessions.set(id, {
-            bucket: bucket ?? '',
-            name: meta.name ?? url.searchParams.get('name') ?? '',
-            contentType:
-              meta.contentType ??
-              req.headers.get('x-upload-content-type') ??
-              'application/octet-stream',
-            metadata: meta.metadata ?? {},
-            chunks: [],
-            received: 0,
-          })
-          const location = `${url.origin}${url.pathname}?uploadType=resumable&upload_id=${id}`
-          return new Response(null, { status: 200, headers: { Location: location } })
-        }
-        case 'upload-resumable-chunk': {
-          const session = sessions.get(url.searchParams.get('upload_id') ?? '')
-          if (!session) return googleError(404, 'No such upload session')
-          if (session.done)
-            return Response.json(resource(url, session.bucket, session.name, session.done))
-          // `bytes a-b/total`, `bytes a-*/total` (one request with everything), `bytes */total` (status).
-          const range = /^bytes (\*|(\d+)-(\d+|\*))\/(\d+|\*)$/.exec(
-            req.headers.get('content-range') ?? ''
-          )
-          if (range?.[2] !== undefined && Number(range[2]) !== session.received)
-            return googleError(400, 'Chunk does not start at the persisted offset')
-          if (body.byteLength) {
-            session.chunks.push(body)
-            session.received += body.byteLength
-          }
-          const total = range?.[4]
-          const finished =
-            (total !== undefined && total !== '*' && Number(total) === session.received) ||
-            (range?.[3] === '*' && body.byteLength > 0) ||
-            !range
-          if (!finished) {
-            const headers: Record<string, string> = session.received
-              ? { Range: `bytes=0-${session.received - 1}` }
-              : {}
-            return new Response(null, { status: 308, headers })
-          }
-          session.done = store(session.bucket, session.name, {
-            bytes: concat(session.chunks),
-            contentType: session.contentType,
-            metadata: session.metadata,
-            updated: new Date().toISOString(),
-          })
-          return Response.json(resource(url, session.bucket, session.name, session.done))
-        }
-        case 'metadata':
-        case 'media':
-        case 'delete': {
-          const key = `${bucket}/${name}`
-          const found = objects.get(key)
-          if (!found) return googleError(404, `No such object: ${key}`)
-          if (recorded.kind === 'delete') {
-            objects.delete(key)
-            return new Response(null, { status: 204 })
-          }
-          if (recorded.kind === 'metadata')
-            return Response.json(resource(url, bucket ?? '', name ?? '', found))
-          return download(found, req.headers.get('range'))
-        }
-        case 'list': {
-          const prefix = url.searchParams.get('prefix') ?? ''
-          const max = Number(url.searchParams.get('maxResults') ?? 1000) || 1000
-          const after = url.searchParams.get('pageToken')
-          const names = [...objects.keys()]
-            .filter((k) => k.startsWith(`${bucket}/`))
-            .map((k) => k.slice((bucket ?? '').length + 1))
-            .filter((n) => n.startsWith(prefix) && (!after || n > atob(after)))
-            .sort()
-          const page = names.slice(0, max)
-          const last = page.at(-1)
-          return Response.json({
-            kind: 'storage#objects',
-            items: page.map((n) => resource(url, bucket ?? '', n, objects.get(`${bucket}/${n}`)!)),
-            ...(names.length > max && last ? { nextPageToken: btoa(last) } : {}),
-          })
-        }
-        default:
-          return googleError(404, `fake GCS: ${req.method} ${url.pathname} is not implemented`)
-      }
+      const answer = await handle(req, url, body, recorded)
+      return fault ? googleError(fault.status, fault.message ?? 'Injected fault') : answer
     },
   })
+
+  async function handle(
+    req: Request,
+    url: URL,
+    body: Uint8Array,
+    recorded: RecordedGcsRequest
+  ): Promise<Response> {
+    const store = (
+      bucket: string,
+      name: string,
+      o: Omit<StoredObject, 'generation' | 'md5Hash' | 'crc32c'>
+    ) => {
+      const object = { ...o, ...hashes(o.bytes), generation: ++generation }
+      objects.set(`${bucket}/${name}`, object)
+      return object
+    }
+    const { bucket, object: name } = recorded
+    if (bucket && options.buckets && !options.buckets.includes(bucket))
+      return googleError(404, 'The specified bucket does not exist.')
+
+    const wanted = url.searchParams.get('ifGenerationMatch')
+    if (wanted !== null && !/^\d+$/.test(wanted)) {
+      return googleError(400, `Invalid argument: ifGenerationMatch=${wanted}`)
+    }
+    switch (recorded.kind) {
+      case 'upload-multipart': {
+        const parts = parseMultipart(body, req.headers.get('content-type') ?? '')
+        const meta = JSON.parse(new TextDecoder().decode(parts[0]?.body)) as ObjectMeta
+        const media = parts[1]
+        if (!bucket || !media) return googleError(400, 'Malformed multipart body')
+        const objectName = meta.name ?? url.searchParams.get('name') ?? ''
+        if (!holds(wanted, objects.get(`${bucket}/${objectName}`))) return conditionNotMet()
+        const saved = store(bucket, objectName, {
+          bytes: media.body,
+          contentType: meta.contentType ?? media.contentType ?? 'application/octet-stream',
+          metadata: meta.metadata ?? {},
+          updated: new Date().toISOString(),
+        })
+        return Response.json(resource(url, bucket, objectName, saved))
+      }
+      case 'upload-resumable-start': {
+        const meta = (
+          body.byteLength ? JSON.parse(new TextDecoder().decode(body)) : {}
+        ) as ObjectMeta
+        const id = crypto.randomUUID()
+        sessions.set(id, {
+          bucket: bucket ?? '',
+          name: meta.name ?? url.searchParams.get('name') ?? '',
+          contentType:
+            meta.contentType ??
+            req.headers.get('x-upload-content-type') ??
+            'application/octet-stream',
+          metadata: meta.metadata ?? {},
+          ifGenerationMatch: wanted,
+          chunks: [],
+          received: 0,
+        })
+        const location = `${url.origin}${url.pathname}?uploadType=resumable&upload_id=${id}`
+        return new Response(null, { status: 200, headers: { Location: location } })
+      }
+      case 'upload-resumable-chunk': {
+        const session = sessions.get(url.searchParams.get('upload_id') ?? '')
+        if (!session) return googleError(404, 'No such upload session')
+        if (session.done)
+          return Response.json(resource(url, session.bucket, session.name, session.done))
+        // `bytes a-b/total`, `bytes a-*/total` (one request with everything), `bytes */total` (status).
+        const range = /^bytes (\*|(\d+)-(\d+|\*))\/(\d+|\*)$/.exec(
+          req.headers.get('content-range') ?? ''
+        )
+        if (range?.[2] !== undefined && Number(range[2]) !== session.received)
+          return googleError(400, 'Chunk does not start at the persisted offset')
+        if (body.byteLength) {
+          session.chunks.push(body)
+          session.received += body.byteLength
+        }
+        const total = range?.[4]
+        const finished =
+          (total !== undefined && total !== '*' && Number(total) === session.received) ||
+          (range?.[3] === '*' && body.byteLength > 0) ||
+          !range
+        if (!finished) {
+          const headers: Record<string, string> = session.received
+            ? { Range: `bytes=0-${session.received - 1}` }
+            : {}
+          return new Response(null, { status: 308, headers })
+        }
+        if (!holds(session.ifGenerationMatch, objects.get(`${session.bucket}/${session.name}`)))
+          return conditionNotMet()
+        session.done = store(session.bucket, session.name, {
+          bytes: concat(session.chunks),
+          contentType: session.contentType,
+          metadata: session.metadata,
+          updated: new Date().toISOString(),
+        })
+        return Response.json(resource(url, session.bucket, session.name, session.done))
+      }
+      case 'metadata':
+      case 'media':
+      case 'delete': {
+        const key = `${bucket}/${name}`
+        const found = objects.get(key)
+        const pinned = url.searchParams.get('generation')
+        // Without object versioning only the live generation exists.
+        if (!found || (pinned !== null && pinned !== String(found.generation)))
+          return googleError(404, `No such object: ${key}`)
+        if (!holds(wanted, found)) return conditionNotMet()
+        if (recorded.kind === 'delete') {
+          objects.delete(key)
+          return new Response(null, { status: 204 })
+        }
+        if (recorded.kind === 'metadata')
+          return Response.json(resource(url, bucket ?? '', name ?? '', found))
+        return download(found, req.headers.get('range'))
+      }
+      case 'list': {
+        const prefix = url.searchParams.get('prefix') ?? ''
+        const max = Number(url.searchParams.get('maxResults') ?? 1000) || 1000
+        const after = url.searchParams.get('pageToken')
+        const names = [...objects.keys()]
+          .filter((k) => k.startsWith(`${bucket}/`))
+          .map((k) => k.slice((bucket ?? '').length + 1))
+          .filter((n) => n.startsWith(prefix) && (!after || n > atob(after)))
+          .sort()
+        const page = names.slice(0, max)
+        const last = page.at(-1)
+        return Response.json({
+          kind: 'storage#objects',
+          items: page.map((n) => resource(url, bucket ?? '', n, objects.get(`${bucket}/${n}`)!)),
+          ...(names.length > max && last ? { nextPageToken: btoa(last) } : {}),
+        })
+      }
+      default:
+        return googleError(404, `fake GCS: ${req.method} ${url.pathname} is not implemented`)
+    }
+  }
 
   return {
     url: `http://127.0.0.1:${server.port}`,
@@ -287,112 +320,4 @@ function describe(req: Request, url: URL, bodyBytes: number): RecordedGcsRequest
   const list = LIST_PATH.exec(url.pathname)
   if (list && req.method === 'GET') return { ...base, kind: 'list', bucket: list[1] }
   return { ...base, kind: 'other' }
-}
-
-function hashes(bytes: Uint8Array) {
-  const crc = new CRC32C()
-  crc.update(Buffer.from(bytes))
-  return {
-    md5Hash: new Bun.CryptoHasher('md5').update(bytes).digest('base64'),
-    crc32c: crc.toString(),
-  }
-}
-
-function resource(url: URL, bucket: string, name: string, o: StoredObject) {
-  const encoded = encodeURIComponent(name)
-  return {
-    kind: 'storage#object',
-    id: `${bucket}/${name}/${o.generation}`,
-    selfLink: `${url.origin}/storage/v1/b/${bucket}/o/${encoded}`,
-    mediaLink: `${url.origin}/download/storage/v1/b/${bucket}/o/${encoded}?generation=${o.generation}&alt=media`,
-    name,
-    bucket,
-    generation: String(o.generation),
-    metageneration: '1',
-    contentType: o.contentType,
-    storageClass: 'STANDARD',
-    size: String(o.bytes.byteLength),
-    md5Hash: o.md5Hash,
-    crc32c: o.crc32c,
-    etag: `C${o.generation}=`,
-    timeCreated: o.updated,
-    updated: o.updated,
-    metadata: o.metadata,
-  }
-}
-
-function download(o: StoredObject, rangeHeader: string | null): Response {
-  const size = o.bytes.byteLength
-  const { md5Hash, crc32c } = o
-  const headers: Record<string, string> = {
-    'Content-Type': o.contentType,
-    'x-goog-generation': String(o.generation),
-    'x-goog-stored-content-encoding': 'identity',
-    'x-goog-hash': `crc32c=${crc32c},md5=${md5Hash}`,
-  }
-  const m = rangeHeader ? /^bytes=(\d*)-(\d*)$/.exec(rangeHeader) : null
-  if (!m || (m[1] === '' && m[2] === '')) return new Response(Buffer.from(o.bytes), { headers })
-  const suffix = m[1] === ''
-  const start = suffix
-    ? Number(m[2]) === 0
-      ? size
-      : Math.max(0, size - Number(m[2]))
-    : Number(m[1])
-  const end = suffix || m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1)
-  if (start >= size || end < start) {
-    return googleError(416, 'The requested range cannot be satisfied.', {
-      'Content-Range': `bytes */${size}`,
-    })
-  }
-  // A ranged answer carries no whole-object hash the client could check against.
-  const { 'x-goog-hash': _, ...rangeHeaders } = headers
-  return new Response(Buffer.from(o.bytes.subarray(start, end + 1)), {
-    status: 206,
-    headers: { ...rangeHeaders, 'Content-Range': `bytes ${start}-${end}/${size}` },
-  })
-}
-
-function googleError(code: number, message: string, headers: Record<string, string> = {}) {
-  const reason = code === 404 ? 'notFound' : code === 503 ? 'backendError' : 'invalid'
-  return Response.json(
-    { error: { code, message, errors: [{ message, domain: 'global', reason }] } },
-    { status: code, headers }
-  )
-}
-
-/** Splits a `multipart/related` body into its parts (headers + bytes). */
-function parseMultipart(body: Uint8Array, contentType: string) {
-  const boundary = /boundary="?([^";]+)"?/.exec(contentType)?.[1]
-  if (!boundary) return []
-  const buf = Buffer.from(body)
-  const delimiter = Buffer.from(`--${boundary}`)
-  const parts: { contentType?: string; body: Uint8Array }[] = []
-  let at = buf.indexOf(delimiter)
-  while (at >= 0) {
-    const start = at + delimiter.length
-    if (buf.subarray(start, start + 2).toString() === '--') break
-    const next = buf.indexOf(delimiter, start)
-    if (next < 0) break
-    const part = buf.subarray(start, next)
-    const split = part.indexOf('\r\n\r\n')
-    const head = part.subarray(0, split).toString()
-    // The part ends with the CRLF that precedes the next delimiter.
-    const content = part.subarray(split + 4, part.length - 2)
-    parts.push({
-      contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1]?.trim(),
-      body: new Uint8Array(content),
-    })
-    at = next
-  }
-  return parts
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0))
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return out
 }

@@ -1,0 +1,137 @@
+/**
+ * @module library/schemas/seo-project
+ * A saved SEO project: the site, the chosen brand profile (a saved one by id, or embedded), each
+ * workflow step's result, the current step (1-7, as in the stepper), and the article with its
+ * metadata. `articleVersions` (the last versions of the article, newest first) is kept by the
+ * server: a client may send back what it got, but the server's list is what is stored. Pure
+ * valibot (shared with the browser).
+ */
+import * as v from 'valibot'
+import { text, textList } from '../../../core/schema'
+import { BrandProfile } from '../../brand/profile'
+import {
+  Article,
+  CompetitorAnalysisReport,
+  Competitors,
+  ContentBrief,
+  PreflightIssue,
+  SeoDiagnosisReport,
+  SolutionOption,
+  Url,
+} from '../../seo/schemas'
+import { boundedNumber, DocumentId, positiveInteger, Timestamp, Title, Updated } from './common'
+
+/** Article versions kept per project (older ones are dropped). */
+export const ARTICLE_VERSIONS_KEPT = 20
+export const SEO_STEPS = 7
+
+export const ProfileChoice = v.variant('source', [
+  v.object({ source: v.literal('library'), id: DocumentId }),
+  v.object({ source: v.literal('embedded'), profile: BrandProfile }),
+])
+
+const Source = v.object({ title: text(500), url: text(2048) })
+
+export const Research = v.object({
+  summary: v.pipe(v.string(), v.maxLength(30_000)),
+  sources: v.optional(v.pipe(v.array(Source), v.maxLength(50)), []),
+})
+
+export const PreflightCheck = v.object({
+  id: text(60),
+  label: v.optional(text(300), ''),
+  passed: v.boolean(),
+  detail: v.optional(text(2000), ''),
+})
+
+export const KnowledgeRef = v.object({
+  id: text(200),
+  title: v.optional(text(500), ''),
+  summary: v.optional(text(2000), ''),
+  url: v.optional(text(500), ''),
+})
+
+export const PreflightReport = v.object({
+  score: boundedNumber(0, 100),
+  scoreExplanation: v.optional(text(3000), ''),
+  checks: v.optional(v.pipe(v.array(PreflightCheck), v.maxLength(40)), []),
+  issues: v.optional(v.pipe(v.array(PreflightIssue), v.maxLength(60)), []),
+  knowledge: v.optional(v.pipe(v.array(KnowledgeRef), v.maxLength(20)), []),
+})
+
+/** Each step's latest result; a step not reached yet is absent. */
+export const SeoSteps = v.object({
+  diagnosis: v.optional(SeoDiagnosisReport),
+  competitors: v.optional(Competitors),
+  /** Ids of the competitors the user confirmed for the analysis. */
+  selectedCompetitorIds: v.optional(textList(10, 100)),
+  competitorAnalysis: v.optional(CompetitorAnalysisReport),
+  solutions: v.optional(v.pipe(v.array(SolutionOption), v.maxLength(10))),
+  selectedSolution: v.optional(SolutionOption),
+  brief: v.optional(ContentBrief),
+  research: v.optional(Research),
+  outline: v.optional(textList(40, 300)),
+  preflight: v.optional(PreflightReport),
+})
+
+export const ArticleMetadata = v.object({
+  seoTitle: v.optional(text(400), ''),
+  seoDescription: v.optional(text(1000), ''),
+  slug: v.optional(text(300), ''),
+  tags: v.optional(textList(20, 100), []),
+})
+
+/** What produced a version of the article. */
+export const ARTICLE_SOURCES = [
+  'write',
+  'polish',
+  'illustrate',
+  'auto-fix',
+  'edit',
+  'restore',
+  'import',
+] as const
+export const ArticleSource = v.picklist(ARTICLE_SOURCES)
+
+const VersionNumber = positiveInteger(1_000_000_000)
+
+export const ArticleDraft = v.object({
+  markdown: Article,
+  metadata: v.optional(ArticleMetadata),
+  source: v.optional(ArticleSource, 'edit'),
+  /** Set by the server: the version this text was saved as. */
+  version: v.optional(VersionNumber),
+  /** Set by the server when a restore brought this text back. */
+  restoredFrom: v.optional(VersionNumber),
+})
+export type ArticleDraft = v.InferOutput<typeof ArticleDraft>
+
+export const ArticleVersionInfo = v.object({
+  version: VersionNumber,
+  savedAt: Timestamp,
+  source: ArticleSource,
+  /** Length of the Markdown, in characters. */
+  characters: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  seoTitle: v.optional(text(400)),
+  restoredFrom: v.optional(VersionNumber),
+})
+export type ArticleVersionInfo = v.InferOutput<typeof ArticleVersionInfo>
+
+export const SeoProjectDocument = v.object({
+  title: Title,
+  updated: Updated,
+  site: v.object({
+    url: Url,
+    region: v.optional(text(100)),
+    language: v.optional(text(50)),
+  }),
+  profile: v.optional(ProfileChoice),
+  currentStep: v.optional(positiveInteger(SEO_STEPS), 1),
+  steps: v.optional(SeoSteps, {}),
+  article: v.optional(ArticleDraft),
+  articleVersions: v.optional(
+    v.pipe(v.array(ArticleVersionInfo), v.maxLength(ARTICLE_VERSIONS_KEPT)),
+    []
+  ),
+})
+export type SeoProjectDocument = v.InferOutput<typeof SeoProjectDocument>

@@ -1,0 +1,4 @@
+import { libraryContract } from './library-contract'
+import { localStore } from './support'
+
+libraryContract('local disk', localStore)
