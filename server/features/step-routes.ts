@@ -5,8 +5,12 @@
  * request, not at start-up. A streaming step answers as Server-Sent Events when the client asks
  * for `text/event-stream`, through the same module's `stream…(ctx, input)`.
  *
+ * Each feature says what its step functions receive (`contextOf`); most take the shared
+ * `StepContext` (`stepRoutes(deps)`).
+ *
  * @example
  * const diagnosis = once(() => import('./strategy/diagnosis'))
+ * const { step } = stepRoutes(deps)
  * new Hono<AppEnv>().post('/diagnosis', ...step(diagnosis, 'DiagnosisRequest', 'diagnose'))
  */
 import type { Context, MiddlewareHandler } from 'hono'
@@ -14,15 +18,15 @@ import type * as v from 'valibot'
 import type { AppEnv } from '../core/context'
 import { streamText, type TextStreamEvent, wantsEventStream } from '../core/sse'
 import { type JsonTarget, lazyJsonBody } from '../core/validate'
-import { type FeatureDeps, type StepContext, stepContext } from './context'
+import { type FeatureDeps, stepContext } from './context'
 
 type Schema = v.GenericSchema
 /** Keys of `M` that hold a valibot schema. */
 type SchemaKey<M> = { [K in keyof M]: M[K] extends Schema ? K : never }[keyof M]
 type InputOf<M, S extends SchemaKey<M>> = M[S] extends Schema ? v.InferOutput<M[S]> : never
-/** Keys of `M` that hold a step function for that input. */
-type StepKey<M, I> = {
-  [K in keyof M]: M[K] extends (ctx: StepContext, input: I) => Promise<unknown> ? K : never
+/** Keys of `M` that hold a step function for that context and input. */
+type StepKey<M, C, I> = {
+  [K in keyof M]: M[K] extends (ctx: C, input: I) => Promise<unknown> ? K : never
 }[keyof M]
 type ResultOf<F> = F extends (...args: never[]) => Promise<infer R> ? R : never
 
@@ -35,11 +39,16 @@ export interface TextStream<T> {
     grounding?: Omit<Extract<TextStreamEvent, { type: 'sources' }>, 'type'>
   ): T | Promise<T>
 }
-type StreamKey<M, I> = {
-  [K in keyof M]: M[K] extends (ctx: StepContext, input: I) => TextStream<unknown> ? K : never
+type StreamKey<M, C, I> = {
+  [K in keyof M]: M[K] extends (ctx: C, input: I) => TextStream<unknown> ? K : never
 }[keyof M]
 
-export function stepRoutes(deps: Pick<FeatureDeps, 'ai' | 'store' | 'log'>) {
+/** Step routes whose functions take the shared `StepContext`. */
+export const stepRoutes = (deps: Pick<FeatureDeps, 'ai' | 'store' | 'log'>) =>
+  stepRoutesWith((c) => stepContext(deps, c))
+
+/** Step routes whose functions take the context `contextOf` builds for each request. */
+export function stepRoutesWith<C>(contextOf: (c: Context<AppEnv>) => C | Promise<C>) {
   const body = <M, S extends SchemaKey<M>>(load: () => Promise<M>, schema: S) =>
     lazyJsonBody(async () => (await load())[schema] as M[S] & Schema) as MiddlewareHandler<
       AppEnv,
@@ -48,17 +57,14 @@ export function stepRoutes(deps: Pick<FeatureDeps, 'ai' | 'store' | 'log'>) {
     >
 
   /** `[validator, handler]` for `.post(path, ...step(load, 'Schema', 'run'))`. */
-  function step<M, S extends SchemaKey<M>, F extends StepKey<M, InputOf<M, S>>>(
+  function step<M, S extends SchemaKey<M>, F extends StepKey<M, C, InputOf<M, S>>>(
     load: () => Promise<M>,
     schema: S,
     run: F
   ) {
     const handler = async (c: Context<AppEnv, string, JsonTarget<M[S] & Schema>>) => {
-      const fn = (await load())[run] as (
-        ctx: StepContext,
-        input: InputOf<M, S>
-      ) => Promise<ResultOf<M[F]>>
-      return c.json(await fn(stepContext(deps, c), c.req.valid('json') as InputOf<M, S>))
+      const fn = (await load())[run] as (ctx: C, input: InputOf<M, S>) => Promise<ResultOf<M[F]>>
+      return c.json(await fn(await contextOf(c), c.req.valid('json') as InputOf<M, S>))
     }
     return [body(load, schema), handler] as const
   }
@@ -67,16 +73,16 @@ export function stepRoutes(deps: Pick<FeatureDeps, 'ai' | 'store' | 'log'>) {
   function streamingStep<
     M,
     S extends SchemaKey<M>,
-    F extends StepKey<M, InputOf<M, S>>,
-    T extends StreamKey<M, InputOf<M, S>>,
+    F extends StepKey<M, C, InputOf<M, S>>,
+    T extends StreamKey<M, C, InputOf<M, S>>,
   >(load: () => Promise<M>, schema: S, run: F, stream: T) {
     const handler = async (c: Context<AppEnv, string, JsonTarget<M[S] & Schema>>) => {
       const m = await load()
       const input = c.req.valid('json') as InputOf<M, S>
-      const ctx = stepContext(deps, c)
-      const fn = m[run] as (ctx: StepContext, input: InputOf<M, S>) => Promise<ResultOf<M[F]>>
+      const ctx = await contextOf(c)
+      const fn = m[run] as (ctx: C, input: InputOf<M, S>) => Promise<ResultOf<M[F]>>
       if (wantsEventStream(c)) {
-        const open = m[stream] as (ctx: StepContext, input: InputOf<M, S>) => TextStream<unknown>
+        const open = m[stream] as (ctx: C, input: InputOf<M, S>) => TextStream<unknown>
         // Typed as the JSON answer for `hono/client`, which cannot describe an event stream;
         // streaming clients read the frames themselves.
         return (await streamText(c, open(ctx, input))) as unknown as ReturnType<

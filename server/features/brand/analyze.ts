@@ -27,6 +27,7 @@ import { readStylesheets } from './stylesheets'
 
 export interface AnalyzeContext {
   deps: Pick<FeatureDeps, 'ai' | 'store' | 'config' | 'clock'>
+  /** What the safe fetcher may reach: the strict policy from config unless a test passes one. */
   policy: FetchPolicy
   log: Logger
   signal?: AbortSignal
@@ -36,8 +37,8 @@ const SEARCH_TIMEOUT_MS = 10_000
 const MAX_WARNINGS = 30
 
 export async function analyzeBrand(
-  request: AnalyzeRequest,
-  ctx: AnalyzeContext
+  ctx: AnalyzeContext,
+  request: AnalyzeRequest
 ): Promise<AnalyzeResponse> {
   // Before any fetching: without a model there is nothing to analyze.
   if (ctx.deps.ai.backend === 'none') {

@@ -9,34 +9,13 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../../core/context'
 import { once } from '../../core/lazy'
-import type { FetchPolicy } from '../../core/safe-fetch'
-import { lazyJsonBody } from '../../core/validate'
 import type { FeatureDeps } from '../context'
+import { stepRoutesWith } from '../step-routes'
 
-const analysis = once(async () => {
-  const [{ analyzeBrand }, { AnalyzeRequest }, { createFetchPolicy }] = await Promise.all([
-    import('./analyze'),
-    import('./schemas'),
-    import('../../core/safe-fetch'),
-  ])
-  return { analyzeBrand, AnalyzeRequest, createFetchPolicy }
-})
+const analysis = once(() => import('./analysis'))
 
 export const brandRoutes = (deps: FeatureDeps) => {
-  let policy: FetchPolicy | undefined
-  return new Hono<AppEnv>().post(
-    '/analyze',
-    lazyJsonBody(async () => (await analysis()).AnalyzeRequest),
-    async (c) => {
-      const { analyzeBrand, createFetchPolicy } = await analysis()
-      policy ??= deps.fetchPolicy ?? createFetchPolicy(deps.config)
-      const result = await analyzeBrand(c.req.valid('json'), {
-        deps,
-        policy,
-        log: c.get('log'),
-        signal: c.req.raw.signal,
-      })
-      return c.json(result, 200)
-    }
-  )
+  // Built by the loaded module, so the safe fetcher stays out of start-up.
+  const { step } = stepRoutesWith(async (c) => (await analysis()).analyzeContext(deps, c))
+  return new Hono<AppEnv>().post('/analyze', ...step(analysis, 'AnalyzeRequest', 'analyzeBrand'))
 }
