@@ -43,13 +43,16 @@ export interface RetryOptions {
  * @example
  * await withRetry(() => bucket.file(key).save(bytes), { policy: DEFAULT_RETRY, isRetryable })
  */
-export async function withRetry<T>(run: () => Promise<T>, options: RetryOptions): Promise<T> {
+export async function withRetry<T>(
+  run: (attempt: number) => Promise<T>,
+  options: RetryOptions
+): Promise<T> {
   const { policy, signal, deadline } = options
   const askedWait = (error: unknown) => options.retryAfterSeconds?.(error)
   return pRetry(
-    async () => {
+    async (attempt) => {
       try {
-        return await run()
+        return await run(attempt)
       } catch (error) {
         if (!options.isRetryable(error) || signal?.aborted) throw new AbortError(error as Error)
         const wait = askedWait(error)

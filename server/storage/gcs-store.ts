@@ -11,6 +11,7 @@ import type { Bucket, FileMetadata } from '@google-cloud/storage'
 import { AppError, errors } from '../core/errors'
 import { once } from '../core/lazy'
 import type { Logger } from '../core/logger'
+import { type RetryPolicy, withRetry } from '../core/retry'
 import { assertValidKey } from './keys'
 import {
   type BlobBody,
@@ -24,13 +25,6 @@ import {
   type PutOptions,
 } from './types'
 
-export interface RetryPolicy {
-  /** Retries after the first attempt (0: one attempt only). */
-  retries: number
-  /** Delay before the first retry; each later one waits 4x longer (plus jitter). */
-  baseDelayMs: number
-}
-
 export interface GcsStoreOptions {
   bucket: string
   /** JSON API endpoint override (a fake or an emulator); no credentials are sent to it. */
@@ -42,7 +36,8 @@ export interface GcsStoreOptions {
 }
 
 const RESUMABLE_THRESHOLD = 5 * 1024 * 1024
-const RETRY: RetryPolicy = { retries: 2, baseDelayMs: 200 }
+/** Storage calls are quick: short backoff, and no server-requested wait is sat through. */
+const RETRY: RetryPolicy = { retries: 2, minDelayMs: 200, maxDelayMs: 3_200, maxWaitMs: 0 }
 /** Custom metadata naming one conditional `put` call (kept across its retries; never returned). */
 const WRITE_ID = 'ais-write-id'
 /** Reads at one pinned generation before giving up on an object that keeps changing. */
@@ -70,27 +65,28 @@ export function createGcsStore(options: GcsStoreOptions): BlobStore {
     run: (b: Bucket, attempt: number) => Promise<T>,
     onNotFound: () => T
   ): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await run(await bucket(), attempt)
-      } catch (error) {
-        if (statusOf(error) === 404 && !isMissingBucket(error)) return onNotFound()
-        if (error instanceof AppError || error instanceof PreconditionFailed) throw error
-        if (attempt <= retry.retries && isTransient(error)) {
-          const delay = retry.baseDelayMs * 4 ** (attempt - 1)
-          await Bun.sleep(delay + Math.random() * delay * 0.2)
-          continue
-        }
-        log.error(`Cloud Storage ${op} failed`, {
-          op,
-          key,
-          bucket: options.bucket,
-          status: statusOf(error),
-          attempts: attempt,
-          err: error,
-        })
-        throw errors.upstream('storage_error', STORAGE_FAILED, error)
-      }
+    let attempts = 0
+    try {
+      const b = await bucket()
+      return await withRetry(
+        (attempt) => {
+          attempts = attempt
+          return run(b, attempt)
+        },
+        { policy: retry, isRetryable: (error) => isTransient(error) && statusOf(error) !== 404 }
+      )
+    } catch (error) {
+      if (statusOf(error) === 404 && !isMissingBucket(error)) return onNotFound()
+      if (error instanceof AppError || error instanceof PreconditionFailed) throw error
+      log.error(`Cloud Storage ${op} failed`, {
+        op,
+        key,
+        bucket: options.bucket,
+        status: statusOf(error),
+        attempts,
+        err: error,
+      })
+      throw errors.upstream('storage_error', STORAGE_FAILED, error)
     }
   }
 

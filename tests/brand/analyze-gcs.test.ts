@@ -25,7 +25,7 @@ const gcsApp = () =>
         bucket: BUCKET,
         endpoint: gcs.url,
         log: silentLogger,
-        retry: { baseDelayMs: 5 },
+        retry: { minDelayMs: 5 },
       }),
     },
   })

@@ -28,7 +28,7 @@ export const gcsStore = (gcs: FakeGcs) =>
     bucket: `library-${crypto.randomUUID().slice(0, 8)}`,
     endpoint: gcs.url,
     log: silentLogger,
-    retry: { baseDelayMs: 5 },
+    retry: { minDelayMs: 5 },
   })
 
 export function libraryApp(store: BlobStore, env: Env = {}): LibraryUnderTest {

@@ -12,7 +12,7 @@ afterAll(() => gcs.stop())
 const logLines: string[] = []
 const log = createLogger({ level: 'debug', write: (l) => logLines.push(l) })
 // Retries as in production, with delays short enough for a test.
-const FAST_RETRY = { baseDelayMs: 5 }
+const FAST_RETRY = { minDelayMs: 5 }
 
 function openGcs(options: Partial<GcsStoreOptions> = {}) {
   const bucket = `bucket-${crypto.randomUUID().slice(0, 8)}`

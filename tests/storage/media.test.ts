@@ -34,7 +34,7 @@ const stores: [string, () => BlobStore][] = [
         bucket: `media-${crypto.randomUUID().slice(0, 8)}`,
         endpoint: gcs.url,
         log: createLogger({ write: () => {} }),
-        retry: { baseDelayMs: 5 },
+        retry: { minDelayMs: 5 },
       }),
   ],
 ]
