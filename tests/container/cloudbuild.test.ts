@@ -143,7 +143,7 @@ describe('cloudbuild.yaml', () => {
       expect(deploy).not.toMatch(/--(set|update)-env-vars=[^\s]*GEMINI_API_KEY/)
     })
 
-    test('is not public by default (old flaw S1)', () => {
+    test('is not public by default', () => {
       expect(deploy).toContain('--no-allow-unauthenticated')
       expect(deploy).not.toMatch(/--allow-unauthenticated/)
       expect(source).toMatch(/^#.*Identity-Aware Proxy/m)

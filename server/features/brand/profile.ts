@@ -1,7 +1,7 @@
 /**
  * @module brand/profile
- * The brand profile a client keeps and sends with SEO requests (field names as in the original
- * app, so the workflow maps one to one), with the optional brand kit (colours, fonts, logo by
+ * The brand profile a client keeps and sends with SEO requests (snake_case field names, kept
+ * from the data the studio imports, see docs/design-notes.md), with the optional brand kit (colours, fonts, logo by
  * media id, social profiles, language and market). Bounded everywhere: strings, lists, nesting.
  * Pure valibot, so the Vue client can import it too.
  */

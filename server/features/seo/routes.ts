@@ -1,6 +1,6 @@
 /**
  * @module seo/routes
- * `/api/seo`: the content workflow, from diagnosis to metadata (paths as in the original app).
+ * `/api/seo`: the content workflow, from diagnosis to metadata.
  */
 import { Hono } from 'hono'
 import type { AppEnv } from '../../core/context'

@@ -1,7 +1,7 @@
 /**
  * @module seo/schemas
- * Shapes exchanged between SEO steps (field names as in the original app). Request schemas are
- * bounded; the model-output schemas for each step live with the step.
+ * Shapes exchanged between SEO steps. Request schemas are bounded; the model-output schemas for
+ * each step live with the step.
  */
 import * as v from 'valibot'
 import { requiredText, text, textList } from '../../core/schema'

@@ -24,7 +24,7 @@ const editing = (req: RecordedRequest) => ({
   ),
 })
 
-// A large base64 image makes the original article many times longer than its text (C3).
+// A large base64 image makes the article many times longer than its text.
 const article = illustratedArticle(96)
 const images = article.match(/!\[[^\]]*\]\([^)]*\)/g) ?? []
 const issues: PreflightIssue[] = [

@@ -30,7 +30,7 @@ export const germanArticle = [
   'Eine Extraktion von 25 bis 30 Sekunden ist ein guter Startpunkt. Probiere und passe danach an.',
 ].join('\n')
 
-/** The German article with two images: a media URL and a base64 one from the old app. */
+/** The German article with two images: a media URL and an imported base64 one. */
 export const illustratedArticle = (kb = 64) =>
   germanArticle
     .replace(

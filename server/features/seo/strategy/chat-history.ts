@@ -1,9 +1,8 @@
 /**
  * @module seo/strategy/chat-history
  * The chat sidebar's history as conversation turns. Two shapes are accepted: `{ role, text }`
- * and the original app's messages `{ type, payload: { text } }`, where type 0 or "USER" is the
- * user (the old server compared the numeric type with "USER" and so labelled every turn
- * "model"). Entries without text (cards) are skipped.
+ * and imported chat messages `{ type, payload: { text } }`, where type 0 or "USER" is the user.
+ * Entries without text (cards) are skipped.
  */
 import * as v from 'valibot'
 import type { Turn } from '../../../ai/types'

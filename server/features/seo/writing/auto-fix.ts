@@ -1,8 +1,8 @@
 /**
  * @module seo/writing/auto-fix
- * `auto-fix`: applies the pre-flight issues to the article with the `pro` model. Every image is
- * kept (placeholders, restored, lost ones re-inserted), and the result is checked on the text
- * without images, so illustrated articles really get fixed (the original's C3 no-op).
+ * `auto-fix`: applies the pre-flight issues to the article with the writing model. Every image
+ * is kept (placeholders, restored, lost ones re-inserted), and the result is checked on the text
+ * without images, so an illustrated article is really revised, never returned unchanged.
  */
 import * as v from 'valibot'
 import { DATA_RULE, dataBlock, languageRule } from '../../../core/prompt-blocks'

@@ -3,7 +3,7 @@
  * `generate-images`: the model plans where images help (a section heading exactly as written in
  * the article, or "Introduction"), the images are generated concurrently with a bound, stored in
  * the BlobStore, and inserted as Markdown images with escaped alt text and `/media/<id>` URLs:
- * never base64 in the article (the original embedded megabytes of it, P3). Images that fail are
+ * never base64 in the article (it would weigh megabytes). Images that fail are
  * listed; when all fail, the request fails with their error.
  */
 import pLimit from 'p-limit'

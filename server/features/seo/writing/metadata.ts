@@ -1,7 +1,7 @@
 /**
  * @module seo/writing/metadata
  * `generate-metadata`: SEO title (≤ 60 characters), meta description (≤ 160), URL slug and 3–5
- * tags, written from the whole article (images stripped; the original read 500 characters).
+ * tags, written from the whole article (images stripped).
  * Limits are enforced, not just asked for: an answer over a limit is re-asked once with the
  * exact problem, then trimmed at a word boundary, so nothing returned is ever over the limit.
  */

@@ -2,7 +2,7 @@
  * @module seo/writing/outline
  * `generate-outline`: the article's H2/H3 headings in the content language, from the research
  * notes, the brief and the brand. JSON mode with a schema; a failure is an error, never the
- * brief's suggested outline passed off as a result (the original's fallback).
+ * brief's suggested outline passed off as a result.
  */
 import * as v from 'valibot'
 import { DATA_RULE, dataBlock, languageRule } from '../../../core/prompt-blocks'

@@ -1,8 +1,7 @@
 /**
  * @module seo/writing/research
  * `web-research`: facts, figures and angles for the article, researched with the Google Search
- * tool for real (the original only asked the model to "use Google Search"), returned with the
- * sources the answer was grounded in.
+ * tool and returned with what the answer was grounded in (sources, queries, search suggestions).
  */
 import * as v from 'valibot'
 import { type GroundingFields, groundingFields } from '../../../ai/grounding'

@@ -2,10 +2,9 @@
  * @module seo/writing/revision
  * A model rewrite of a whole article (polish, auto-fix) that cannot lose the article: images are
  * protected by placeholders (see images-in-markdown), and an answer that is empty or keeps less
- * than half of the image-free text is re-asked once, then refused with a 502. The original's
- * guard compared with the image-inflated length and so returned the original every time (C3);
- * here the lengths compared are both without images, and the original is never returned as if
- * it were the revision.
+ * than half of the image-free text is re-asked once, then refused with a 502. Both lengths are
+ * measured without images (image data would dwarf the text), and the input is never returned as
+ * if it were the revision.
  */
 import type { StreamEvent, TextRequest, TextRole } from '../../../ai/types'
 import { AppError, errors } from '../../../core/errors'

@@ -2,8 +2,7 @@
  * @module seo/writing/preflight/run
  * `preflight-check`: deterministic checks measured locally, merged with the model's editorial
  * review (judged against the knowledge base, which is returned for the UI to show), scored in a
- * documented way (score.ts) and explained. A failed review is an error, never a made-up report
- * (the original answered 200 with score 85 and no issues).
+ * documented way (score.ts) and explained. A failed review is an error, never a made-up report.
  */
 import * as v from 'valibot'
 import { UiLanguage } from '../../../../core/schema'
