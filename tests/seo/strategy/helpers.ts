@@ -5,6 +5,8 @@
 import { expect } from 'bun:test'
 import { domainOf, type RecordedRequest, type Reply, redirectFor } from '../../support/fake-gemini'
 
+export { systemText } from '../../support/fake-gemini'
+
 /** A call with the Google Search tool. */
 export const isResearch = (r: RecordedRequest) =>
   Array.isArray(r.body?.tools) && r.body.tools.some((t: object) => 'googleSearch' in t)
@@ -30,9 +32,6 @@ export const grounded = (json: unknown, ...urls: string[]): Reply => ({
 
 /** How the Developer API reports a source page: Google's redirect link, titled by domain. */
 export const reportedSource = (url: string) => ({ title: domainOf(url), url: redirectFor(url) })
-
-export const systemText = (r: RecordedRequest): string =>
-  (r.body?.systemInstruction?.parts ?? []).map((p: { text?: string }) => p.text ?? '').join('\n')
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: { issues?: { field: string }[] } }

@@ -1,5 +1,3 @@
-/** Shared set-up for the writing-step tests: the fake Gemini, the app, articles, SSE reading. */
-import type { RecordedRequest } from '../../support/fake-gemini'
 import { brief, profile } from '../fixtures'
 
 export { brief, profile }
@@ -42,9 +40,7 @@ export const illustratedArticle = (kb = 64) =>
       `## Extraktion\n\n${dataUriImage('Espresso läuft in die Tasse', kb)}\n\n`
     )
 
-/** The system instruction text the fake received. */
-export const systemText = (req: RecordedRequest | undefined): string =>
-  (req?.body?.systemInstruction?.parts ?? []).map((p: { text?: string }) => p.text ?? '').join('\n')
+export { systemText } from '../../support/fake-gemini'
 
 export interface SseFrame {
   event: string

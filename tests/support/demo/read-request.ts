@@ -3,12 +3,11 @@
  * the JSON schema's keys, declared functions, data blocks (`<site>`, `<brief>`, `<article>`…)
  * and brief fields, so each answer fits the step that asked.
  */
-import type { RecordedRequest } from '../fake-gemini'
+import { type RecordedRequest, systemText } from '../fake-gemini'
 
 export type Lang = 'zh' | 'en'
 
-export const systemText = (r: RecordedRequest): string =>
-  (r.body?.systemInstruction?.parts ?? []).map((p: { text?: string }) => p.text ?? '').join('\n')
+export { systemText }
 
 const allText = (r: RecordedRequest) => `${systemText(r)}\n${r.promptText}`
 

@@ -20,6 +20,10 @@ import { checkGenerateBody, resolveModel } from './rules'
 import type { Handler, RecordedRequest, Reply } from './types'
 
 export { domainOf, redirectFor, renderedContentFor } from './replies'
+
+/** The system instruction text a recorded request carried. */
+export const systemText = (r: RecordedRequest | undefined): string =>
+  (r?.body?.systemInstruction?.parts ?? []).map((p: { text?: string }) => p.text ?? '').join('\n')
 export type { Grounding, Handler, RecordedRequest, Reply } from './types'
 
 interface Queued {
