@@ -89,6 +89,18 @@ export interface FamilyRules {
   developerApi: boolean
 }
 
+/** A media model: no thinking knob, no tools, no signatures to replay. */
+const MEDIA: Omit<FamilyRules, 'api' | 'vertexLocation' | 'developerApi'> = {
+  thinking: 'none',
+  searchWithJson: false,
+  searchWithFunctions: false,
+  functionCalling: false,
+  thoughtSignatures: false,
+  honoursTemperature: false,
+}
+/** Imagen and Veo: Vertex AI only (SDK 3.x), from a regional location. */
+const VERTEX_REGIONAL = { vertexLocation: 'regional', developerApi: false } as const
+
 export const FAMILIES: Record<ModelFamily, FamilyRules> = {
   'gemini-3': {
     api: 'generateContent',
@@ -112,61 +124,18 @@ export const FAMILIES: Record<ModelFamily, FamilyRules> = {
     vertexLocation: 'global',
     developerApi: true,
   },
+  // Image edits keep their context across turns only with the signatures replayed.
   'gemini-3-image': {
+    ...MEDIA,
     api: 'generateContent',
-    thinking: 'none',
-    searchWithJson: false,
-    searchWithFunctions: false,
-    functionCalling: false,
     thoughtSignatures: true,
-    honoursTemperature: false,
     vertexLocation: 'global',
     developerApi: true,
   },
-  'gemini-omni': {
-    api: 'interactions',
-    thinking: 'none',
-    searchWithJson: false,
-    searchWithFunctions: false,
-    functionCalling: false,
-    thoughtSignatures: false,
-    honoursTemperature: false,
-    vertexLocation: 'global',
-    developerApi: true,
-  },
-  'veo-3.1': {
-    api: 'predictLongRunning',
-    thinking: 'none',
-    searchWithJson: false,
-    searchWithFunctions: false,
-    functionCalling: false,
-    thoughtSignatures: false,
-    honoursTemperature: false,
-    vertexLocation: 'regional',
-    developerApi: false,
-  },
-  'imagen-upscale': {
-    api: 'predict',
-    thinking: 'none',
-    searchWithJson: false,
-    searchWithFunctions: false,
-    functionCalling: false,
-    thoughtSignatures: false,
-    honoursTemperature: false,
-    vertexLocation: 'regional',
-    developerApi: false,
-  },
-  'imagen-segment': {
-    api: 'predict',
-    thinking: 'none',
-    searchWithJson: false,
-    searchWithFunctions: false,
-    functionCalling: false,
-    thoughtSignatures: false,
-    honoursTemperature: false,
-    vertexLocation: 'regional',
-    developerApi: false,
-  },
+  'gemini-omni': { ...MEDIA, api: 'interactions', vertexLocation: 'global', developerApi: true },
+  'veo-3.1': { ...MEDIA, api: 'predictLongRunning', ...VERTEX_REGIONAL },
+  'imagen-upscale': { ...MEDIA, api: 'predict', ...VERTEX_REGIONAL },
+  'imagen-segment': { ...MEDIA, api: 'predict', ...VERTEX_REGIONAL },
 }
 
 export interface ModelSpec {

@@ -15,11 +15,12 @@ import { errors } from '../../core/errors'
 import { once } from '../../core/lazy'
 import type { Logger } from '../../core/logger'
 import { type RetryPolicy, withRetry } from '../../core/retry'
-import type { Budget } from '../deadline'
+import { type Budget, budgetMs, retriesFor, totalBudget } from '../deadline'
 import { cancelled, toAiError } from '../errors'
 import { rulesOf } from '../models'
 import { isRetryable, retryAfterSeconds } from '../retry'
 import { createSdkClient, type SdkClientOptions } from '../sdk-client'
+import type { Deadline } from '../types'
 
 export interface GeminiContext {
   ai: Config['ai']
@@ -61,6 +62,19 @@ export interface CallOptions {
   retries?: number
   /** The caller's own signal, to tell a cancellation from a timeout. */
   signal?: AbortSignal
+}
+
+/** A call's options under a total budget: the request's class (or `ms`), with its retries. */
+export function callOptions(
+  ctx: GeminiContext,
+  request: { deadline?: Deadline; timeoutMs?: number; signal?: AbortSignal },
+  ms = budgetMs(ctx.ai.deadlines, request)
+): CallOptions {
+  return {
+    budget: totalBudget(ms, request.signal),
+    signal: request.signal,
+    retries: retriesFor(request.deadline, ctx.retry.retries),
+  }
 }
 
 /** Maps a failure of a call: the budget ran out (504), the caller left, or the upstream error. */

@@ -7,7 +7,6 @@
  */
 import * as v from 'valibot'
 import { errors } from '../../core/errors'
-import { budgetMs, retriesFor, totalBudget } from '../deadline'
 import { jsonSchemaOf } from '../json-schema'
 import {
   assertNotBlocked,
@@ -19,7 +18,7 @@ import {
   truncated,
 } from '../response'
 import type { FunctionCallResult, FunctionRequest } from '../types'
-import { type GeminiContext, generate } from './client'
+import { callOptions, type GeminiContext, generate } from './client'
 import { generationConfig, toContents } from './request'
 
 export async function callFunction(
@@ -27,12 +26,7 @@ export async function callFunction(
   modelId: string,
   request: FunctionRequest
 ): Promise<FunctionCallResult> {
-  const budget = totalBudget(budgetMs(ctx.ai.deadlines, request), request.signal)
-  const options = {
-    budget,
-    signal: request.signal,
-    retries: retriesFor(request.deadline, ctx.retry.retries),
-  }
+  const options = callOptions(ctx, request)
   const config = {
     ...generationConfig(modelId, request),
     tools: [

@@ -5,10 +5,9 @@
  * type (never `response.data`, which merges all parts). No image is an error naming the reason.
  */
 import { errors } from '../../core/errors'
-import { budgetMs, totalBudget } from '../deadline'
 import { finishReasonOf, modelTurnOf, readChunkText, readImages } from '../response'
 import type { ImageRequest, ImageResult } from '../types'
-import { type GeminiContext, generate } from './client'
+import { callOptions, type GeminiContext, generate } from './client'
 import { toContents } from './request'
 
 export async function image(
@@ -34,10 +33,7 @@ export async function image(
       responseModalities: ['TEXT', 'IMAGE'],
       ...(Object.keys(imageConfig).length ? { imageConfig } : {}),
     },
-    {
-      budget: totalBudget(budgetMs(ctx.ai.deadlines, request), request.signal),
-      signal: request.signal,
-    }
+    callOptions(ctx, request)
   )
   const images = readImages(response)
   if (images.length === 0) {

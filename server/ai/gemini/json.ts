@@ -8,7 +8,7 @@
 import * as v from 'valibot'
 import { errors } from '../../core/errors'
 import { dataBlock } from '../../core/prompt-blocks'
-import { budgetMs, totalBudget } from '../deadline'
+import { budgetMs } from '../deadline'
 import { jsonSchemaOf } from '../json-schema'
 import { rulesOf } from '../models'
 import {
@@ -22,7 +22,7 @@ import {
   truncated,
 } from '../response'
 import type { BaseRequest, Grounding, JsonRequest, JsonResult } from '../types'
-import { type GeminiContext, generate } from './client'
+import { callOptions, type GeminiContext, generate } from './client'
 import { generationConfig, toContents } from './request'
 import { text } from './text'
 
@@ -47,7 +47,7 @@ export async function json<S extends v.GenericSchema>(
     grounding = research.grounding
     prompt = withFindings(request.prompt, research.text)
   }
-  const budget = totalBudget(Math.max(1, ms - (Date.now() - started)), request.signal)
+  const options = callOptions(ctx, request, Math.max(1, ms - (Date.now() - started)))
   const config = {
     ...generationConfig(modelId, request),
     ...(oneCall ? { tools: [{ googleSearch: {} }] } : {}),
@@ -56,10 +56,7 @@ export async function json<S extends v.GenericSchema>(
   }
   const contents = toContents({ ...request, prompt })
   for (let attempt = 1; attempt <= 2; attempt++) {
-    const response = await generate(ctx, modelId, contents, config, {
-      budget,
-      signal: request.signal,
-    })
+    const response = await generate(ctx, modelId, contents, config, options)
     assertNotBlocked(response)
     if (isTruncated(response)) throw truncated()
     if (oneCall) grounding = readGrounding(response)

@@ -40,6 +40,15 @@ export function generationConfig(modelId: string, request: BaseRequest): Generat
   return config
 }
 
+/** `generationConfig` plus the Google Search tool when the request is grounded. */
+export const textConfig = (
+  modelId: string,
+  request: BaseRequest & { grounded?: boolean }
+): GenerateContentConfig => ({
+  ...generationConfig(modelId, request),
+  ...(request.grounded ? { tools: [{ googleSearch: {} }] } : {}),
+})
+
 const toSdkPart = (part: Part): SdkPart => part as SdkPart
 
 const turnParts = (turn: Turn): SdkPart[] =>

@@ -16,7 +16,7 @@ import {
 } from '../response'
 import type { Grounding, StreamEvent, TextRequest } from '../types'
 import { callFailure, type GeminiContext, openStream } from './client'
-import { continued, generationConfig, MAX_CONTINUATIONS, toContents } from './request'
+import { continued, MAX_CONTINUATIONS, textConfig, toContents } from './request'
 
 export async function* streamText(
   ctx: GeminiContext,
@@ -28,10 +28,7 @@ export async function* streamText(
     request.signal
   )
   const options = { budget, signal: request.signal }
-  const config = {
-    ...generationConfig(modelId, request),
-    ...(request.grounded ? { tools: [{ googleSearch: {} }] } : {}),
-  }
+  const config = textConfig(modelId, request)
   const contents = toContents(request)
   let answer = ''
   let grounding: Grounding = { sources: [], queries: [] }

@@ -5,7 +5,6 @@
  * streamed internally, so the idle budget, not a total one, bounds them: tokens already paid
  * for are never thrown away by a deadline.
  */
-import { budgetMs, retriesFor, totalBudget } from '../deadline'
 import {
   empty,
   isTruncated,
@@ -15,8 +14,8 @@ import {
   truncated,
 } from '../response'
 import type { Grounding, TextRequest, TextResult } from '../types'
-import { type GeminiContext, generate } from './client'
-import { continued, generationConfig, MAX_CONTINUATIONS, toContents } from './request'
+import { callOptions, type GeminiContext, generate } from './client'
+import { continued, MAX_CONTINUATIONS, textConfig, toContents } from './request'
 import { streamText } from './stream'
 
 export async function text(
@@ -25,16 +24,8 @@ export async function text(
   request: TextRequest
 ): Promise<TextResult> {
   if (request.deadline === 'long') return collect(streamText(ctx, modelId, request))
-  const budget = totalBudget(budgetMs(ctx.ai.deadlines, request), request.signal)
-  const options = {
-    budget,
-    signal: request.signal,
-    retries: retriesFor(request.deadline, ctx.retry.retries),
-  }
-  const config = {
-    ...generationConfig(modelId, request),
-    ...(request.grounded ? { tools: [{ googleSearch: {} }] } : {}),
-  }
+  const options = callOptions(ctx, request)
+  const config = textConfig(modelId, request)
   const contents = toContents(request)
   let answer = ''
   let grounding: Grounding = { sources: [], queries: [] }

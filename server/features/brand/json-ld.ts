@@ -92,14 +92,16 @@ function add(list: string[], value: string | undefined): void {
   if (value && list.length < MAX_EACH && !list.includes(value)) list.push(value)
 }
 
+/** A string value, or the first of `fields` an object value has (JSON-LD allows both). */
+function stringOrField(value: unknown, ...fields: string[]): unknown {
+  if (typeof value === 'string') return value
+  if (!value || typeof value !== 'object') return undefined
+  return fields.map((f) => (value as Node)[f]).find((v) => v !== undefined)
+}
+
 /** A URL string, or an ImageObject's `url`/`contentUrl`, made absolute (http(s) only). */
 function urlOf(value: unknown, baseUrl: string): string | undefined {
-  const raw =
-    typeof value === 'string'
-      ? value
-      : value && typeof value === 'object'
-        ? ((value as Node).url ?? (value as Node).contentUrl)
-        : undefined
+  const raw = stringOrField(value, 'url', 'contentUrl')
   if (typeof raw !== 'string' || raw.length > 2048) return undefined
   try {
     const url = new URL(raw.trim(), baseUrl)
@@ -112,12 +114,6 @@ function urlOf(value: unknown, baseUrl: string): string | undefined {
 /** `addressCountry` as a code (`GB`) or a Country object with one. */
 function countryOf(address: unknown): string | undefined {
   if (!address || typeof address !== 'object') return undefined
-  const country = (address as Node).addressCountry
-  const code =
-    typeof country === 'string'
-      ? country
-      : country && typeof country === 'object'
-        ? ((country as Node).identifier ?? (country as Node).name)
-        : undefined
+  const code = stringOrField((address as Node).addressCountry, 'identifier', 'name')
   return typeof code === 'string' ? code.trim() : undefined
 }

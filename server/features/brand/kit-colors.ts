@@ -8,7 +8,7 @@
  */
 import { colorDistance, parseColor, toneOf } from './color-values'
 import type { CssFacts } from './css-facts'
-import { type ColorRole, type KitColor, MAX_KIT_COLORS } from './profile'
+import { COLOR_ROLES, type ColorRole, type KitColor, MAX_KIT_COLORS } from './profile'
 
 export interface ColorEvidence {
   hex: string
@@ -17,14 +17,8 @@ export interface ColorEvidence {
   role?: ColorRole
 }
 
-const ROLE_ORDER: readonly ColorRole[] = [
-  'primary',
-  'secondary',
-  'accent',
-  'background',
-  'text',
-  'neutral',
-]
+/** Roles in the order a palette fills them. */
+const ROLE_ORDER: readonly ColorRole[] = COLOR_ROLES
 // Closer than this (RGB distance) is the same colour written twice.
 const SAME_COLOR = 20
 const LOGO_COLORS = 3

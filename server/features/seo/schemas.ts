@@ -34,6 +34,16 @@ export type Competitor = v.InferOutput<typeof Competitor>
 
 export const Competitors = v.pipe(v.array(Competitor), v.maxLength(10))
 
+/** What a prompt needs of an analyzed competitor (ids and flags stay out). */
+export const reviewedCompetitor = (c: Competitor) => ({
+  url: c.url,
+  name: c.name,
+  contentSeoScore: c.contentSeoScore,
+  topArticle: c.topArticle,
+  strengths: c.strengths,
+  weaknesses: c.weaknesses,
+})
+
 export const ReportItem = v.object({
   analysis: v.optional(text(5000), ''),
   recommendation: v.optional(text(5000), ''),

@@ -7,7 +7,7 @@ import * as v from 'valibot'
 import { DATA_RULE, dataBlock, languageRule, sections } from '../../../core/prompt-blocks'
 import type { UiLanguage } from '../../../core/schema'
 import type { StepContext } from '../../context'
-import type { Competitor, SeoDiagnosisReport } from '../schemas'
+import { type Competitor, reviewedCompetitor, type SeoDiagnosisReport } from '../schemas'
 import { prose } from './output'
 
 export const LandscapeOutput = v.object({
@@ -48,17 +48,7 @@ export async function describeLandscape(
       userIntentCoverage: diagnosis.userIntentCoverage,
       contentDiscoverability: diagnosis.contentDiscoverability,
     }),
-    dataBlock(
-      'competitor_reviews',
-      input.competitors.map((c) => ({
-        url: c.url,
-        name: c.name,
-        contentSeoScore: c.contentSeoScore,
-        topArticle: c.topArticle,
-        strengths: c.strengths,
-        weaknesses: c.weaknesses,
-      }))
-    ),
+    dataBlock('competitor_reviews', input.competitors.map(reviewedCompetitor)),
     input.knowledgeBlock,
     languageRule({ ui: input.ui })
   )

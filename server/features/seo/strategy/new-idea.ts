@@ -4,14 +4,13 @@
  * keyword for the same project), with knowledge-base notes (JSON mode).
  */
 import * as v from 'valibot'
-import { dataBlock, instructionsBlock, sections } from '../../../core/prompt-blocks'
+import { dataBlock } from '../../../core/prompt-blocks'
 import { UiLanguage } from '../../../core/schema'
 import { BrandProfile, projectFor } from '../../brand/profile'
-import { brandBlock } from '../../brand/prompt-block'
 import type { StepContext } from '../../context'
 import { ContentBrief, SeoDiagnosisReport, UserInstructions } from '../schemas'
-import { BRIEF_SYSTEM } from './brief'
-import { BriefOutput, briefLanguage, toBrief } from './brief-output'
+import { BriefOutput } from './brief-output'
+import { askForBrief } from './brief-request'
 import { retrieveKnowledge } from './knowledge'
 import { SiteUrl } from './site-url'
 
@@ -28,36 +27,34 @@ export type NewContentIdeaRequest = v.InferOutput<typeof NewContentIdeaRequest>
 
 export async function proposeNewContentIdea(ctx: StepContext, input: NewContentIdeaRequest) {
   const project = projectFor(input.profile, input.url)
-  const brand = input.profile.globalInfo
   const previous = input.previousBrief
-  const targetLanguage = project?.target_language ?? previous.targetLanguage
-  const targetRegion = project?.target_region ?? previous.targetRegion
+  const market = {
+    targetLanguage: project?.target_language ?? previous.targetLanguage,
+    targetRegion: project?.target_region ?? previous.targetRegion,
+  }
   const knowledge = await retrieveKnowledge({
-    industry: brand.brand_industry,
+    industry: input.profile.globalInfo.brand_industry,
     topic: `${previous.mainKeyword} content ideas topic cluster search intent`,
   })
-  const prompt = sections(
-    'Propose a new article that complements the previous brief: a different angle, search intent and main keyword that strengthens the same topic cluster. Then write its brief.',
-    dataBlock('previous_brief', {
-      titleSuggestion: previous.titleSuggestion,
-      topicSummary: previous.topicSummary,
-      mainKeyword: previous.mainKeyword,
-      secondaryKeywords: previous.secondaryKeywords,
-    }),
-    brandBlock(input.profile, { project, market: { targetRegion, targetLanguage } }),
-    input.seoReport &&
-      dataBlock('diagnosis', {
-        coreInsight: input.seoReport.coreInsight,
-        keywordTopicFit: input.seoReport.keywordTopicFit,
+  return askForBrief(ctx, input, {
+    task: [
+      'Propose a new article that complements the previous brief: a different angle, search intent and main keyword that strengthens the same topic cluster. Then write its brief.',
+      dataBlock('previous_brief', {
+        titleSuggestion: previous.titleSuggestion,
+        topicSummary: previous.topicSummary,
+        mainKeyword: previous.mainKeyword,
+        secondaryKeywords: previous.secondaryKeywords,
       }),
-    'The new main keyword must differ from the previous one and from the keywords already used, and avoid every negative keyword.',
-    knowledge.block,
-    instructionsBlock(input.userInstructions),
-    briefLanguage(input.uiLanguage, targetLanguage)
-  )
-  const { data } = await ctx.ai.json({
-    system: BRIEF_SYSTEM,
-    prompt,
+      input.seoReport &&
+        dataBlock('diagnosis', {
+          coreInsight: input.seoReport.coreInsight,
+          keywordTopicFit: input.seoReport.keywordTopicFit,
+        }),
+      'The new main keyword must differ from the previous one and from the keywords already used, and avoid every negative keyword.',
+    ],
+    project,
+    market,
+    knowledge,
     // The same answer twice is no new idea: the gateway re-asks once, then refuses.
     schema: v.pipe(
       BriefOutput,
@@ -66,9 +63,7 @@ export async function proposeNewContentIdea(ctx: StepContext, input: NewContentI
         'The main keyword must differ from the previous brief'
       )
     ),
-    signal: ctx.signal,
   })
-  return { ...toBrief(data, { targetRegion, targetLanguage }), knowledge: knowledge.refs }
 }
 
 const sameKeyword = (a: string, b: string) =>

@@ -19,6 +19,7 @@ import type { StepContext } from '../../context'
 import {
   CompetitorAnalysisReport,
   Competitors,
+  reviewedCompetitor,
   SeoDiagnosisReport,
   type SolutionOption,
   UserInstructions,
@@ -94,18 +95,7 @@ export async function buildSolutionBoard(ctx: StepContext, input: SolutionBoardR
     }),
     input.seoReport && dataBlock('diagnosis', input.seoReport),
     input.analysisReport && dataBlock('landscape', input.analysisReport.competitiveLandscape),
-    competitors.length > 0 &&
-      dataBlock(
-        'competitors',
-        competitors.map((c) => ({
-          url: c.url,
-          name: c.name,
-          contentSeoScore: c.contentSeoScore,
-          topArticle: c.topArticle,
-          strengths: c.strengths,
-          weaknesses: c.weaknesses,
-        }))
-      ),
+    competitors.length > 0 && dataBlock('competitors', competitors.map(reviewedCompetitor)),
     `Each strategy must serve readers in ${project?.target_region ?? 'the target market'} and respect the brand voice; never use the negative keywords.`,
     knowledge.block,
     instructionsBlock(input.userInstructions),

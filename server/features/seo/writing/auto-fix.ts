@@ -5,14 +5,21 @@
  * without images, so an illustrated article is really revised, never returned unchanged.
  */
 import * as v from 'valibot'
-import { DATA_RULE, dataBlock, languageRule } from '../../../core/prompt-blocks'
+import { dataBlock, sections } from '../../../core/prompt-blocks'
 import { UiLanguage } from '../../../core/schema'
 import { BrandProfile } from '../../brand/profile'
 import type { StepContext } from '../../context'
 import { Article, ContentBrief, PreflightIssue } from '../schemas'
-import { briefBlock, contentLanguage, voiceRule } from './context'
+import { briefBlock } from './context'
 import { PLACEHOLDER_RULE } from './images-in-markdown'
-import { type RevisionPlan, reviseArticle, streamRevision } from './revision'
+import {
+  askForWhole,
+  type RevisionPlan,
+  reviseArticle,
+  revisionLanguage,
+  revisionSystem,
+  streamRevision,
+} from './revision'
 
 export const MAX_ISSUES = 40
 
@@ -34,22 +41,17 @@ const issueList = (issues: AutoFixRequest['issues']) =>
     .join('\n')
 
 export function autoFixPlan(body: AutoFixRequest): RevisionPlan {
-  const language = body.brief
-    ? contentLanguage(body.brief)
-    : 'the language the article is written in'
+  const language = revisionLanguage(body.brief)
   return {
     step: 'auto-fix',
     model: 'writing',
-    system: [
+    system: revisionSystem(
       'You are a senior SEO editor. You revise articles to resolve the issues a quality review found, changing only what the fixes need.',
-      DATA_RULE,
-      languageRule({ ui: body.uiLanguage, content: language }),
-      voiceRule(body.profile),
-    ]
-      .filter(Boolean)
-      .join('\n'),
+      body,
+      language
+    ),
     prompt: (article, retry) =>
-      [
+      sections(
         'Revise the article below so that it resolves every issue in the list.',
         [
           '- Keep everything the issues do not concern: facts, structure, links, tables.',
@@ -57,15 +59,11 @@ export function autoFixPlan(body: AutoFixRequest): RevisionPlan {
           `- Write in ${language}.`,
           '- Return the complete revised article in Markdown and nothing else (no list of changes).',
         ].join('\n'),
-        retry
-          ? 'Your previous answer was incomplete. Return the WHOLE revised article this time, from the first line to the last.'
-          : '',
+        askForWhole(retry, 'revised article'),
         dataBlock('issues', issueList(body.issues)),
-        body.brief ? briefBlock(body.brief) : '',
-        dataBlock('article', article),
-      ]
-        .filter(Boolean)
-        .join('\n\n'),
+        body.brief && briefBlock(body.brief),
+        dataBlock('article', article)
+      ),
   }
 }
 

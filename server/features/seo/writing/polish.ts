@@ -4,14 +4,21 @@
  * are placeholders during the call and restored after (see revision.ts).
  */
 import * as v from 'valibot'
-import { DATA_RULE, dataBlock, languageRule } from '../../../core/prompt-blocks'
+import { dataBlock, sections } from '../../../core/prompt-blocks'
 import { UiLanguage } from '../../../core/schema'
 import { BrandProfile } from '../../brand/profile'
 import type { StepContext } from '../../context'
 import { Article, ContentBrief } from '../schemas'
-import { contentLanguage, voiceRule } from './context'
+
 import { PLACEHOLDER_RULE } from './images-in-markdown'
-import { type RevisionPlan, reviseArticle, streamRevision } from './revision'
+import {
+  askForWhole,
+  type RevisionPlan,
+  reviseArticle,
+  revisionLanguage,
+  revisionSystem,
+  streamRevision,
+} from './revision'
 
 export const PolishArticleRequest = v.object({
   article: Article,
@@ -22,22 +29,17 @@ export const PolishArticleRequest = v.object({
 export type PolishArticleRequest = v.InferOutput<typeof PolishArticleRequest>
 
 export function polishPlan(body: PolishArticleRequest): RevisionPlan {
-  const language = body.brief
-    ? contentLanguage(body.brief)
-    : 'the language the article is written in'
+  const language = revisionLanguage(body.brief)
   return {
     step: 'polish',
     model: 'writing',
-    system: [
+    system: revisionSystem(
       'You are a senior copy editor. You improve articles without changing what they say.',
-      DATA_RULE,
-      languageRule({ ui: body.uiLanguage, content: language }),
-      voiceRule(body.profile),
-    ]
-      .filter(Boolean)
-      .join('\n'),
+      body,
+      language
+    ),
     prompt: (article, retry) =>
-      [
+      sections(
         'Polish the article below: fix grammar, spelling and punctuation, smooth the flow between sentences and sections, and tighten wordy phrasing.',
         [
           '- Keep the meaning, the facts, every heading (same text and level), lists, tables and links.',
@@ -45,13 +47,9 @@ export function polishPlan(body: PolishArticleRequest): RevisionPlan {
           `- ${PLACEHOLDER_RULE}`,
           '- Return the complete polished article in Markdown and nothing else.',
         ].join('\n'),
-        retry
-          ? 'Your previous answer was incomplete. Return the WHOLE article this time, from the first line to the last.'
-          : '',
-        dataBlock('article', article),
-      ]
-        .filter(Boolean)
-        .join('\n\n'),
+        askForWhole(retry, 'article'),
+        dataBlock('article', article)
+      ),
   }
 }
 

@@ -8,7 +8,12 @@
  */
 import type { StreamEvent, TextRequest, TextRole } from '../../../ai/types'
 import { AppError, errors } from '../../../core/errors'
+import { DATA_RULE, languageRule, sections } from '../../../core/prompt-blocks'
+import type { UiLanguage } from '../../../core/schema'
+import type { BrandProfile } from '../../brand/profile'
 import type { StepContext } from '../../context'
+import type { ContentBrief } from '../schemas'
+import { contentLanguage, voiceRule } from './context'
 import {
   createTokenRestorer,
   type ProtectedArticle,
@@ -17,6 +22,28 @@ import {
   withoutTokens,
 } from './images-in-markdown'
 import { plainText, unwrapFence } from './markdown'
+
+/** The language a revised article is written in: the brief's, else the article's own. */
+export const revisionLanguage = (brief: ContentBrief | undefined) =>
+  brief ? contentLanguage(brief) : 'the language the article is written in'
+
+/** The system instruction of a revision: the editor's role, the data and language rules, the voice. */
+export const revisionSystem = (
+  role: string,
+  body: { uiLanguage: UiLanguage; profile?: BrandProfile },
+  language: string
+) =>
+  sections(
+    role,
+    DATA_RULE,
+    languageRule({ ui: body.uiLanguage, content: language }),
+    voiceRule(body.profile)
+  )
+
+/** What a re-ask adds: the previous answer left out part of the article. */
+export const askForWhole = (retry: boolean, what: string) =>
+  retry &&
+  `Your previous answer was incomplete. Return the WHOLE ${what} this time, from the first line to the last.`
 
 /** The smallest share of the original text (without images) a revision must keep. */
 export const MIN_KEPT_SHARE = 0.5
