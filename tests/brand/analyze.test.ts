@@ -15,22 +15,31 @@ beforeEach(() => {
 const origin = site.origin('brand-a.test')
 const sourcePaths = (assets: BrandAsset[]) => assets.map((a) => new URL(a.sourceUrl).pathname)
 
-describe('POST /api/analyze: happy path on the local store', () => {
-  test('profile, Markdown, stored assets, sources and per-asset warnings', async () => {
-    gemini.enqueue({ json: acmeAnalysis() })
-    const { app, deps } = brandApp(fakes)
-    const res = await analyze(app, { url: `${origin}/` })
-    expect(res.status).toBe(200)
-    const body = (await res.json()) as AnalyzeResponse
+async function analyzeBrandA() {
+  gemini.enqueue({ json: acmeAnalysis() })
+  const built = brandApp(fakes)
+  const res = await analyze(built.app, { url: `${origin}/` })
+  expect(res.status).toBe(200)
+  return { body: (await res.json()) as AnalyzeResponse, deps: built.deps }
+}
 
+describe('POST /api/analyze: happy path on the local store', () => {
+  test('answers the model’s profile and its Markdown rendering in the UI language (zh-CN)', async () => {
+    const { body } = await analyzeBrandA()
     expect(body.profile).toEqual(acmeAnalysis())
     expect(body.textProfile).toStartWith('# Acme Roasters\n')
-    expect(body.textProfile).toContain('## 品牌概述') // zh-CN is the default UI language
-    expect(gemini.last()?.body.systemInstruction.parts[0].text).toContain('Simplified Chinese')
+    expect(body.textProfile).toContain('## 品牌概述')
     expect(body.textProfile).toContain('- Direct trade')
-    expect(body.sources).toEqual([{ title: 'Acme Roasters | Home', url: `${origin}/` }])
+    expect(gemini.last()?.body.systemInstruction.parts[0].text).toContain('Simplified Chinese')
+  })
 
-    // Header logo first, then icons by size; social images, then large content images.
+  test('lists the page it read as a source', async () => {
+    const { body } = await analyzeBrandA()
+    expect(body.sources).toEqual([{ title: 'Acme Roasters | Home', url: `${origin}/` }])
+  })
+
+  test('orders logos (header logo, then icons by size) and images (social, then large content)', async () => {
+    const { body } = await analyzeBrandA()
     expect(sourcePaths(body.assets.logos)).toEqual([
       '/logo.png',
       '/apple-touch-icon.png',
@@ -42,6 +51,10 @@ describe('POST /api/analyze: happy path on the local store', () => {
       '/hero.png',
       '/vector.svg',
     ])
+  })
+
+  test('each asset is stored media with its real type and measured size', async () => {
+    const { body } = await analyzeBrandA()
     const [logo] = body.assets.logos
     expect(logo).toMatchObject({
       kind: 'logo',
@@ -50,19 +63,24 @@ describe('POST /api/analyze: happy path on the local store', () => {
     })
     expect(logo?.media.url).toBe(`/media/${logo?.media.id}`)
     expect(logo?.media).toMatchObject({ mimeType: 'image/png', width: 64, height: 32 })
+    expect(logo?.size).toBe(png(64, 32, 'logo-a').byteLength)
     expect(body.assets.logos[2]?.mimeType).toBe('image/x-icon')
     expect(body.assets.images[1]?.mimeType).toBe('image/jpeg')
     expect(body.assets.images[3]?.mimeType).toBe('image/svg+xml')
+  })
 
-    // The stored bytes are exactly what the site served.
-    const stored = await deps.store.read(`media/${logo?.media.id}`)
-    expect(stored).toEqual(png(64, 32, 'logo-a'))
+  test('the stored bytes are exactly what the site served', async () => {
+    const { body, deps } = await analyzeBrandA()
+    expect(await deps.store.read(`media/${body.assets.logos[0]?.media.id}`)).toEqual(
+      png(64, 32, 'logo-a')
+    )
     expect(await deps.store.read(`media/${body.assets.logos[2]?.media.id}`)).toEqual(
       ico('favicon-a')
     )
-    expect(logo?.size).toBe(png(64, 32, 'logo-a').byteLength)
+  })
 
-    // Each bad candidate is a warning; none of them is stored.
+  test('each bad candidate is a warning with its reason, and none of them is stored', async () => {
+    const { body, deps } = await analyzeBrandA()
     const warnings = body.warnings.join('\n')
     expect(warnings).toContain(`${origin}/huge.png: the answer is larger than 5 MB`)
     expect(warnings).toContain(`${origin}/not-an-image.png: the answer is text/html`)
@@ -74,8 +92,7 @@ describe('POST /api/analyze: happy path on the local store', () => {
     )
     expect(warnings).toContain(`${origin}/missing.png: the server answered HTTP 404`)
     expect(body.warnings.filter((w) => /^Skipped the (?:logo|image) /.test(w))).toHaveLength(5)
-    const storedCount = (await deps.store.list('media/')).items.length
-    expect(storedCount).toBe(7)
+    expect((await deps.store.list('media/')).items).toHaveLength(7)
   })
 
   test('the request to Gemini: JSON schema, page text in a delimited block, noise removed, language', async () => {

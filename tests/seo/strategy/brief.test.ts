@@ -19,46 +19,62 @@ interface BriefBody {
   knowledge: { title: string }[]
 }
 
+async function writeBrief() {
+  gemini.enqueue({ json: briefAnswer() })
+  const analyzed = [{ ...competitors[0], weaknesses: ['No grind-size chart'] }]
+  const res = await postJson(app, '/api/seo/content-brief', {
+    solution,
+    url: siteUrl,
+    profile,
+    seoReport,
+    competitors: analyzed,
+  })
+  expect(res.status).toBe(200)
+  return { body: (await res.json()) as BriefBody, req: gemini.last()! }
+}
+
 describe('POST /api/seo/content-brief', () => {
-  test('uses the diagnosis, competitors and knowledge; reader fields in the project language', async () => {
-    gemini.enqueue({ json: briefAnswer() })
-    const analyzed = [{ ...competitors[0], weaknesses: ['No grind-size chart'] }]
-    const res = await postJson(app, '/api/seo/content-brief', {
-      solution,
-      url: siteUrl,
-      profile,
-      seoReport,
-      competitors: analyzed,
-    })
-    expect(res.status).toBe(200)
-    const body = (await res.json()) as BriefBody
+  test('returns the brief in the project’s market, the main keyword out of the secondary ones', async () => {
+    const { body } = await writeBrief()
     expect(body).toMatchObject({
       titleSuggestion: 'Der perfekte Mahlgrad für Espresso',
       mainKeyword: 'Espresso Mahlgrad',
-      // Main keyword and duplicates removed from the secondary keywords.
       secondaryKeywords: ['Espressomühle', 'Extraktion', 'Brühzeit'],
       estimatedWordcount: 1400,
       targetRegion: 'Germany',
       targetLanguage: 'German',
     })
-    expect(body.knowledge.length).toBeGreaterThan(0)
+  })
 
-    const req = gemini.last()!
+  test('asks in JSON mode with bounded keyword, outline and recommendation lists', async () => {
+    const { req } = await writeBrief()
     expect(isStructured(req)).toBe(true)
     const schema = req.body.generationConfig.responseJsonSchema
     expect(schema.properties.secondaryKeywords).toMatchObject({ minItems: 3, maxItems: 5 })
     expect(schema.properties.suggestedOutline).toMatchObject({ minItems: 5 })
     expect(schema.properties.aiRecommendations).toMatchObject({ minItems: 2, maxItems: 3 })
     expect(schema.properties.estimatedWordcount.type).toBe('integer')
-    // seoReport is used (the old endpoint ignored it).
+  })
+
+  test('the strategy, the diagnosis and the competitors’ weaknesses are the material', async () => {
+    const { req } = await writeBrief()
+    expect(req.promptText).toContain(solution.strategyName)
     expect(req.promptText).toContain('<diagnosis>')
     expect(req.promptText).toContain(seoReport.coreInsight)
     expect(req.promptText).toContain('Filterkaffee Anleitung')
     expect(req.promptText).toContain('No grind-size chart')
-    expect(req.promptText).toContain(solution.strategyName)
+  })
+
+  test('reader fields in the project language, recommendations in the UI language', async () => {
+    const { req } = await writeBrief()
     expect(req.promptText).toContain(
       'titleSuggestion, topicSummary, mainKeyword, secondaryKeywords and suggestedOutline in German; aiRecommendations in Simplified Chinese'
     )
+  })
+
+  test('knowledge notes are cited and returned as references', async () => {
+    const { body, req } = await writeBrief()
+    expect(body.knowledge.length).toBeGreaterThan(0)
     expect(req.promptText).toContain('[K1]')
     expect(req.promptText).toContain(body.knowledge[0]!.title)
   })

@@ -26,39 +26,66 @@ const board = (body: Record<string, unknown> = {}) =>
     ...body,
   })
 
+interface BoardBody {
+  solutions: { id: string; strategyName: string }[]
+  knowledge: { title: string }[]
+}
+
+async function boardOnce() {
+  gemini.enqueue({ json: solutionsAnswer() })
+  const res = await board()
+  expect(res.status).toBe(200)
+  return { body: (await res.json()) as BoardBody, req: gemini.last()! }
+}
+
 describe('POST /api/seo/solution-board', () => {
-  test('asks for exactly three strategies in JSON mode, with the analysis, knowledge and both languages', async () => {
-    gemini.enqueue({ json: solutionsAnswer() })
-    const res = await board()
-    expect(res.status).toBe(200)
-    const body = (await res.json()) as {
-      solutions: { id: string; strategyName: string }[]
-      knowledge: { title: string }[]
-    }
+  test('returns the three strategies with ids, as the model wrote them', async () => {
+    const { body } = await boardOnce()
     expect(body.solutions.map((s) => s.id)).toEqual(['sol-1', 'sol-2', 'sol-3'])
     expect(body.solutions[0]).toEqual({ id: 'sol-1', ...solutionsAnswer().solutions[0]! })
-    expect(body.knowledge.length).toBeGreaterThan(0)
+  })
 
+  test('is one ungrounded JSON call on the text model asking for exactly three strategies', async () => {
+    const { req } = await boardOnce()
     expect(gemini.calls()).toHaveLength(1)
-    const req = gemini.last()!
     expect(req.model).toBe(ROLES.text.defaultId)
-    expect(isStructured(req)).toBe(true)
-    expect(isResearch(req)).toBe(false)
+    expect(isStructured(req) && !isResearch(req)).toBe(true)
     const schema = req.body.generationConfig.responseJsonSchema
     expect(schema.properties.solutions).toMatchObject({ minItems: 3, maxItems: 3 })
     expect(schema.properties.solutions.items.properties.contentExamples).toMatchObject({
       minItems: 2,
       maxItems: 5,
     })
+  })
+
+  test('the analysis, the diagnosis and the target keywords are the material', async () => {
+    const { req } = await boardOnce()
     expect(req.promptText).toContain('Deep brewing guides')
     expect(req.promptText).toContain(landscapeAnswer.strategicOpportunity)
     expect(req.promptText).toContain(seoReport.coreInsight)
     expect(req.promptText).toContain('Kaffeebohnen kaufen')
+  })
+
+  test('the user’s instructions go in as a data block', async () => {
+    const { req } = await boardOnce()
     expect(req.promptText).toContain('<user_instructions>\nFocus on espresso\n</user_instructions>')
+  })
+
+  test('analysis for the user in zh-CN, content examples in the project language', async () => {
+    const { req } = await boardOnce()
     expect(req.promptText).toContain('meant for the user in Simplified Chinese')
     expect(req.promptText).toContain('contentExamples in German')
+  })
+
+  test('knowledge notes are cited and returned as references', async () => {
+    const { body, req } = await boardOnce()
+    expect(body.knowledge.length).toBeGreaterThan(0)
     expect(req.promptText).toContain('[K1]')
     expect(req.promptText).toContain(body.knowledge[0]!.title)
+  })
+
+  test('archetype names are kept out of the answer', async () => {
+    const { req } = await boardOnce()
     expect(systemText(req)).toContain('never use archetype names')
   })
 

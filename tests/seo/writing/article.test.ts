@@ -18,25 +18,39 @@ const body = {
   researchSummary: 'Crema forms at 9 bar.',
 }
 
+async function write() {
+  gemini.enqueue({ text: germanArticle })
+  const res = await postJson(app, '/api/seo/write-article', body)
+  expect(res.status).toBe(200)
+  return { answer: await res.json(), req: gemini.last()! }
+}
+
 describe('POST /api/seo/write-article', () => {
-  test('writes with the pro model: language, audience, length, keywords, voice, no images', async () => {
-    gemini.enqueue({ text: germanArticle })
-    const res = await postJson(app, '/api/seo/write-article', body)
-    expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ article: germanArticle })
-    const req = gemini.last()!
+  test('answers the article, written by the writing model', async () => {
+    const { answer, req } = await write()
+    expect(answer).toEqual({ article: germanArticle })
     expect(req.model).toBe(ROLES.writing.defaultId)
-    const system = systemText(req)
+  })
+
+  test('the system instruction sets the writer, the content language, the voice and the data rule', async () => {
+    const system = systemText((await write()).req)
     expect(system).toContain('expert Specialty coffee e-commerce writer')
     expect(system).toContain('article text, metadata) in German')
     expect(system).toContain('tone: Warm, expert')
     expect(system).toContain('Never use these words: cheap')
     expect(system).toContain(DATA_RULE)
-    const prompt = req.promptText
+  })
+
+  test('the rules fix language, audience, length and keyword use, and forbid images', async () => {
+    const prompt = (await write()).req.promptText
     expect(prompt).toContain('Language: German. Audience: readers in Germany.')
     expect(prompt).toContain('about 1200 words')
     expect(prompt).toContain('main keyword "Espresso zu Hause"')
     expect(prompt).toContain('No images, no image placeholders')
+  })
+
+  test('outline, research and the user’s wishes go in as data blocks', async () => {
+    const prompt = (await write()).req.promptText
     expect(prompt).toContain(
       '<outline>\n## Ausrüstung\n## Bohnen und Mahlgrad\n## Extraktion\n</outline>'
     )
