@@ -29,15 +29,21 @@ const profile = { globalInfo: { brand_name: 'Northwind' }, projects: [] }
 /** Starts one checkout's app with its own fake Gemini; answers outlines and article streams. */
 async function start(dir: string) {
   const load = (path: string) => import(resolve(dir, path))
-  const [{ createApp }, { createDeps }, { loadConfig }, { createLogger }, { createAiGateway }, fake] =
-    await Promise.all([
-      load('server/app.ts'),
-      load('server/deps.ts'),
-      load('server/config.ts'),
-      load('server/core/logger.ts'),
-      load('server/ai/gateway.ts'),
-      load('tests/support/fake-gemini'),
-    ])
+  const [
+    { createApp },
+    { createDeps },
+    { loadConfig },
+    { createLogger },
+    { createAiGateway },
+    fake,
+  ] = await Promise.all([
+    load('server/app.ts'),
+    load('server/deps.ts'),
+    load('server/config.ts'),
+    load('server/core/logger.ts'),
+    load('server/ai/gateway.ts'),
+    load('tests/support/fake-gemini'),
+  ])
   const gemini = await fake.startFakeGemini()
   gemini.setHandler((r: { action?: string }) =>
     r.action === 'streamGenerateContent'
