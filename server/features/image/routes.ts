@@ -1,0 +1,33 @@
+/**
+ * @module image/routes
+ * The image studio's API under `/api/image`, one line per endpoint: each step's request schema
+ * and function live in this folder and load on the endpoint's first request. Endpoints that
+ * take images have their own body limit (three or one 10 MB image as base64, plus the rest of
+ * the request); the others keep the API's default.
+ */
+import { Hono } from 'hono'
+import { DEFAULT_BODY_LIMIT, limitBody } from '../../core/body-limit'
+import type { AppEnv } from '../../core/context'
+import { once } from '../../core/lazy'
+import type { FeatureDeps } from '../context'
+import { stepRoutes } from '../step-routes'
+import { MAX_INPUT_IMAGE_BYTES, MAX_INPUT_IMAGES } from './schemas'
+
+/** Bytes of `n` bytes as base64. */
+const base64Bytes = (n: number) => Math.ceil(n / 3) * 4
+/** Everything in a request besides its images fits the API's default limit. */
+export const ONE_IMAGE_BODY_LIMIT = base64Bytes(MAX_INPUT_IMAGE_BYTES) + DEFAULT_BODY_LIMIT
+export const GENERATE_BODY_LIMIT =
+  MAX_INPUT_IMAGES * base64Bytes(MAX_INPUT_IMAGE_BYTES) + DEFAULT_BODY_LIMIT
+
+const generate = once(() => import('./generate'))
+
+export const imageRoutes = (deps: FeatureDeps) => {
+  const { step } = stepRoutes(deps)
+  const textOnly = limitBody(DEFAULT_BODY_LIMIT)
+  return new Hono<AppEnv>().post(
+    '/generate',
+    limitBody(GENERATE_BODY_LIMIT),
+    ...step(generate, 'GenerateRequest', 'generateImage')
+  )
+}
