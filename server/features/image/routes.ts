@@ -21,13 +21,36 @@ export const GENERATE_BODY_LIMIT =
   MAX_INPUT_IMAGES * base64Bytes(MAX_INPUT_IMAGE_BYTES) + DEFAULT_BODY_LIMIT
 
 const generate = once(() => import('./generate'))
+const creativeDirector = once(() => import('./creative-director'))
+const enhance = once(() => import('./enhance-prompt'))
+const designPlan = once(() => import('./design-plan'))
+const reference = once(() => import('./reference-image'))
+const summarize = once(() => import('./summarize-prompt'))
 
 export const imageRoutes = (deps: FeatureDeps) => {
   const { step } = stepRoutes(deps)
   const textOnly = limitBody(DEFAULT_BODY_LIMIT)
-  return new Hono<AppEnv>().post(
-    '/generate',
-    limitBody(GENERATE_BODY_LIMIT),
-    ...step(generate, 'GenerateRequest', 'generateImage')
-  )
+  return new Hono<AppEnv>()
+    .post(
+      '/generate',
+      limitBody(GENERATE_BODY_LIMIT),
+      ...step(generate, 'GenerateRequest', 'generateImage')
+    )
+    .post(
+      '/creative-director',
+      textOnly,
+      ...step(creativeDirector, 'CreativeDirectorRequest', 'directCreative')
+    )
+    .post('/enhance-prompt', textOnly, ...step(enhance, 'EnhancePromptRequest', 'enhancePrompt'))
+    .post('/design-plan', textOnly, ...step(designPlan, 'DesignPlanRequest', 'planDesigns'))
+    .post(
+      '/reference-image',
+      textOnly,
+      ...step(reference, 'ReferenceImageRequest', 'referenceImage')
+    )
+    .post(
+      '/summarize-prompt',
+      textOnly,
+      ...step(summarize, 'SummarizePromptRequest', 'summarizePrompt')
+    )
 }
