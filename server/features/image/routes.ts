@@ -26,10 +26,13 @@ const enhance = once(() => import('./enhance-prompt'))
 const designPlan = once(() => import('./design-plan'))
 const reference = once(() => import('./reference-image'))
 const summarize = once(() => import('./summarize-prompt'))
+const upscale = once(() => import('./upscale'))
+const removeBackground = once(() => import('./remove-background'))
 
 export const imageRoutes = (deps: FeatureDeps) => {
   const { step } = stepRoutes(deps)
   const textOnly = limitBody(DEFAULT_BODY_LIMIT)
+  const oneImage = limitBody(ONE_IMAGE_BODY_LIMIT)
   return new Hono<AppEnv>()
     .post(
       '/generate',
@@ -47,6 +50,12 @@ export const imageRoutes = (deps: FeatureDeps) => {
       '/reference-image',
       textOnly,
       ...step(reference, 'ReferenceImageRequest', 'referenceImage')
+    )
+    .post('/upscale', oneImage, ...step(upscale, 'UpscaleRequest', 'upscaleImage'))
+    .post(
+      '/remove-background',
+      oneImage,
+      ...step(removeBackground, 'RemoveBackgroundRequest', 'removeBackground')
     )
     .post(
       '/summarize-prompt',
