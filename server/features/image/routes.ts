@@ -28,6 +28,7 @@ const reference = once(() => import('./reference-image'))
 const summarize = once(() => import('./summarize-prompt'))
 const upscale = once(() => import('./upscale'))
 const removeBackground = once(() => import('./remove-background'))
+const inspiration = once(() => import('./inspiration'))
 
 export const imageRoutes = (deps: FeatureDeps) => {
   const { step } = stepRoutes(deps)
@@ -51,6 +52,7 @@ export const imageRoutes = (deps: FeatureDeps) => {
       textOnly,
       ...step(reference, 'ReferenceImageRequest', 'referenceImage')
     )
+    .post('/inspiration', textOnly, ...step(inspiration, 'InspirationRequest', 'inspirationImage'))
     .post('/upscale', oneImage, ...step(upscale, 'UpscaleRequest', 'upscaleImage'))
     .post(
       '/remove-background',
