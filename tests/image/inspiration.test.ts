@@ -47,8 +47,12 @@ describe('the inspiration cache across instances', () => {
     const env = sharedStore()
     gemini.setHandler(() => ({ image: { data: photo(24, 24) }, delayMs: 300 }))
     const [a, b] = await Promise.all([
-      post(appFor(gemini, 'developer', env), 'inspiration', card).then((r) => r.json()),
-      post(appFor(gemini, 'developer', env), 'inspiration', card).then((r) => r.json()),
+      Promise.resolve(post(appFor(gemini, 'developer', env), 'inspiration', card)).then((r) =>
+        r.json()
+      ),
+      Promise.resolve(post(appFor(gemini, 'developer', env), 'inspiration', card)).then((r) =>
+        r.json()
+      ),
     ])
     expect(imageCalls(gemini)).toHaveLength(1)
     expect(a.image.id).toBe(b.image.id)

@@ -16,6 +16,9 @@ import { type LoadedImage, loadInputImage } from './inputs'
 import { measure } from './measure'
 import { renderImage } from './render'
 import { ImageInput } from './schemas'
+import { SIZE_LONG_SIDE } from './upscale-sizes'
+
+export { SIZE_LONG_SIDE }
 
 export const UpscaleRequest = v.object({
   image: ImageInput,
@@ -38,14 +41,6 @@ export interface UpscaleResponse {
 
 export const RERENDER_PROMPT =
   'Re-render this exact image at a higher resolution. Change nothing: keep the same composition, framing, subjects, faces, text, colours and lighting, pixel for pixel in layout. Only add the fine detail and sharpness a higher resolution reveals. Do not crop, extend, restyle, remove or add anything.'
-
-/** The long side, in pixels, of each image size (what a re-render can reach). */
-export const SIZE_LONG_SIDE: Readonly<Record<ImageSize, number>> = {
-  '512': 512,
-  '1K': 1024,
-  '2K': 2048,
-  '4K': 4096,
-}
 
 const factorIssue = (message: string) => errors.invalidInput([{ field: 'factor', message }])
 
