@@ -57,33 +57,47 @@ export interface KeyOptions {
  * transparent; their colour is un-mixed from the key, then spill is removed.
  */
 export function keyOut(image: RgbaImage, options: KeyOptions): RgbaImage {
-  const { key } = options
+  const [kr, kg, kb] = options.key
   const inner = options.tolerance ?? KEY_TOLERANCE
   const outer = Math.min(300, Math.max(inner + 30, options.margin * 0.8))
-  const keyChannels = key.map((c) => c >= 128)
+  const keyed = [kr >= 128, kg >= 128, kb >= 128]
   const data = new Uint8Array(image.data)
+  const rgb = [0, 0, 0]
   for (let i = 0; i < data.length; i += 4) {
-    const pixel: Rgb = [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0]
-    const distance = rgbDistance(pixel, key)
+    const r = data[i] ?? 0
+    const g = data[i + 1] ?? 0
+    const b = data[i + 2] ?? 0
+    const distance = Math.sqrt((r - kr) ** 2 + (g - kg) ** 2 + (b - kb) ** 2)
     const a = Math.min(1, Math.max(0, (distance - inner) / (outer - inner)))
-    const rgb = [...pixel]
-    if (a > 0 && a < 1) {
-      // observed = a * subject + (1 - a) * key, solved for the subject.
-      for (let c = 0; c < 3; c++) rgb[c] = ((rgb[c] ?? 0) - (1 - a) * (key[c] ?? 0)) / a
+    if (a === 0) {
+      data[i + 3] = 0
+      continue
     }
-    despill(rgb, keyChannels)
-    for (let c = 0; c < 3; c++) data[i + c] = Math.round(Math.min(255, Math.max(0, rgb[c] ?? 0)))
+    // observed = a * subject + (1 - a) * key, solved for the subject.
+    rgb[0] = (r - (1 - a) * kr) / a
+    rgb[1] = (g - (1 - a) * kg) / a
+    rgb[2] = (b - (1 - a) * kb) / a
+    despill(rgb, keyed)
+    data[i] = clamp(rgb[0] ?? 0)
+    data[i + 1] = clamp(rgb[1] ?? 0)
+    data[i + 2] = clamp(rgb[2] ?? 0)
     data[i + 3] = Math.round(a * (data[i + 3] ?? 255))
   }
   return { width: image.width, height: image.height, data }
 }
 
+const clamp = (value: number) => Math.round(Math.min(255, Math.max(0, value)))
+
 /** Lowers the key's channels to the level of the others where they stand above it. */
-function despill(rgb: number[], keyChannels: readonly boolean[]): void {
-  const keyed = rgb.filter((_, c) => keyChannels[c])
-  const others = rgb.filter((_, c) => !keyChannels[c])
-  if (!keyed.length || !others.length) return
-  const spill = Math.min(...keyed) - Math.max(...others)
-  if (spill <= 0) return
-  for (let c = 0; c < 3; c++) if (keyChannels[c]) rgb[c] = (rgb[c] ?? 0) - spill
+function despill(rgb: number[], keyed: readonly boolean[]): void {
+  let lowestKeyed = Number.POSITIVE_INFINITY
+  let highestOther = Number.NEGATIVE_INFINITY
+  for (let c = 0; c < 3; c++) {
+    const value = rgb[c] ?? 0
+    if (keyed[c]) lowestKeyed = Math.min(lowestKeyed, value)
+    else highestOther = Math.max(highestOther, value)
+  }
+  const spill = lowestKeyed - highestOther
+  if (!Number.isFinite(spill) || spill <= 0) return
+  for (let c = 0; c < 3; c++) if (keyed[c]) rgb[c] = (rgb[c] ?? 0) - spill
 }

@@ -11,7 +11,7 @@ import type { AppEnv } from '../../core/context'
 import { once } from '../../core/lazy'
 import type { FeatureDeps } from '../context'
 import { stepRoutes } from '../step-routes'
-import { MAX_INPUT_IMAGE_BYTES, MAX_INPUT_IMAGES } from './schemas'
+import { MAX_INPUT_IMAGE_BYTES, MAX_INPUT_IMAGES } from './limits'
 
 /** Bytes of `n` bytes as base64. */
 const base64Bytes = (n: number) => Math.ceil(n / 3) * 4

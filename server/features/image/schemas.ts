@@ -19,9 +19,7 @@ export const MediaId = v.pipe(
 /** The image types the studio takes (what the image models read). */
 export const INPUT_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const
 export type InputImageType = (typeof INPUT_IMAGE_TYPES)[number]
-/** The largest input image, decoded (the Imagen services' own limit too). */
-export const MAX_INPUT_IMAGE_BYTES = 10 * 1024 * 1024
-export const MAX_INPUT_IMAGES = 3
+export { MAX_INPUT_IMAGE_BYTES, MAX_INPUT_IMAGES } from './limits'
 
 /** `{ mediaId }`, or `{ data, mimeType }` with base64 data (a `data:` URL prefix is accepted). */
 export const ImageInput = v.union([
