@@ -3,6 +3,7 @@ import { ROLES } from '../../server/ai/models'
 import { keyPrompt } from '../../server/features/image/remove-background'
 import { chooseKeyColor } from '../../server/media/chroma-key'
 import { decodeImage, type RgbaImage } from '../../server/media/pixels'
+import { png as pngHeader } from '../storage/image-fixtures'
 import { startFakeGemini } from '../support/fake-gemini'
 import { type DiscSpec, discPng, discRgba, edgePixels, pixelAt } from '../support/synthetic-images'
 import { appFor, base64, imageCalls, post, RED, type TestApp, WHITE } from './support'
@@ -119,6 +120,14 @@ describe('remove-background on the Developer API: a key colour, then keying', ()
     gemini.enqueue({ finishReason: 'IMAGE_SAFETY' })
     const res = await post(app, 'remove-background', { image: { data: base64(discPng(SOURCE)) } })
     expect(res.status).toBe(502)
+  })
+
+  test('a bitmap over the decoder’s pixel bound is 413, before any model call', async () => {
+    const res = await post(app, 'remove-background', {
+      image: { data: base64(pngHeader(5000, 5000)) },
+    })
+    expect(res.status).toBe(413)
+    expect(gemini.requests).toHaveLength(0)
   })
 
   test('a file that is not an image is 415', async () => {

@@ -6,15 +6,16 @@
  * key is made transparent here (colour distance with a soft edge, un-mixing and despill).
  */
 import * as v from 'valibot'
-import { errors } from '../../core/errors'
+import { AppError, errors } from '../../core/errors'
 import { applyMask } from '../../media/alpha'
 import { chooseKeyColor, keyOut } from '../../media/chroma-key'
 import { encodePng, resize } from '../../media/encode'
-import { decodeImage, type RgbaImage } from '../../media/pixels'
+import { decodeImage, MAX_DECODED_PIXELS, type RgbaImage } from '../../media/pixels'
 import { type MediaRef, saveMedia } from '../../storage/media'
 import type { StepContext } from '../context'
 import { chooseImageModel, nearestRatio } from './image-models'
 import { type LoadedImage, loadInputImage, unsupportedImage } from './inputs'
+import { measure } from './measure'
 import { ImageInput } from './schemas'
 
 export const RemoveBackgroundRequest = v.object({ image: ImageInput })
@@ -38,8 +39,23 @@ const SAME_SHAPE = 0.03
 
 const decodeSource = (image: LoadedImage) =>
   decodeImage(image.bytes, image.mimeType).catch(() => {
-    throw unsupportedImage('image')
+    // A readable header with too many pixels is a size problem, not a type problem.
+    throw measurePixels(image) > MAX_DECODED_PIXELS
+      ? new AppError(
+          413,
+          'image_too_large',
+          `The image has more than ${MAX_DECODED_PIXELS} pixels.`,
+          {
+            details: { field: 'image', maxPixels: MAX_DECODED_PIXELS },
+          }
+        )
+      : unsupportedImage('image')
   })
+
+const measurePixels = (image: LoadedImage) => {
+  const { width, height } = measure(image, 'image')
+  return width * height
+}
 
 const decodeAnswer = (bytes: Uint8Array, mimeType: string) =>
   decodeImage(bytes, mimeType).catch((cause) => {
