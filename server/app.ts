@@ -19,6 +19,7 @@ import { requestLog } from './core/request-log'
 import { securityHeaders } from './core/security'
 import type { AppDeps } from './deps'
 import { brandRoutes } from './features/brand/routes'
+import { imageRoutes } from './features/image/routes'
 import { libraryRoutes } from './features/library/routes'
 import { mediaRoutes } from './features/media/routes'
 import { seoRoutes } from './features/seo/routes'
@@ -35,8 +36,8 @@ export function createApi(deps: AppDeps) {
     requestLog({ log, projectId: config.ai.project }),
     corsFor(config.allowedOrigins),
     rateLimit({ perMinute: config.rateLimitPerMinute, trustForwardedFor: config.production }),
-    // Saved documents may be larger; the library routes set their own limit.
-    limitBody(DEFAULT_BODY_LIMIT, { skip: (path) => path.startsWith('/api/library/') }),
+    // Saved documents and images may be larger; those routes set their own limit.
+    limitBody(DEFAULT_BODY_LIMIT, { skip: ownBodyLimit }),
     methodNotAllowed({
       app: api,
       onMethodNotAllowed: (c, methods) => sendError(c, errors.methodNotAllowed(methods)),
@@ -50,8 +51,12 @@ export function createApi(deps: AppDeps) {
       .route('/', brandRoutes(deps))
       .route('/seo', seoRoutes(deps))
       .route('/library', libraryRoutes(deps))
+      .route('/image', imageRoutes(deps))
   )
 }
+
+const ownBodyLimit = (path: string) =>
+  path.startsWith('/api/library/') || path.startsWith('/api/image/')
 
 /** The typed API for `hono/client` (paths include `/api`). */
 export type AppType = ReturnType<typeof createApi>

@@ -28,6 +28,8 @@ export function createAiGateway(options: GeminiGatewayOptions): AiGateway {
     json: async <S extends v.GenericSchema>(r: JsonRequest<S>) => (await load()).json(r),
     callFunction: async (r) => (await load()).callFunction(r),
     image: async (r) => (await load()).image(r),
+    upscale: async (r) => (await load()).upscale(r),
+    segment: async (r) => (await load()).segment(r),
     stream: async function* (r): AsyncGenerator<StreamEvent> {
       yield* (await load()).stream(r)
     },
@@ -46,6 +48,8 @@ function disabledGateway(model: AiGateway['model']): AiGateway {
     json: refused,
     callFunction: refused,
     image: refused,
+    upscale: refused,
+    segment: refused,
     // biome-ignore lint/correctness/useYield: refuses before producing anything
     stream: async function* () {
       throw refuse()

@@ -138,6 +138,44 @@ export interface ImageResult {
   modelTurn: Turn
 }
 
+/** An image sent to a model: base64 with its type. */
+export interface InlineImage {
+  data: string
+  mimeType: string
+}
+
+/** Imagen upscaling (Vertex AI only). */
+export interface UpscaleRequest {
+  image: InlineImage
+  factor: 'x2' | 'x4'
+  signal?: AbortSignal
+  deadline?: Deadline
+  timeoutMs?: number
+}
+
+export type SegmentMode = 'foreground' | 'background' | 'prompt' | 'semantic'
+
+/** Imagen segmentation (Vertex AI only): masks of the image's foreground, background or a prompt. */
+export interface SegmentRequest {
+  image: InlineImage
+  mode: SegmentMode
+  /** What to segment (`prompt` and `semantic` modes). */
+  prompt?: string
+  /** Keep the mask's soft edges (no binary threshold). */
+  soft?: boolean
+  signal?: AbortSignal
+  deadline?: Deadline
+  timeoutMs?: number
+}
+
+export interface SegmentMask extends GeneratedImage {
+  labels: { label: string; score: number }[]
+}
+
+export interface SegmentResult {
+  masks: SegmentMask[]
+}
+
 /** The model a role resolves to, with what it supports. */
 export interface ResolvedModel {
   role: ModelRole
@@ -155,4 +193,8 @@ export interface AiGateway {
   json<S extends v.GenericSchema>(request: JsonRequest<S>): Promise<JsonResult<v.InferOutput<S>>>
   callFunction(request: FunctionRequest): Promise<FunctionCallResult>
   image(request: ImageRequest): Promise<ImageResult>
+  /** Imagen upscale on Vertex AI; 501 on the Developer API, which does not serve it. */
+  upscale(request: UpscaleRequest): Promise<GeneratedImage>
+  /** Imagen segmentation on Vertex AI; 501 on the Developer API, which does not serve it. */
+  segment(request: SegmentRequest): Promise<SegmentResult>
 }

@@ -1,10 +1,10 @@
 /**
  * @module media/pixels
- * Decoded pixels for the features that need them (brand colours from a logo today; resizing,
- * alpha and re-encoding for the image studio later): `decodeImage` turns PNG, JPEG, GIF, BMP or
- * TIFF bytes into RGBA, and small pure helpers work on the result. jimp (pure JS, so it works
- * inside the compiled server) is imported on the first decode only. WebP is not decoded: jimp
- * needs a wasm plugin for it that does not load in a compiled binary.
+ * Decoded pixels for the features that need them (brand colours from a logo, the image
+ * studio's resizing, alpha and keying): `decodeImage` turns PNG, JPEG, WebP, GIF, BMP or TIFF
+ * bytes into RGBA, and small pure helpers work on the result. jimp (pure JS, so it works inside
+ * the compiled server) is imported on the first decode only; WebP goes through libwebp in wasm
+ * (`media/webp`), since jimp's WebP plugin fetches its wasm by URL and fails in a compiled binary.
  */
 import { once } from '../core/lazy'
 
@@ -18,6 +18,7 @@ export interface RgbaImage {
 export const DECODABLE_IMAGE_TYPES = [
   'image/png',
   'image/jpeg',
+  'image/webp',
   'image/gif',
   'image/bmp',
   'image/tiff',
@@ -56,6 +57,12 @@ export async function decodeImage(
   }
   if (declared.width * declared.height > maxPixels) {
     throw new ImageDecodeError(`the image has more than ${maxPixels} pixels`)
+  }
+  if (mimeType.toLowerCase() === 'image/webp') {
+    const { decodeWebp } = await import('./webp')
+    const image = await decodeWebp(bytes).catch(() => null)
+    if (!image) throw new ImageDecodeError('the image could not be decoded')
+    return image
   }
   const Jimp = await jimp()
   try {

@@ -170,6 +170,7 @@ describe('the product app', () => {
       imageSearchEndsOn: '2027-01-01',
       pageReader: 'jina',
       mediaGeneration: { imagen: false, veo: false },
+      image: expect.objectContaining({ upscale: expect.objectContaining({ method: 'rerender' }) }),
       authRequired: true,
       demo: false,
     })

@@ -34,13 +34,8 @@ describe('decodeImage', () => {
     expect(image.data).toHaveLength(4)
   })
 
-  test('WebP is not among the decodable types and is refused without decoding', async () => {
-    expect(DECODABLE_IMAGE_TYPES).not.toContain('image/webp' as never)
-    const webp = new Uint8Array([
-      ...new TextEncoder().encode('RIFF\x1e\0\0\0WEBPVP8L'),
-      ...new Uint8Array(14),
-    ])
-    await expect(decodeImage(webp, 'image/webp')).rejects.toBeInstanceOf(ImageDecodeError)
+  test('WebP is among the decodable types (libwebp in wasm)', () => {
+    expect(DECODABLE_IMAGE_TYPES).toContain('image/webp')
   })
 
   test('a bitmap larger than the pixel limit is refused from its header', async () => {

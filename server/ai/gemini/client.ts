@@ -92,24 +92,32 @@ export async function generate(
   options: CallOptions
 ): Promise<GenerateContentResponse> {
   const started = performance.now()
+  const response = await callModel(
+    ctx,
+    modelId,
+    (sdk, abortSignal) =>
+      sdk.models.generateContent({ model: modelId, contents, config: { ...config, abortSignal } }),
+    options
+  )
+  ctx.log.debug('gemini call', {
+    model: modelId,
+    ms: Math.round(performance.now() - started),
+    tokens: response.usageMetadata?.totalTokenCount,
+    finish: response.candidates?.[0]?.finishReason,
+  })
+  return response
+}
+
+/** Any SDK call on the model's client, with the call's budget, bounded retries and mapped errors. */
+export async function callModel<T>(
+  ctx: GeminiContext,
+  modelId: string,
+  run: (sdk: GoogleGenAI, signal: AbortSignal) => Promise<T>,
+  options: CallOptions
+): Promise<T> {
   try {
     const sdk = await ctx.client(modelId)
-    const response = await withRetry(
-      () =>
-        sdk.models.generateContent({
-          model: modelId,
-          contents,
-          config: { ...config, abortSignal: options.budget.signal },
-        }),
-      retryOptions(ctx, options)
-    )
-    ctx.log.debug('gemini call', {
-      model: modelId,
-      ms: Math.round(performance.now() - started),
-      tokens: response.usageMetadata?.totalTokenCount,
-      finish: response.candidates?.[0]?.finishReason,
-    })
-    return response
+    return await withRetry(() => run(sdk, options.budget.signal), retryOptions(ctx, options))
   } catch (error) {
     throw callFailure(error, options)
   }

@@ -15,8 +15,10 @@ import { createContext } from './client'
 import { callFunction } from './functions'
 import { image } from './image'
 import { json } from './json'
+import { segment } from './segment'
 import { streamText } from './stream'
 import { text } from './text'
+import { upscale } from './upscale'
 
 export interface GeminiGatewayOptions {
   ai: Config['ai']
@@ -49,5 +51,7 @@ export function createGeminiGateway(options: GeminiGatewayOptions): AiGateway {
     json: <S extends v.GenericSchema>(request: JsonRequest<S>) => json(ctx, ...shaped(request)),
     callFunction: (request) => callFunction(ctx, ...shaped(request)),
     image: (request) => image(ctx, ai.models[request.model ?? 'image'], request),
+    upscale: (request) => upscale(ctx, ai.models.upscale, request),
+    segment: (request) => segment(ctx, ai.models.segment, request),
   }
 }

@@ -7,6 +7,7 @@ import { Hono } from 'hono'
 import type { Config } from '../../config'
 import type { AppEnv } from '../../core/context'
 import { CUSTOM_SEARCH_ENDS_ON, customSearchAvailable } from '../brand/custom-search'
+import { type ImageCapabilities, imageCapabilities } from '../image/capabilities'
 
 export interface Capabilities {
   ai: 'none' | 'developer' | 'vertex'
@@ -20,6 +21,8 @@ export interface Capabilities {
   pageReader: 'direct' | 'jina'
   /** Imagen and Veo need Vertex AI with SDK 3.x. */
   mediaGeneration: { imagen: boolean; veo: boolean }
+  /** The image studio's models and how upscale and background removal run here (null: no AI). */
+  image: ImageCapabilities | null
   authRequired: boolean
   /** The answers come from the scripted demo model (`bun run dev:demo`), not from Gemini. */
   demo: boolean
@@ -37,6 +40,7 @@ export function capabilitiesOf(config: Config): Capabilities {
     imageSearchEndsOn: CUSTOM_SEARCH_ENDS_ON,
     pageReader: config.jinaApiKey ? 'jina' : 'direct',
     mediaGeneration: { imagen: vertex, veo: vertex },
+    image: imageCapabilities(config.ai),
     authRequired: config.apiKeys.length > 0,
     demo: Boolean(config.demo),
     ...(config.demo?.sampleSite ? { demoSite: config.demo.sampleSite } : {}),

@@ -213,6 +213,33 @@ describe('the fake refuses what the real service refuses', () => {
     expect(refused).toEqual({ status: 400, message: 'Corrupted thought signature.' })
   })
 
+  test('an image model takes a replayed turn without a signature, but not one it never issued', async () => {
+    const turn = (thoughtSignature?: string) =>
+      dev().models.generateContent({
+        model: 'gemini-3.1-flash-image',
+        contents: [
+          { role: 'user', parts: [{ text: 'a ball' }] },
+          {
+            role: 'model',
+            parts: [
+              {
+                inlineData: { mimeType: 'image/png', data: 'AA==' },
+                ...(thoughtSignature ? { thoughtSignature } : {}),
+              },
+            ],
+          },
+          { role: 'user', parts: [{ text: 'warmer' }] },
+        ],
+        config: { responseModalities: ['TEXT', 'IMAGE'] },
+      })
+    gemini.enqueue({ image: { data: 'AA==' } })
+    await turn()
+    expect(await refusal(turn('bm9wZQ=='))).toEqual({
+      status: 400,
+      message: 'Corrupted thought signature.',
+    })
+  })
+
   test('a call without an API key is 403', async () => {
     const res = await fetch(`${gemini.url}/v1beta/models/${FLASH}:generateContent`, {
       method: 'POST',

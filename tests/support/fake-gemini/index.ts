@@ -2,9 +2,10 @@
  * A fake Gemini API on loopback, as strict as the real one, speaking the REST protocol
  * `@google/genai` uses: Developer API (`/v1/…`, `/v1beta/…`, key in `x-goog-api-key`) and Vertex
  * AI (`/v1beta1/[projects/P/locations/L/]publishers/google/…`, a bearer token from its own STS
- * endpoint at `/v1/token`), `:generateContent`, `:streamGenerateContent?alt=sse` and any other
- * `:action`. Requests the real service refuses (see `rules.ts`) get the real refusal before any
- * scripted reply; the rest are answered from a queue of scripted replies, or a handler, so each
+ * endpoint at `/v1/token`), `:generateContent`, `:streamGenerateContent?alt=sse`, Imagen's
+ * `:predict` (`predict.ts`: a `{ imagen: true }` reply is computed from the input) and any other
+ * `:action`. Requests the real service refuses (see `rules.ts`, `predict.ts`) get the real
+ * refusal before any scripted reply; the rest are answered from a queue of scripted replies, or a handler, so each
  * test says exactly what the model "answers", faults included. Every request is recorded.
  *
  * @example
@@ -13,8 +14,11 @@
  * ...
  * gemini.stop()
  */
+
+import type { FakeModel } from './catalogue'
 import { googleErrorResponse, NO_API_KEY, UNAUTHENTICATED } from './errors'
 import { createTokenAuthority } from './oauth'
+import { checkPredictBody, predictAnswer } from './predict'
 import { respond } from './replies'
 import { checkGenerateBody, resolveModel } from './rules'
 import type { Handler, RecordedRequest, Reply } from './types'
@@ -111,11 +115,17 @@ export async function startFakeGemini(): Promise<FakeGemini> {
       const auth = authFailure(recorded, tokens.isIssued)
       if (auth) return googleErrorResponse(auth)
       let signs = false
+      let model: FakeModel | undefined
       if (match) {
-        const model = resolveModel(recorded)
-        if ('status' in model) return googleErrorResponse(model)
+        const resolved = resolveModel(recorded)
+        if ('status' in resolved) return googleErrorResponse(resolved)
+        model = resolved
         if (recorded.action === 'generateContent' || recorded.action === 'streamGenerateContent') {
           const refusal = checkGenerateBody(model, body, signatures)
+          if (refusal) return googleErrorResponse(refusal)
+        }
+        if (recorded.action === 'predict') {
+          const refusal = checkPredictBody(model, body)
           if (refusal) return googleErrorResponse(refusal)
         }
         signs = model.family === 'gemini-3' || model.family === 'image'
@@ -129,6 +139,16 @@ export async function startFakeGemini(): Promise<FakeGemini> {
         })
       }
       if (reply.delayMs) await Bun.sleep(reply.delayMs)
+      if ('imagen' in reply) {
+        if (!model || recorded.action !== 'predict') {
+          return googleErrorResponse({
+            status: 500,
+            message: 'fake Gemini: imagen reply for a non-predict request',
+          })
+        }
+        const answer = await predictAnswer(model, body)
+        return Response.json(answer.body, { status: answer.status })
+      }
       return respond(reply, recorded.action === 'streamGenerateContent', {
         backend: recorded.backend,
         signs,

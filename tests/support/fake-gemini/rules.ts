@@ -95,6 +95,8 @@ export function checkGenerateBody(
     }
   }
   if (model.family === 'gemini-3') return checkSignatures(body, issuedSignatures)
+  // Image models do not require signatures on replayed turns, but refuse ones they never issued.
+  if (model.family === 'image') return checkIssued(body, issuedSignatures)
   return undefined
 }
 
@@ -118,8 +120,13 @@ function checkSignatures(body: any, issued: ReadonlySet<string>): GoogleError | 
     if (!first.thoughtSignature) return missingSignature(first.functionCall.name, i + 1)
     if (!issued.has(first.thoughtSignature)) return CORRUPTED_SIGNATURE
   }
+  return checkIssued(body, issued)
+}
+
+function checkIssued(body: any, issued: ReadonlySet<string>): GoogleError | undefined {
+  const contents: any[] = Array.isArray(body?.contents) ? body.contents : []
   for (const turn of contents) {
-    for (const p of parts(turn)) {
+    for (const p of Array.isArray(turn?.parts) ? turn.parts : []) {
       if (p?.thoughtSignature && !issued.has(p.thoughtSignature)) return CORRUPTED_SIGNATURE
     }
   }

@@ -57,6 +57,8 @@ export type Reply = (
   | { finishReason: string; text?: string }
   | { raw: unknown; status?: number }
   | { hang: true }
+  /** Imagen `:predict`: the answer computed from the request (see `predict.ts`). */
+  | { imagen: true }
 ) & {
   /** Wait this long before answering. */
   delayMs?: number

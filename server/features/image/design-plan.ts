@@ -1,0 +1,68 @@
+/**
+ * @module image/design-plan
+ * `POST /api/image/design-plan`: visual trend research with Google Search for a topic, then
+ * three design plans, each with the final image prompt and a prompt for a reference image.
+ * One grounded JSON call where the model family allows it; the sources, the queries and
+ * Google's search suggestions come back with the plans, as the grounding terms require.
+ */
+import * as v from 'valibot'
+import type { Grounding } from '../../ai/types'
+import { DATA_RULE, dataBlock, sections } from '../../core/prompt-blocks'
+import { requiredText } from '../../core/schema'
+import { brandBlock } from '../brand/prompt-block'
+import type { StepContext } from '../context'
+import { SAME_LANGUAGE_RULE } from './prompt-language'
+import { BrandRequest } from './schemas'
+
+export const PLAN_COUNT = 3
+
+export const DesignPlanRequest = v.object({
+  topic: requiredText(2_000),
+  brand: v.optional(BrandRequest),
+})
+export type DesignPlanRequest = v.InferOutput<typeof DesignPlanRequest>
+
+export const DesignPlan = v.object({
+  title: v.pipe(requiredText(80), v.description('The plan’s name.')),
+  description: v.pipe(
+    requiredText(600),
+    v.description('The visual direction and the current trend it builds on.')
+  ),
+  prompt: v.pipe(requiredText(4_000), v.description('The final, detailed image prompt.')),
+  referenceImagePrompt: v.pipe(
+    requiredText(2_000),
+    v.description('A prompt for a 16:9 mood or reference image that shows the direction.')
+  ),
+})
+export type DesignPlan = v.InferOutput<typeof DesignPlan>
+
+export const DesignPlans = v.object({
+  plans: v.pipe(v.array(DesignPlan), v.length(PLAN_COUNT)),
+})
+
+export interface DesignPlanResponse extends Grounding {
+  plans: DesignPlan[]
+}
+
+export async function planDesigns(
+  ctx: StepContext,
+  input: DesignPlanRequest
+): Promise<DesignPlanResponse> {
+  const { data, grounding } = await ctx.ai.json({
+    model: 'text',
+    grounded: true,
+    schema: DesignPlans,
+    system: sections(
+      'You are a visual designer. Research current visual trends for the topic with Google Search (styles, palettes, compositions that work now), then propose three distinct design plans.',
+      DATA_RULE,
+      SAME_LANGUAGE_RULE
+    ),
+    prompt: sections(
+      dataBlock('topic', input.topic),
+      input.brand && brandBlock(input.brand.profile, { kit: ['colors', 'fonts'] }),
+      input.brand && 'Every plan must suit the brand.'
+    ),
+    signal: ctx.signal,
+  })
+  return { plans: data.plans, ...grounding }
+}
