@@ -59,8 +59,8 @@ describe.each(MODES)('prompt tools (%s)', (mode) => {
     expect(body.plans).toHaveLength(3)
     expect(body.plans[0].referenceImagePrompt).toBe('A mood board')
     expect(body.sources[0].title).toBe('trends.example')
-    expect(body.queries).toEqual(['2026 poster design trends'])
-    expect(body.searchEntryPoint).toContain('2026 poster design trends')
+    expect(body.searchQueries).toEqual(['2026 poster design trends'])
+    expect(body.searchEntryPoints[0]).toContain('2026 poster design trends')
     const req = gemini.last()!
     expect(req.model).toBe(ROLES.text.defaultId)
     expect(req.body.tools).toEqual([{ googleSearch: {} }])

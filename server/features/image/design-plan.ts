@@ -6,7 +6,7 @@
  * Google's search suggestions come back with the plans, as the grounding terms require.
  */
 import * as v from 'valibot'
-import type { Grounding } from '../../ai/types'
+import { type GroundingFields, groundingFields } from '../../ai/grounding'
 import { DATA_RULE, dataBlock, sections } from '../../core/prompt-blocks'
 import { requiredText } from '../../core/schema'
 import { brandBlock } from '../brand/prompt-block'
@@ -40,7 +40,7 @@ export const DesignPlans = v.object({
   plans: v.pipe(v.array(DesignPlan), v.length(PLAN_COUNT)),
 })
 
-export interface DesignPlanResponse extends Grounding {
+export interface DesignPlanResponse extends GroundingFields {
   plans: DesignPlan[]
 }
 
@@ -64,5 +64,5 @@ export async function planDesigns(
     ),
     signal: ctx.signal,
   })
-  return { plans: data.plans, ...grounding }
+  return { plans: data.plans, ...groundingFields(grounding) }
 }
