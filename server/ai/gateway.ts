@@ -28,6 +28,10 @@ export function createAiGateway(options: GeminiGatewayOptions): AiGateway {
     json: async <S extends v.GenericSchema>(r: JsonRequest<S>) => (await load()).json(r),
     callFunction: async (r) => (await load()).callFunction(r),
     image: async (r) => (await load()).image(r),
+    startVideo: async (r) => (await load()).startVideo(r),
+    pollVideo: async (h, signal) => (await load()).pollVideo(h, signal),
+    cancelVideo: async (h) => (await load()).cancelVideo(h),
+    downloadVideo: async (o, signal) => (await load()).downloadVideo(o, signal),
     stream: async function* (r): AsyncGenerator<StreamEvent> {
       yield* (await load()).stream(r)
     },
@@ -46,6 +50,10 @@ function disabledGateway(model: AiGateway['model']): AiGateway {
     json: refused,
     callFunction: refused,
     image: refused,
+    startVideo: refused,
+    pollVideo: refused,
+    cancelVideo: refused,
+    downloadVideo: refused,
     // biome-ignore lint/correctness/useYield: refuses before producing anything
     stream: async function* () {
       throw refuse()

@@ -17,6 +17,7 @@ import { image } from './image'
 import { json } from './json'
 import { streamText } from './stream'
 import { text } from './text'
+import { videoOperations } from './video'
 
 export interface GeminiGatewayOptions {
   ai: Config['ai']
@@ -49,5 +50,6 @@ export function createGeminiGateway(options: GeminiGatewayOptions): AiGateway {
     json: <S extends v.GenericSchema>(request: JsonRequest<S>) => json(ctx, ...shaped(request)),
     callFunction: (request) => callFunction(ctx, ...shaped(request)),
     image: (request) => image(ctx, ai.models[request.model ?? 'image'], request),
+    ...videoOperations(ctx, (role) => ai.models[role]),
   }
 }
