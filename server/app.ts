@@ -23,6 +23,7 @@ import { libraryRoutes } from './features/library/routes'
 import { mediaRoutes } from './features/media/routes'
 import { seoRoutes } from './features/seo/routes'
 import { systemRoutes } from './features/system/routes'
+import { videoRoutes } from './features/video/routes'
 import { mountStatic } from './static'
 
 /** The JSON API under `/api`: its own middleware chain, errors always as the JSON envelope. */
@@ -35,8 +36,10 @@ export function createApi(deps: AppDeps) {
     requestLog({ log, projectId: config.ai.project }),
     corsFor(config.allowedOrigins),
     rateLimit({ perMinute: config.rateLimitPerMinute, trustForwardedFor: config.production }),
-    // Saved documents may be larger; the library routes set their own limit.
-    limitBody(DEFAULT_BODY_LIMIT, { skip: (path) => path.startsWith('/api/library/') }),
+    // Saved documents and video jobs (with images) may be larger; their routes set their own limit.
+    limitBody(DEFAULT_BODY_LIMIT, {
+      skip: (path) => path.startsWith('/api/library/') || path.startsWith('/api/video/jobs'),
+    }),
     methodNotAllowed({
       app: api,
       onMethodNotAllowed: (c, methods) => sendError(c, errors.methodNotAllowed(methods)),
@@ -50,6 +53,7 @@ export function createApi(deps: AppDeps) {
       .route('/', brandRoutes(deps))
       .route('/seo', seoRoutes(deps))
       .route('/library', libraryRoutes(deps))
+      .route('/video', videoRoutes(deps))
   )
 }
 
