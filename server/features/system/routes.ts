@@ -18,8 +18,8 @@ export interface Capabilities {
   /** The day the Custom Search JSON API ends; brand assets come from the site itself. */
   imageSearchEndsOn: typeof CUSTOM_SEARCH_ENDS_ON
   pageReader: 'direct' | 'jina'
-  /** Imagen and Veo need Vertex AI with SDK 3.x. */
-  mediaGeneration: { imagen: boolean; veo: boolean }
+  /** Imagen and Veo need Vertex AI with SDK 3.x; Gemini Omni video runs on both backends. */
+  mediaGeneration: { imagen: boolean; veo: boolean; omni: boolean }
   authRequired: boolean
   /** The answers come from the scripted demo model (`bun run dev:demo`), not from Gemini. */
   demo: boolean
@@ -36,7 +36,7 @@ export function capabilitiesOf(config: Config): Capabilities {
     imageSearch: customSearchAvailable(config, new Date()),
     imageSearchEndsOn: CUSTOM_SEARCH_ENDS_ON,
     pageReader: config.jinaApiKey ? 'jina' : 'direct',
-    mediaGeneration: { imagen: vertex, veo: vertex },
+    mediaGeneration: { imagen: vertex, veo: vertex, omni: config.ai.backend !== 'none' },
     authRequired: config.apiKeys.length > 0,
     demo: Boolean(config.demo),
     ...(config.demo?.sampleSite ? { demoSite: config.demo.sampleSite } : {}),
