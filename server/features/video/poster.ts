@@ -14,7 +14,6 @@ import type { JobContext } from './job-context'
 import { jobKey, updateJob } from './job-store'
 import type { VideoJobRecord } from './job-types'
 
-export const POSTER_BODY_LIMIT = 4 * 1024 * 1024
 const POSTER_TYPES: readonly string[] = ['image/png', 'image/jpeg', 'image/webp']
 
 export async function uploadPoster(

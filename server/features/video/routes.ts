@@ -23,12 +23,17 @@ import { errors } from '../../core/errors'
 import { once } from '../../core/lazy'
 import { lazyJsonBody, queryParams } from '../../core/validate'
 import type { FeatureDeps } from '../context'
+import { stepRoutes } from '../step-routes'
 import { jobContext } from './job-context'
 import { JOB_ID } from './job-ids'
-import { POSTER_BODY_LIMIT } from './poster'
-import { CreateJobQuery, JOB_BODY_LIMIT, ListJobsQuery } from './schemas'
+import { CreateJobQuery, JOB_BODY_LIMIT, ListJobsQuery, POSTER_BODY_LIMIT } from './schemas'
 
 const jobs = once(() => import('./jobs'))
+const enhance = once(() => import('./prompts/enhance-prompt'))
+const designPlan = once(() => import('./prompts/design-plan'))
+const director = once(() => import('./prompts/creative-director'))
+const summary = once(() => import('./prompts/summarize-prompt'))
+const referenceImage = once(() => import('./prompts/reference-image'))
 
 const NO_STORE = { 'Cache-Control': 'no-store' }
 
@@ -40,8 +45,17 @@ function jobIdOf(c: Context<AppEnv>): string {
 }
 
 export const videoRoutes = (deps: FeatureDeps) => {
+  const { step } = stepRoutes(deps)
   const ctx = (c: Context<AppEnv>) => jobContext(deps, c)
   return new Hono<AppEnv>()
+    .post('/enhance-prompt', ...step(enhance, 'EnhancePromptRequest', 'enhancePrompt'))
+    .post('/design-plan', ...step(designPlan, 'DesignPlanRequest', 'designPlans'))
+    .post('/creative-director', ...step(director, 'CreativeDirectorRequest', 'directVideo'))
+    .post('/summarize-prompt', ...step(summary, 'SummarizePromptRequest', 'summarizePrompt'))
+    .post(
+      '/reference-image',
+      ...step(referenceImage, 'ReferenceImageRequest', 'makeReferenceImage')
+    )
     .post(
       '/jobs',
       limitBody(JOB_BODY_LIMIT),

@@ -26,6 +26,8 @@ export const INPUT_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as co
 export const MAX_IMAGE_BASE64 = 10_000_000
 /** The body of a job request: up to five images. */
 export const JOB_BODY_LIMIT = 40 * 1024 * 1024
+/** An uploaded poster frame. */
+export const POSTER_BODY_LIMIT = 4 * 1024 * 1024
 
 /** Model roles, and the names the original app used for Veo (`veo_fast`, `veo_gen`). */
 export const MODEL_CHOICES = ['video', 'veo', 'veoFast', 'veo_fast', 'veo_gen'] as const
