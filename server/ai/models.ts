@@ -7,6 +7,16 @@
  * scattered through features. Ids change every few months: update the defaults here.
  */
 
+import { OMNI_VIDEO, VEO_VIDEO, type VideoSupport } from './video-support'
+
+export type {
+  VideoMode,
+  VideoModeLimits,
+  VideoRatio,
+  VideoResolution,
+  VideoSupport,
+} from './video-support'
+
 export type ModelRole =
   | 'fast'
   | 'text'
@@ -57,39 +67,6 @@ export type ImageSize = '512' | '1K' | '2K' | '4K'
 export interface ImageSupport {
   ratios: readonly ImageRatio[]
   sizes: readonly ImageSize[]
-}
-
-export type VideoResolution = '360p' | '720p' | '1080p' | '4k'
-export type VideoRatio = '16:9' | '9:16'
-/**
- * text: prompt only; image: first frame; firstLast: first and last frame; reference: up to
- * `maxReferenceImages` guide images; extend: continue a finished video; edit: change a finished
- * video by instruction.
- */
-export type VideoMode = 'text' | 'image' | 'firstLast' | 'reference' | 'extend' | 'edit'
-
-/** Tighter limits that hold in one mode only. */
-export interface VideoModeLimits {
-  durations?: readonly number[]
-  ratios?: readonly VideoRatio[]
-  resolutions?: readonly VideoResolution[]
-}
-
-export interface VideoSupport {
-  ratios: readonly VideoRatio[]
-  /** Clip lengths in whole seconds. */
-  durations: readonly number[]
-  resolutions: readonly VideoResolution[]
-  modes: readonly VideoMode[]
-  /** `optional`: sound can be switched off (Veo `generateAudio`); `always`: native, no switch. */
-  audio: 'optional' | 'always'
-  negativePrompt: boolean
-  maxReferenceImages: number
-  /** Limits of single modes (Veo: reference images 8 s at 16:9 only, extension at 720p). */
-  modeLimits: Partial<Record<VideoMode, VideoModeLimits>>
-  defaults: { duration: number; resolution: VideoResolution }
-  /** How long a job usually takes, for an estimated progress when the service gives none. */
-  typicalSeconds: number
 }
 
 export interface FamilyRules {
@@ -204,36 +181,6 @@ export interface ModelSpec {
 
 const FLASH_LEVELS: readonly ThinkingLevel[] = ['minimal', 'low', 'medium', 'high']
 const gemini3Flash: ModelSpec = { family: 'gemini-3', status: 'ga', thinkingLevels: FLASH_LEVELS }
-const OMNI_VIDEO: VideoSupport = {
-  ratios: ['16:9', '9:16'],
-  durations: [3, 4, 5, 6, 7, 8, 9, 10],
-  resolutions: ['360p', '720p', '1080p', '4k'],
-  modes: ['text', 'image', 'firstLast', 'reference', 'extend', 'edit'],
-  audio: 'always',
-  negativePrompt: false,
-  maxReferenceImages: 3,
-  modeLimits: {},
-  defaults: { duration: 8, resolution: '720p' },
-  typicalSeconds: 90,
-}
-// Vertex AI's Veo 3.1 page: 4/6/8 s, 720p or 1080p; reference images only for 8 s clips and
-// not in 9:16; an extension is made at 720p; no editing by instruction.
-const VEO_VIDEO: VideoSupport = {
-  ratios: ['16:9', '9:16'],
-  durations: [4, 6, 8],
-  resolutions: ['720p', '1080p'],
-  modes: ['text', 'image', 'firstLast', 'reference', 'extend'],
-  audio: 'optional',
-  negativePrompt: true,
-  maxReferenceImages: 3,
-  modeLimits: {
-    reference: { durations: [8], ratios: ['16:9'] },
-    extend: { resolutions: ['720p'] },
-  },
-  defaults: { duration: 8, resolution: '720p' },
-  typicalSeconds: 120,
-}
-
 /** Models known to be served (December 2026), by id. */
 export const KNOWN_MODELS: Readonly<Record<string, ModelSpec>> = {
   'gemini-3.8-flash': gemini3Flash,

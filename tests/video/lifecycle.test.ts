@@ -1,9 +1,9 @@
 import { afterAll, beforeEach, describe, expect, test } from 'bun:test'
-import { START_GRACE_MS } from '../../server/features/video/advance-job'
 import { FINISH_LEASE_MS } from '../../server/features/video/finish-job'
+import { START_GRACE_MS } from '../../server/features/video/job-context'
 import { startFakeGcs } from '../support/fake-gcs'
 import { startFakeGemini } from '../support/fake-gemini'
-import { getJob, json, settled, started, testClock, textJob, videoApp } from './support'
+import { createJob, getJob, json, settled, started, testClock, textJob, videoApp } from './support'
 
 // The job record is the only state: restarts, several instances, the deadline, delete, list.
 const gemini = await startFakeGemini()
@@ -179,6 +179,36 @@ describe('a lease held by an instance that died', () => {
       error: { code: 'start_lost' },
     })
     expect(gemini.calls('createInteraction')).toHaveLength(0)
+  })
+})
+
+describe('a job that changes while its start is on the way', () => {
+  test('deleted meanwhile: the started upstream job is cancelled and the create answers 404', async () => {
+    gemini.video.script({ outcome: 'never', startDelayMs: 300 })
+    const { app } = videoApp({ gemini })
+    const creating = createJob(app, textJob)
+    await Bun.sleep(100)
+    const list = await json(await app.request('/api/video/jobs'))
+    expect(list.items[0]?.status).toBe('queued')
+    await app.request(`/api/video/jobs/${list.items[0].id}`, { method: 'DELETE' })
+    expect((await creating).status).toBe(404)
+    expect(gemini.video.jobs[0]?.cancelled).toBe(true)
+  })
+
+  test('given up as lost meanwhile: the started upstream job is cancelled, the failure stands', async () => {
+    gemini.video.script({ outcome: 'never', startDelayMs: 300 })
+    const clock = testClock()
+    const { app } = videoApp({ gemini, clock })
+    const creating = createJob(app, textJob)
+    await Bun.sleep(100)
+    const queued = (await json(await app.request('/api/video/jobs'))).items[0]
+    clock.advance(10 * 60_000)
+    expect((await json(await getJob(app, queued.id))).error.code).toBe('start_lost')
+    expect(await json(await creating)).toMatchObject({
+      status: 'failed',
+      error: { code: 'start_lost' },
+    })
+    expect(gemini.video.jobs[0]?.cancelled).toBe(true)
   })
 })
 

@@ -140,6 +140,18 @@ describe('each Veo mode on the wire', () => {
     expect([job.params.resolution, parameters().resolution]).toEqual(['720p', '720p'])
   })
 
+  test('extend of a 1080p video is 400: Veo extends 720p videos', async () => {
+    const { app } = veoApp()
+    const source = await settled(app, (await started(app, { ...textJob, resolution: '1080p' })).id)
+    const res = await app.request('/api/video/jobs', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ mode: 'extend', prompt: 'x', sourceJobId: source.id }),
+    })
+    expect(res.status).toBe(400)
+    expect((await json(res)).error.details.issues[0].field).toBe('sourceJobId')
+  })
+
   test('extend of a Gemini Omni video with Veo is 400: another family', async () => {
     const { app } = veoApp()
     const source = await settled(app, (await started(app, { ...textJob, model: 'video' })).id)

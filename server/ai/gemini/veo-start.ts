@@ -3,7 +3,7 @@
  * Starts a Veo 3.1 video on Vertex AI (`:predictLongRunning`), sent once: the SDK's retries are
  * off for this client, and a paid generation is never repeated. The result goes to our bucket
  * (`outputGcsUri`) when Cloud Storage is configured, else it comes back inline in the finished
- * operation. Only the operation name is kept: any instance can poll with it later.
+ * operation. Only the operation name is kept, so every instance can poll with it later.
  */
 import type { GenerateVideosParameters, Image } from '@google/genai'
 import { errors } from '../../core/errors'

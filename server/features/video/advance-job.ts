@@ -13,9 +13,6 @@ import type { JobContext } from './job-context'
 import { jobKey, readJob, updateJob } from './job-store'
 import { isTerminal, type JobError, type JobStatus, type VideoJobRecord } from './job-types'
 
-/** How long a job may wait for its start to be answered before it is given up. */
-export const START_GRACE_MS = 2 * 60_000
-
 export async function loadJob(ctx: JobContext, id: string): Promise<VideoJobRecord> {
   const stored = await readJob(ctx.store, jobKey(ctx.workspace, id))
   if (!stored) throw errors.notFound('The video job')
@@ -32,7 +29,7 @@ export async function advance(ctx: JobContext, job: VideoJobRecord): Promise<Vid
   const now = ctx.clock()
   const upstream = job.upstream
   if (!upstream) {
-    if (now.getTime() - Date.parse(job.createdAt) < START_GRACE_MS) return job
+    if (now.getTime() - Date.parse(job.createdAt) < ctx.startGraceMs) return job
     return settle(ctx, key, 'failed', {
       code: 'start_lost',
       message:

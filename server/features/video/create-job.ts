@@ -198,10 +198,12 @@ export async function createVideoJob(
       ? { ...job, status: 'running', upstream: started, startedAt, updatedAt: startedAt }
       : undefined
   )
-  if (!updated) {
-    // Deleted while it started: the service's job is not wanted either.
-    await ctx.ai.cancelVideo(started).catch((e) => ctx.log.warn('video cancel failed', { err: e }))
-    throw errors.notFound('The video job')
+  if (!updated || updated.job.upstream !== started) {
+    // Deleted, or given up as lost, while it started: the service's job is not wanted either.
+    await ctx.ai
+      .cancelVideo(started)
+      .catch((error) => ctx.log.warn('video cancel failed', { job: id, err: error }))
+    if (!updated) throw errors.notFound('The video job')
   }
   return { kind: 'job', job: viewOf(updated.job, ctx.clock()), replayed: false }
 }

@@ -21,9 +21,14 @@ export interface JobContext {
   video: VideoConfig
   /** The bucket media are stored in, when the store is Cloud Storage. */
   bucket?: string
+  /** How long a job may wait for the answer to its start before it is given up. */
+  startGraceMs: number
   /** The client went away (only reads and polls stop for it; a start never does). */
   signal?: AbortSignal
 }
+
+/** The least a start may take before it is given up; longer when starts may take longer. */
+export const START_GRACE_MS = 2 * 60_000
 
 export const jobContext = (deps: FeatureDeps, c: Context<AppEnv>): JobContext => ({
   ai: deps.ai,
@@ -32,6 +37,8 @@ export const jobContext = (deps: FeatureDeps, c: Context<AppEnv>): JobContext =>
   clock: deps.clock,
   workspace: c.get('workspace'),
   video: deps.config.video,
+  // A start can take its whole budget: only after that is a job without a handle lost.
+  startGraceMs: Math.max(START_GRACE_MS, deps.config.ai.deadlines.stepMs + 30_000),
   ...(deps.store.kind === 'gcs' && deps.config.storage.bucket
     ? { bucket: deps.config.storage.bucket }
     : {}),

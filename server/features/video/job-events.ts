@@ -1,7 +1,7 @@
 /**
  * @module video/job-events
  * `GET /api/video/jobs/:id/events`: the job as Server-Sent Events until it is over. Every
- * `VIDEO_EVENTS_POLL_MS` the job is brought up to date (by this instance: any instance serves
+ * `VIDEO_EVENTS_POLL_MS` the job is brought up to date (by this instance: every instance serves
  * any stream) and what changed is sent: `status` (the whole job) when its status changes,
  * `progress` (`{ id, percent, estimated }`) when the percent grows. Event ids follow the job,
  * not the connection (status queued 1000, running 2000, progress 2000 + percent, over 3000), so

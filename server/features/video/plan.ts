@@ -94,7 +94,7 @@ export function planJob(
       { mode: input.mode, model: role, modelId, availableWith: others }
     )
   }
-  const issues = [...inputIssues(input, video), ...sourceIssues(input, source, modelId)]
+  const issues = [...inputIssues(input, video), ...sourceIssues(input, source, modelId, video)]
   const params = paramsFor(input, video, modelId, source, issues)
   if (issues.length) throw errors.invalidInput(issues)
   return { role, modelId, backend, api: rules.api, mode: input.mode, params, video }
@@ -135,7 +135,8 @@ function inputIssues(input: CreateVideoJobRequest, video: VideoSupport): FieldIs
 function sourceIssues(
   input: CreateVideoJobRequest,
   source: VideoJobRecord | undefined,
-  modelId: string
+  modelId: string,
+  video: VideoSupport
 ): FieldIssue[] {
   if (!input.sourceJobId || !source) return []
   if (source.status !== 'succeeded' || !source.video) {
@@ -144,6 +145,15 @@ function sourceIssues(
   if (rulesOf(source.model.id).api !== rulesOf(modelId).api) {
     return [
       { field: 'sourceJobId', message: `Must name a video made by the same family as ${modelId}` },
+    ]
+  }
+  const resolutions = video.modeLimits[input.mode]?.resolutions
+  if (resolutions && !resolutions.includes(source.params.resolution)) {
+    return [
+      {
+        field: 'sourceJobId',
+        message: `Must name a ${resolutions.join(' or ')} video for ${modelId}`,
+      },
     ]
   }
   return []

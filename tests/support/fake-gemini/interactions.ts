@@ -41,7 +41,11 @@ export function interactionRoute(method: string, path: string) {
   return action ? { action, id, project, location } : undefined
 }
 
-export function handleInteraction(req: RecordedRequest, world: VideoWorld, id?: string): Response {
+export async function handleInteraction(
+  req: RecordedRequest,
+  world: VideoWorld,
+  id?: string
+): Promise<Response> {
   switch (req.action) {
     case 'downloadFile': {
       if (!req.headers['x-goog-api-key']) return googleErrorResponse(NO_API_KEY)
@@ -68,6 +72,7 @@ export function handleInteraction(req: RecordedRequest, world: VideoWorld, id?: 
         model: req.body.model,
         body: req.body,
       })
+      if (job.script.startDelayMs) await Bun.sleep(job.script.startDelayMs)
       return Response.json(interactionJson(job, 'in_progress', world))
     }
   }

@@ -15,6 +15,8 @@ export interface VideoScript {
   video?: Uint8Array
   /** Percent done reported while running, one per poll (Veo operation metadata). */
   progress?: readonly number[]
+  /** The start is answered this late (the job exists upstream meanwhile). */
+  startDelayMs?: number
 }
 
 export interface FakeVideoJob {
