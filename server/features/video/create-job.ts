@@ -13,7 +13,7 @@ import type { VideoImage, VideoSource } from '../../ai/video-types'
 import { toAppError } from '../../core/error-handler'
 import { AppError, errors } from '../../core/errors'
 import { loadMedia, mediaKey } from '../../storage/media'
-import { claimKey, fingerprintOf, idempotencyDigest, releaseKey } from './idempotency'
+import { claimKey, fingerprintOf, idempotencyDigest, jobOfKey, releaseKey } from './idempotency'
 import { loadImage } from './inputs'
 import type { JobContext } from './job-context'
 import { newJobId } from './job-ids'
@@ -60,6 +60,16 @@ function estimateOf(ctx: JobContext, plan: JobPlan) {
   }
 }
 
+/** The job a key already made, as a replayed answer. */
+async function replayOf(
+  ctx: JobContext,
+  jobId: string | undefined
+): Promise<CreateResult | undefined> {
+  if (!jobId) return undefined
+  const existing = await readJob(ctx.store, jobKey(ctx.workspace, jobId))
+  return existing && { kind: 'job', job: viewOf(existing.job, ctx.clock()), replayed: true }
+}
+
 async function loadSource(ctx: JobContext, id: string) {
   const stored = await readJob(ctx.store, jobKey(ctx.workspace, id))
   if (!stored) throw errors.notFound('The source video job')
@@ -94,6 +104,14 @@ export async function createVideoJob(
   options: { idempotencyKey?: string; dryRun: boolean }
 ): Promise<CreateResult> {
   const digest = idempotencyDigest(options.idempotencyKey, ctx.workspace)
+  const fingerprint = digest ? fingerprintOf(input) : ''
+  if (digest && !options.dryRun) {
+    const replay = await replayOf(
+      ctx,
+      await jobOfKey(ctx.store, ctx.workspace, digest, fingerprint)
+    )
+    if (replay) return replay
+  }
   const source = input.sourceJobId ? await loadSource(ctx, input.sourceJobId) : undefined
   const plan = planJob(ctx.ai, input, source)
   const estimate = estimateOf(ctx, plan)
@@ -151,21 +169,18 @@ export async function createVideoJob(
   await createJobRecord(ctx.store, key, record)
 
   if (digest) {
-    const claim = await claimKey(ctx.store, ctx.workspace, digest, {
-      jobId: id,
-      fingerprint: fingerprintOf(input),
-    })
+    const claim = await claimKey(ctx.store, ctx.workspace, digest, { jobId: id, fingerprint })
     if (!claim.won) {
       await ctx.store.delete(key)
-      const existing = await readJob(ctx.store, jobKey(ctx.workspace, claim.jobId))
-      if (!existing) {
+      const replay = await replayOf(ctx, claim.jobId)
+      if (!replay) {
         throw new AppError(
           409,
           'idempotency_key_stale',
           'The job of this Idempotency-Key is gone; use a new key.'
         )
       }
-      return { kind: 'job', job: viewOf(existing.job, ctx.clock()), replayed: true }
+      return replay
     }
   }
 

@@ -39,6 +39,27 @@ export const fingerprintOf = (request: unknown) => sha256(JSON.stringify(request
 const claimObject = (workspace: string, digest: string) =>
   `jobs/video-keys/${workspace}/${digest}.json`
 
+const reused = () =>
+  new AppError(
+    422,
+    'idempotency_key_reused',
+    'This Idempotency-Key was used with a different request; use a new key for a new job.'
+  )
+
+/** The job a key already names (a cheap look before any work; `claimKey` decides races). */
+export async function jobOfKey(
+  store: BlobStore,
+  workspace: string,
+  digest: string,
+  fingerprint: string
+): Promise<string | undefined> {
+  const bytes = await store.read(claimObject(workspace, digest))
+  if (!bytes) return undefined
+  const claim = JSON.parse(new TextDecoder().decode(bytes)) as Claim
+  if (claim.fingerprint !== fingerprint) throw reused()
+  return claim.jobId
+}
+
 /** `won`: this request owns the key; else the job the key already names. */
 export async function claimKey(
   store: BlobStore,
@@ -59,13 +80,7 @@ export async function claimKey(
     const bytes = await store.read(key)
     if (!bytes) continue
     const existing = JSON.parse(new TextDecoder().decode(bytes)) as Claim
-    if (existing.fingerprint !== claim.fingerprint) {
-      throw new AppError(
-        422,
-        'idempotency_key_reused',
-        'This Idempotency-Key was used with a different request; use a new key for a new job.'
-      )
-    }
+    if (existing.fingerprint !== claim.fingerprint) throw reused()
     return { won: false, jobId: existing.jobId }
   }
   throw new AppError(503, 'storage_busy', 'The Idempotency-Key is changing; try again shortly.', {
