@@ -24,6 +24,7 @@ import { libraryRoutes } from './features/library/routes'
 import { mediaRoutes } from './features/media/routes'
 import { seoRoutes } from './features/seo/routes'
 import { systemRoutes } from './features/system/routes'
+import { videoRoutes } from './features/video/routes'
 import { mountStatic } from './static'
 
 /** The JSON API under `/api`: its own middleware chain, errors always as the JSON envelope. */
@@ -36,7 +37,7 @@ export function createApi(deps: AppDeps) {
     requestLog({ log, projectId: config.ai.project }),
     corsFor(config.allowedOrigins),
     rateLimit({ perMinute: config.rateLimitPerMinute, trustForwardedFor: config.production }),
-    // Saved documents and images may be larger; those routes set their own limit.
+    // Saved documents, images and video jobs may be larger; those routes set their own limit.
     limitBody(DEFAULT_BODY_LIMIT, { skip: ownBodyLimit }),
     methodNotAllowed({
       app: api,
@@ -52,11 +53,14 @@ export function createApi(deps: AppDeps) {
       .route('/seo', seoRoutes(deps))
       .route('/library', libraryRoutes(deps))
       .route('/image', imageRoutes(deps))
+      .route('/video', videoRoutes(deps))
   )
 }
 
 const ownBodyLimit = (path: string) =>
-  path.startsWith('/api/library/') || path.startsWith('/api/image/')
+  path.startsWith('/api/library/') ||
+  path.startsWith('/api/image/') ||
+  path.startsWith('/api/video/jobs')
 
 /** The typed API for `hono/client` (paths include `/api`). */
 export type AppType = ReturnType<typeof createApi>

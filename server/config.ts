@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot'
 import { MODEL_ROLES, type ModelIds, ROLES } from './ai/models'
+import { DEFAULT_VIDEO_PRICES, type VideoPriceTable } from './ai/video-prices'
 import { type ApiKey, DEFAULT_WORKSPACE } from './core/auth'
 import type { LogFormat, LogLevel } from './core/logger'
 
@@ -36,6 +37,7 @@ export interface Config {
     /** Cloud Storage endpoint override (a fake or emulator). */
     readonly gcsEndpoint?: string
   }
+  readonly video: VideoConfig
   readonly jinaApiKey?: string
   /** Jina Reader base URL (overridable for tests); the page URL is appended to it. */
   readonly jinaReaderUrl: string
@@ -66,6 +68,18 @@ export interface AiDeadlines {
   readonly stepMs: number
   /** Streams (and long writing, streamed internally): the longest silence between chunks. */
   readonly idleMs: number
+}
+
+/** Video jobs (see `features/video`). */
+export interface VideoConfig {
+  /** A job that has not finished this long after it was created fails (`VIDEO_JOB_DEADLINE_MINUTES`). */
+  readonly jobDeadlineMs: number
+  /** How often an event stream asks the backend about its job (`VIDEO_EVENTS_POLL_MS`). */
+  readonly eventsPollMs: number
+  /** Price per second by model and resolution: the defaults with `VIDEO_PRICES` over them. */
+  readonly prices: VideoPriceTable
+  /** Model ids whose prices come from `VIDEO_PRICES`. */
+  readonly configuredPrices: ReadonlySet<string>
 }
 
 export type Env = Record<string, string | undefined>
@@ -224,9 +238,42 @@ const EnvSchema = v.object({
     )
   ),
   FETCH_ALLOWED_PORTS: ports,
+  VIDEO_JOB_DEADLINE_MINUTES: integer(20, 1, 360),
+  VIDEO_EVENTS_POLL_MS: integer(5_000, 10, 60_000),
+  VIDEO_PRICES: optionalText,
   AIS_DEMO: boolean,
   AIS_DEMO_SITE: httpUrl,
 })
+
+const PriceNumber = v.pipe(v.number(), v.minValue(0), v.maxValue(100))
+const VideoPricesJson = v.record(
+  v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)),
+  v.record(
+    v.picklist(['*', '360p', '720p', '1080p', '4k']),
+    v.strictObject({ audio: PriceNumber, silent: PriceNumber })
+  )
+)
+
+/** `VIDEO_PRICES` as JSON, over the defaults; a model it names takes exactly its entries. */
+function videoPrices(json: string | undefined): Pick<VideoConfig, 'prices' | 'configuredPrices'> {
+  if (!json) return { prices: DEFAULT_VIDEO_PRICES, configuredPrices: new Set() }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(json)
+  } catch {
+    parsed = undefined
+  }
+  const result = v.safeParse(VideoPricesJson, parsed)
+  if (!result.success) {
+    throw new ConfigError(
+      'Invalid configuration: VIDEO_PRICES must be JSON such as {"veo-3.1-generate-001":{"*":{"audio":0.4,"silent":0.2}}} (US dollars per second, by resolution or "*").'
+    )
+  }
+  return {
+    prices: { ...DEFAULT_VIDEO_PRICES, ...result.output },
+    configuredPrices: new Set(Object.keys(result.output)),
+  }
+}
 
 /**
  * Parses the environment into a `Config`.
@@ -288,6 +335,11 @@ export function loadConfig(env: Env = process.env): Config {
       bucket: e.GCP_STORAGE_BUCKET_NAME ?? e.FIREBASE_STORAGE_BUCKET,
       dataDir: e.DATA_DIR ?? './data',
       gcsEndpoint: e.GCS_ENDPOINT,
+    },
+    video: {
+      jobDeadlineMs: e.VIDEO_JOB_DEADLINE_MINUTES * 60_000,
+      eventsPollMs: e.VIDEO_EVENTS_POLL_MS,
+      ...videoPrices(e.VIDEO_PRICES),
     },
     jinaApiKey: e.JINA_API_KEY,
     jinaReaderUrl: e.JINA_READER_URL ?? 'https://r.jina.ai',

@@ -30,6 +30,10 @@ export function createAiGateway(options: GeminiGatewayOptions): AiGateway {
     image: async (r) => (await load()).image(r),
     upscale: async (r) => (await load()).upscale(r),
     segment: async (r) => (await load()).segment(r),
+    startVideo: async (r) => (await load()).startVideo(r),
+    pollVideo: async (h, signal) => (await load()).pollVideo(h, signal),
+    cancelVideo: async (h) => (await load()).cancelVideo(h),
+    downloadVideo: async (o, signal) => (await load()).downloadVideo(o, signal),
     stream: async function* (r): AsyncGenerator<StreamEvent> {
       yield* (await load()).stream(r)
     },
@@ -50,6 +54,10 @@ function disabledGateway(model: AiGateway['model']): AiGateway {
     image: refused,
     upscale: refused,
     segment: refused,
+    startVideo: refused,
+    pollVideo: refused,
+    cancelVideo: refused,
+    downloadVideo: refused,
     // biome-ignore lint/correctness/useYield: refuses before producing anything
     stream: async function* () {
       throw refuse()

@@ -7,6 +7,16 @@
  * scattered through features. Ids change every few months: update the defaults here.
  */
 
+import { OMNI_VIDEO, VEO_VIDEO, type VideoSupport } from './video-support'
+
+export type {
+  VideoMode,
+  VideoModeLimits,
+  VideoRatio,
+  VideoResolution,
+  VideoSupport,
+} from './video-support'
+
 export type ModelRole =
   | 'fast'
   | 'text'
@@ -22,6 +32,8 @@ export type ModelRole =
 
 export type TextRole = 'fast' | 'text' | 'writing'
 export type ImageRole = 'image' | 'imagePro' | 'imageLite'
+export type VideoRole = 'video' | 'veo' | 'veoFast'
+export const VIDEO_ROLES: readonly VideoRole[] = ['video', 'veo', 'veoFast']
 
 export type ThinkingLevel = 'minimal' | 'low' | 'medium' | 'high'
 
@@ -55,19 +67,6 @@ export type ImageSize = '512' | '1K' | '2K' | '4K'
 export interface ImageSupport {
   ratios: readonly ImageRatio[]
   sizes: readonly ImageSize[]
-}
-
-export type VideoResolution = '360p' | '720p' | '1080p' | '4k'
-export type VideoMode = 'text' | 'image' | 'firstLast' | 'reference' | 'extend' | 'edit'
-
-export interface VideoSupport {
-  ratios: readonly ('16:9' | '9:16')[]
-  durations: readonly number[]
-  resolutions: readonly VideoResolution[]
-  modes: readonly VideoMode[]
-  audio: boolean
-  negativePrompt: boolean
-  maxReferenceImages: number
 }
 
 export interface FamilyRules {
@@ -151,25 +150,6 @@ export interface ModelSpec {
 
 const FLASH_LEVELS: readonly ThinkingLevel[] = ['minimal', 'low', 'medium', 'high']
 const gemini3Flash: ModelSpec = { family: 'gemini-3', status: 'ga', thinkingLevels: FLASH_LEVELS }
-const OMNI_VIDEO: VideoSupport = {
-  ratios: ['16:9', '9:16'],
-  durations: [3, 4, 5, 6, 7, 8, 9, 10],
-  resolutions: ['360p', '720p', '1080p', '4k'],
-  modes: ['text', 'image', 'firstLast', 'reference', 'extend', 'edit'],
-  audio: true,
-  negativePrompt: false,
-  maxReferenceImages: 3,
-}
-const VEO_VIDEO: VideoSupport = {
-  ratios: ['16:9', '9:16'],
-  durations: [4, 6, 8],
-  resolutions: ['720p', '1080p'],
-  modes: ['text', 'image', 'firstLast', 'reference', 'extend'],
-  audio: true,
-  negativePrompt: true,
-  maxReferenceImages: 3,
-}
-
 /** Models known to be served (December 2026), by id. */
 export const KNOWN_MODELS: Readonly<Record<string, ModelSpec>> = {
   'gemini-3.8-flash': gemini3Flash,
@@ -209,7 +189,11 @@ export const KNOWN_MODELS: Readonly<Record<string, ModelSpec>> = {
     video: { ...OMNI_VIDEO, durations: [...OMNI_VIDEO.durations, 11, 12, 13, 14, 15] },
   },
   'veo-3.1-generate-001': { family: 'veo-3.1', status: 'ga', video: VEO_VIDEO },
-  'veo-3.1-fast-generate-001': { family: 'veo-3.1', status: 'ga', video: VEO_VIDEO },
+  'veo-3.1-fast-generate-001': {
+    family: 'veo-3.1',
+    status: 'ga',
+    video: { ...VEO_VIDEO, typicalSeconds: 60 },
+  },
   'imagen-4.0-upscale-preview': {
     family: 'imagen-upscale',
     status: 'preview',

@@ -7,6 +7,7 @@
 import type * as v from 'valibot'
 import type { AiBackend } from '../config'
 import type { ImageRole, ImageSize, ModelRole, ModelSpec, TextRole, ThinkingLevel } from './models'
+import type { VideoOperations } from './video-types'
 
 export type { ImageRole, TextRole, ThinkingLevel }
 
@@ -183,7 +184,7 @@ export interface ResolvedModel {
   spec: ModelSpec
 }
 
-export interface AiGateway {
+export interface AiGateway extends VideoOperations {
   readonly backend: AiBackend
   /** The configured model of a role and its capabilities (no call is made). */
   model(role: ModelRole): ResolvedModel

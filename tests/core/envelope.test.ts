@@ -169,7 +169,7 @@ describe('the product app', () => {
       imageSearch: true,
       imageSearchEndsOn: '2027-01-01',
       pageReader: 'jina',
-      mediaGeneration: { imagen: false, veo: false },
+      mediaGeneration: { imagen: false, veo: false, omni: true },
       image: expect.objectContaining({ upscale: expect.objectContaining({ method: 'rerender' }) }),
       authRequired: true,
       demo: false,

@@ -62,7 +62,18 @@ export function testSdkOptions(options: TestAppOptions): SdkClientOptions | unde
 export function buildTestApp(options: TestAppOptions = {}) {
   const config = testConfig(options)
   const lines: string[] = []
-  const log = createLogger({ level: 'debug', format: 'json', write: (l) => lines.push(l) })
+  // The same secrets are masked as in production (`server/deps.ts`).
+  const log = createLogger({
+    level: 'debug',
+    format: 'json',
+    write: (l) => lines.push(l),
+    secrets: [
+      config.ai.apiKey,
+      config.jinaApiKey,
+      config.cse?.apiKey,
+      ...config.apiKeys.map((k) => k.key),
+    ],
+  })
   const ai =
     options.deps?.ai ??
     createAiGateway({

@@ -73,6 +73,8 @@ export interface FakeGcs {
   /** Objects by `bucket/name`. */
   readonly objects: Map<string, StoredObject>
   fail(...faults: Fault[]): void
+  /** Writes an object as another Google service would (Veo writing its output to the bucket). */
+  write(bucket: string, name: string, bytes: Uint8Array, contentType: string): void
   calls(kind?: RequestKind): RecordedGcsRequest[]
   reset(): void
   stop(): void
@@ -266,6 +268,16 @@ export async function startFakeGcs(options: FakeGcsOptions = {}): Promise<FakeGc
     objects,
     fail: (...added) => {
       faults.push(...added.map((f) => ({ ...f, left: f.times ?? 1 })))
+    },
+    write: (bucket, name, bytes, contentType) => {
+      objects.set(`${bucket}/${name}`, {
+        bytes,
+        contentType,
+        metadata: {},
+        updated: new Date().toISOString(),
+        ...hashes(bytes),
+        generation: ++generation,
+      })
     },
     calls: (kind) => requests.filter((r) => !kind || r.kind === kind),
     reset: () => {

@@ -4,12 +4,7 @@
  * errors, on the SDK client for the model's Vertex AI location (Gemini 3 on `global`, Imagen and
  * Veo regional). Every feature-level operation is built on these two calls.
  */
-import type {
-  Content,
-  GenerateContentConfig,
-  GenerateContentResponse,
-  GoogleGenAI,
-} from '@google/genai'
+import type { Content, GenerateContentConfig, GenerateContentResponse } from '@google/genai'
 import type { Config } from '../../config'
 import { errors } from '../../core/errors'
 import { once } from '../../core/lazy'
@@ -19,14 +14,14 @@ import { type Budget, budgetMs, retriesFor, totalBudget } from '../deadline'
 import { cancelled, toAiError } from '../errors'
 import { rulesOf } from '../models'
 import { isRetryable, retryAfterSeconds } from '../retry'
-import { createSdkClient, type SdkClientOptions } from '../sdk-client'
+import { createSdkClient, type SdkClient, type SdkClientOptions } from '../sdk-client'
 import type { Deadline } from '../types'
 
 export interface GeminiContext {
   ai: Config['ai']
   log: Logger
   retry: RetryPolicy
-  client(modelId: string): Promise<GoogleGenAI>
+  client(modelId: string): Promise<SdkClient>
 }
 
 export function createContext(
@@ -35,7 +30,7 @@ export function createContext(
   retry: RetryPolicy,
   sdk?: SdkClientOptions
 ): GeminiContext {
-  const byLocation = new Map<string, () => Promise<GoogleGenAI>>()
+  const byLocation = new Map<string, () => Promise<SdkClient>>()
   const locationOf = (modelId: string) => {
     if (ai.backend !== 'vertex') return 'developer'
     return rulesOf(modelId).vertexLocation === 'regional' ? ai.mediaLocation : ai.location
@@ -112,7 +107,7 @@ export async function generate(
 export async function callModel<T>(
   ctx: GeminiContext,
   modelId: string,
-  run: (sdk: GoogleGenAI, signal: AbortSignal) => Promise<T>,
+  run: (sdk: SdkClient, signal: AbortSignal) => Promise<T>,
   options: CallOptions
 ): Promise<T> {
   try {

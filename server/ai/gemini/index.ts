@@ -19,6 +19,7 @@ import { segment } from './segment'
 import { streamText } from './stream'
 import { text } from './text'
 import { upscale } from './upscale'
+import { videoOperations } from './video'
 
 export interface GeminiGatewayOptions {
   ai: Config['ai']
@@ -53,5 +54,6 @@ export function createGeminiGateway(options: GeminiGatewayOptions): AiGateway {
     image: (request) => image(ctx, ai.models[request.model ?? 'image'], request),
     upscale: (request) => upscale(ctx, ai.models.upscale, request),
     segment: (request) => segment(ctx, ai.models.segment, request),
+    ...videoOperations(ctx, (role) => ai.models[role]),
   }
 }

@@ -19,8 +19,8 @@ export interface Capabilities {
   /** The day the Custom Search JSON API ends; brand assets come from the site itself. */
   imageSearchEndsOn: typeof CUSTOM_SEARCH_ENDS_ON
   pageReader: 'direct' | 'jina'
-  /** Imagen and Veo need Vertex AI with SDK 3.x. */
-  mediaGeneration: { imagen: boolean; veo: boolean }
+  /** Imagen and Veo need Vertex AI with SDK 3.x; Gemini Omni video runs on both backends. */
+  mediaGeneration: { imagen: boolean; veo: boolean; omni: boolean }
   /** The image studio's models and how upscale and background removal run here (null: no AI). */
   image: ImageCapabilities | null
   authRequired: boolean
@@ -39,7 +39,7 @@ export function capabilitiesOf(config: Config): Capabilities {
     imageSearch: customSearchAvailable(config, new Date()),
     imageSearchEndsOn: CUSTOM_SEARCH_ENDS_ON,
     pageReader: config.jinaApiKey ? 'jina' : 'direct',
-    mediaGeneration: { imagen: vertex, veo: vertex },
+    mediaGeneration: { imagen: vertex, veo: vertex, omni: config.ai.backend !== 'none' },
     image: imageCapabilities(config.ai),
     authRequired: config.apiKeys.length > 0,
     demo: Boolean(config.demo),

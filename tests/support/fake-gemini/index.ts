@@ -16,12 +16,15 @@
  */
 
 import type { FakeModel } from './catalogue'
-import { googleErrorResponse, NO_API_KEY, UNAUTHENTICATED } from './errors'
+import { googleErrorResponse, modelNotFound, NO_API_KEY, UNAUTHENTICATED } from './errors'
+import { handleInteraction, interactionRoute, type VideoWorld } from './interactions'
 import { createTokenAuthority } from './oauth'
 import { checkPredictBody, predictAnswer } from './predict'
 import { respond } from './replies'
 import { checkGenerateBody, resolveModel } from './rules'
 import type { Handler, RecordedRequest, Reply } from './types'
+import { cancelTarget, handleVeo } from './veo'
+import { createVideoJobs, type VideoJobs } from './video-jobs'
 
 export { domainOf, redirectFor, renderedContentFor } from './replies'
 
@@ -29,6 +32,7 @@ export { domainOf, redirectFor, renderedContentFor } from './replies'
 export const systemText = (r: RecordedRequest | undefined): string =>
   (r?.body?.systemInstruction?.parts ?? []).map((p: { text?: string }) => p.text ?? '').join('\n')
 export type { Grounding, Handler, RecordedRequest, Reply } from './types'
+export { type FakeVideoJob, fakeMp4, type VideoScript } from './video-jobs'
 
 interface Queued {
   reply: Reply
@@ -46,6 +50,11 @@ export interface FakeGemini {
   enqueueWhen(when: (request: RecordedRequest) => boolean, ...replies: Reply[]): void
   /** Answers requests when no queued reply matches. */
   setHandler(handler: Handler | undefined): void
+  /** Video jobs (interactions and Veo operations): their scripts, state and files. */
+  readonly video: VideoJobs & {
+    /** Where `gs://` outputs are written (the fake Cloud Storage). */
+    connectStorage(storage: VideoWorld['storage']): void
+  }
   /** Accepts this subject token at the STS endpoint (see `tests/support/vertex-credentials.ts`). */
   trustSubjectToken(token: string): void
   /** Requests of one action (`generateContent`, `streamGenerateContent`, …). */
@@ -69,6 +78,8 @@ export async function startFakeGemini(): Promise<FakeGemini> {
   }
   let queue: Queued[] = []
   let handler: Handler | undefined
+  const jobs = createVideoJobs()
+  const world: VideoWorld = { jobs, url: '' }
 
   async function answer(recorded: RecordedRequest): Promise<Reply | undefined> {
     const index = queue.findIndex((q) => !q.when || q.when(recorded))
@@ -95,6 +106,9 @@ export async function startFakeGemini(): Promise<FakeGemini> {
         body = undefined
       }
       const match = url.pathname.match(MODEL_RE)
+      const videoRoute = match ? undefined : interactionRoute(req.method, url.pathname)
+      const cancelName = match ? undefined : cancelTarget(url.pathname)
+      const scope = url.pathname.match(/^\/v1beta1\/projects\/([^/]+)\/locations\/([^/]+)\//)
       const recorded: RecordedRequest = {
         method: req.method,
         path: url.pathname,
@@ -103,10 +117,14 @@ export async function startFakeGemini(): Promise<FakeGemini> {
         body,
         backend: url.pathname.startsWith('/v1beta1/') ? 'vertex' : 'developer',
         apiVersion: url.pathname.split('/')[1] ?? '',
-        model: match?.[4],
-        action: match?.[5] ?? url.pathname.match(/:([A-Za-z]+)$/)?.[1],
-        project: match?.[2],
-        location: match?.[3],
+        model: match?.[4] ?? (videoRoute ? body?.model : undefined),
+        action:
+          videoRoute?.action ??
+          (cancelName ? 'cancelOperation' : undefined) ??
+          match?.[5] ??
+          url.pathname.match(/:([A-Za-z]+)$/)?.[1],
+        project: match?.[2] ?? scope?.[1],
+        location: match?.[3] ?? scope?.[2],
         promptText: promptTextOf(body),
         receivedAt: Date.now(),
       }
@@ -114,6 +132,12 @@ export async function startFakeGemini(): Promise<FakeGemini> {
 
       const auth = authFailure(recorded, tokens.isIssued)
       if (auth) return googleErrorResponse(auth)
+      if (videoRoute || cancelName) {
+        const fault = await injectedFault(recorded)
+        if (fault) return fault
+        if (videoRoute) return handleInteraction(recorded, world, videoRoute.id)
+        return handleVeo(recorded, world, cancelName) as Response
+      }
       let signs = false
       let model: FakeModel | undefined
       if (match) {
@@ -129,6 +153,17 @@ export async function startFakeGemini(): Promise<FakeGemini> {
           if (refusal) return googleErrorResponse(refusal)
         }
         signs = model.family === 'gemini-3' || model.family === 'image'
+        if (
+          recorded.action === 'predictLongRunning' ||
+          recorded.action === 'fetchPredictOperation'
+        ) {
+          if (model.family !== 'veo')
+            return googleErrorResponse(modelNotFound(recorded.model ?? '', recorded))
+          const fault = await injectedFault(recorded)
+          if (fault) return fault
+          const answered = handleVeo(recorded, world)
+          if (answered) return answered
+        }
       }
 
       const reply = await answer(recorded)
@@ -157,7 +192,18 @@ export async function startFakeGemini(): Promise<FakeGemini> {
     },
   })
 
+  /** A scripted reply aimed at this video request (`enqueueWhen`): faults, delays, hangs. */
+  async function injectedFault(recorded: RecordedRequest): Promise<Response | undefined> {
+    const index = queue.findIndex((q) => q.when?.(recorded))
+    if (index < 0) return undefined
+    const reply = queue[index]?.reply as Reply
+    queue.splice(index, 1)
+    if (reply.delayMs) await Bun.sleep(reply.delayMs)
+    return respond(reply, false, { backend: recorded.backend, signs: false, sign })
+  }
+
   const url = `http://127.0.0.1:${server.port}`
+  world.url = url
   return {
     url,
     tokenUrl: `${url}/v1/token`,
@@ -171,6 +217,11 @@ export async function startFakeGemini(): Promise<FakeGemini> {
     setHandler: (h) => {
       handler = h
     },
+    video: Object.assign(jobs, {
+      connectStorage: (storage: VideoWorld['storage']) => {
+        world.storage = storage
+      },
+    }),
     trustSubjectToken: (token) => {
       tokens.subjectTokens.add(token)
     },
@@ -180,6 +231,7 @@ export async function startFakeGemini(): Promise<FakeGemini> {
       requests.length = 0
       queue = []
       handler = undefined
+      jobs.reset()
     },
     stop: () => server.stop(true),
   }

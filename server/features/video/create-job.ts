@@ -1,0 +1,257 @@
+/**
+ * @module video/create-job
+ * `POST /api/video/jobs`: plan the job against its model, answer the estimate for a dry run, or
+ * store the inputs, write the job record (`queued`), claim the Idempotency-Key, and start the
+ * generation exactly once. The start is not tied to the request: a client that leaves does not
+ * abort it, since an aborted start may still have been billed. When the service refused the
+ * start nothing was made, so the record and the key are removed and the refusal is answered;
+ * when the answer was lost (timeout, dropped connection) the job is failed and kept with the
+ * key, so retrying the key cannot start a second paid job.
+ */
+import { quoteVideo } from '../../ai/video-prices'
+import type { VideoImage, VideoSource } from '../../ai/video-types'
+import { toAppError } from '../../core/error-handler'
+import { AppError, errors } from '../../core/errors'
+import { loadMedia, mediaKey } from '../../storage/media'
+import { claimKey, fingerprintOf, idempotencyDigest, jobOfKey, releaseKey } from './idempotency'
+import { loadImage } from './inputs'
+import type { JobContext } from './job-context'
+import { newJobId } from './job-ids'
+import { createJobRecord, jobKey, outputPrefix, readJob, updateJob } from './job-store'
+import type { JobInputs, VideoJobRecord, VideoJobView } from './job-types'
+import { type JobPlan, planJob } from './plan'
+import { viewOf } from './progress'
+import type { CreateVideoJobRequest } from './schemas'
+
+export type JobEstimate = ReturnType<typeof estimateOf>
+
+export type CreateResult =
+  | { kind: 'estimate'; estimate: JobEstimate }
+  | { kind: 'job'; job: VideoJobView; replayed: boolean }
+
+/** Failures after which the service may have started (and billed) the job. */
+const UNCONFIRMED = new Set([
+  'upstream_timeout',
+  'upstream_unreachable',
+  'upstream_invalid',
+  'cancelled',
+  'internal',
+])
+
+function estimateOf(ctx: JobContext, plan: JobPlan) {
+  const price = quoteVideo(
+    { prices: ctx.video.prices, configured: ctx.video.configuredPrices },
+    {
+      modelId: plan.modelId,
+      resolution: plan.params.resolution,
+      seconds: plan.params.durationSeconds,
+      audio: plan.params.audio,
+    }
+  )
+  return {
+    dryRun: true as const,
+    model: { role: plan.role, id: plan.modelId },
+    backend: plan.backend,
+    api: plan.api,
+    mode: plan.mode,
+    ...plan.params,
+    /** Null when the price table has no entry for the model. */
+    price: price ?? null,
+  }
+}
+
+/** The job a key already made, as a replayed answer. */
+async function replayOf(
+  ctx: JobContext,
+  jobId: string | undefined
+): Promise<CreateResult | undefined> {
+  if (!jobId) return undefined
+  const existing = await readJob(ctx.store, jobKey(ctx.workspace, jobId))
+  return existing && { kind: 'job', job: viewOf(existing.job, ctx.clock()), replayed: true }
+}
+
+async function loadSource(ctx: JobContext, id: string) {
+  const stored = await readJob(ctx.store, jobKey(ctx.workspace, id))
+  if (!stored) throw errors.notFound('The source video job')
+  return stored.job
+}
+
+/** How the service gets the source video: its own interaction, our bucket, or the bytes. */
+async function sourceFor(
+  ctx: JobContext,
+  plan: JobPlan,
+  source: VideoJobRecord
+): Promise<VideoSource> {
+  const video = source.video
+  if (!video) throw errors.badRequest('invalid_source', 'The source job has no video.')
+  if (source.upstream?.kind === 'interaction' && source.backend === plan.backend) {
+    return { kind: 'interaction', id: source.upstream.id }
+  }
+  if (ctx.bucket && plan.backend === 'vertex') {
+    return {
+      kind: 'gcs',
+      uri: `gs://${ctx.bucket}/${mediaKey(video.id)}`,
+      mimeType: video.mimeType,
+    }
+  }
+  const { bytes, mimeType } = await loadMedia(ctx.store, video.id)
+  return { kind: 'bytes', data: Buffer.from(bytes).toString('base64'), mimeType }
+}
+
+export async function createVideoJob(
+  ctx: JobContext,
+  input: CreateVideoJobRequest,
+  options: { idempotencyKey?: string; dryRun: boolean }
+): Promise<CreateResult> {
+  const digest = idempotencyDigest(options.idempotencyKey, ctx.workspace)
+  const fingerprint = digest ? fingerprintOf(input) : ''
+  if (digest && !options.dryRun) {
+    const replay = await replayOf(
+      ctx,
+      await jobOfKey(ctx.store, ctx.workspace, digest, fingerprint)
+    )
+    if (replay) return replay
+  }
+  const source = input.sourceJobId ? await loadSource(ctx, input.sourceJobId) : undefined
+  const plan = planJob(ctx.ai, input, source)
+  const estimate = estimateOf(ctx, plan)
+  if (options.dryRun) return { kind: 'estimate', estimate }
+
+  const [first, last, refs] = await Promise.all([
+    input.firstFrame && loadImage(ctx.store, input.firstFrame, 'firstFrame'),
+    input.lastFrame && loadImage(ctx.store, input.lastFrame, 'lastFrame'),
+    Promise.all(
+      (input.referenceImages ?? []).map(async (r, i) => ({
+        loaded: await loadImage(ctx.store, r.image, `referenceImages.${i}.image`),
+        type: r.type,
+      }))
+    ),
+  ])
+  const upstreamSource = source && (await sourceFor(ctx, plan, source))
+  const now = ctx.clock()
+  const id = newJobId(now)
+  const key = jobKey(ctx.workspace, id)
+  const inputs: JobInputs = {
+    ...(first ? { firstFrame: first.ref } : {}),
+    ...(last ? { lastFrame: last.ref } : {}),
+    ...(refs.length
+      ? { referenceImages: refs.map((r) => ({ media: r.loaded.ref, type: r.type })) }
+      : {}),
+    ...(source ? { sourceJobId: source.id } : {}),
+  }
+  const poster = first
+    ? { ...first.ref, source: 'firstFrame' as const }
+    : input.mode === 'extend' && source?.poster?.source === 'firstFrame'
+      ? source.poster
+      : undefined
+  const output =
+    plan.api === 'predictLongRunning' && ctx.bucket ? outputPrefix(ctx.workspace, id) : undefined
+  const record: VideoJobRecord = {
+    version: 1,
+    id,
+    workspace: ctx.workspace,
+    status: 'queued',
+    mode: plan.mode,
+    prompt: input.prompt,
+    model: { role: plan.role, id: plan.modelId },
+    backend: plan.backend,
+    api: plan.api,
+    params: plan.params,
+    inputs,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    deadlineAt: new Date(now.getTime() + ctx.video.jobDeadlineMs).toISOString(),
+    ...(poster ? { poster } : {}),
+    ...(estimate.price ? { price: estimate.price } : {}),
+    ...(digest ? { idempotencyKey: digest } : {}),
+    ...(output ? { outputPrefix: output } : {}),
+  }
+  await createJobRecord(ctx.store, key, record)
+
+  if (digest) {
+    const claim = await claimKey(ctx.store, ctx.workspace, digest, { jobId: id, fingerprint })
+    if (!claim.won) {
+      await ctx.store.delete(key)
+      const replay = await replayOf(ctx, claim.jobId)
+      if (!replay) {
+        throw new AppError(
+          409,
+          'idempotency_key_stale',
+          'The job of this Idempotency-Key is gone; use a new key.'
+        )
+      }
+      return replay
+    }
+  }
+
+  const images = (loaded: { image: VideoImage } | undefined) => loaded?.image
+  let started: Awaited<ReturnType<JobContext['ai']['startVideo']>>
+  try {
+    started = await ctx.ai.startVideo({
+      role: plan.role,
+      mode: plan.mode,
+      prompt: input.prompt,
+      aspectRatio: plan.params.aspectRatio,
+      durationSeconds: plan.params.durationSeconds,
+      resolution: plan.params.resolution,
+      ...(plan.video.audio === 'optional' ? { audio: plan.params.audio } : {}),
+      ...(plan.params.negativePrompt ? { negativePrompt: plan.params.negativePrompt } : {}),
+      ...(first ? { firstFrame: images(first) } : {}),
+      ...(last ? { lastFrame: images(last) } : {}),
+      ...(refs.length
+        ? { referenceImages: refs.map((r) => ({ image: r.loaded.image, type: r.type })) }
+        : {}),
+      ...(upstreamSource ? { source: upstreamSource } : {}),
+      ...(output && ctx.bucket ? { outputGcsUri: `gs://${ctx.bucket}/${output}` } : {}),
+    })
+  } catch (error) {
+    throw await startFailed(ctx, key, record, digest, error)
+  }
+  const startedAt = ctx.clock().toISOString()
+  const updated = await updateJob(ctx.store, key, (job) =>
+    job.status === 'queued'
+      ? { ...job, status: 'running', upstream: started, startedAt, updatedAt: startedAt }
+      : undefined
+  )
+  if (!updated || updated.job.upstream !== started) {
+    // Deleted, or given up as lost, while it started: the service's job is not wanted either.
+    await ctx.ai
+      .cancelVideo(started)
+      .catch((error) => ctx.log.warn('video cancel failed', { job: id, err: error }))
+    if (!updated) throw errors.notFound('The video job')
+  }
+  return { kind: 'job', job: viewOf(updated.job, ctx.clock()), replayed: false }
+}
+
+async function startFailed(
+  ctx: JobContext,
+  key: string,
+  record: VideoJobRecord,
+  digest: string | undefined,
+  error: unknown
+): Promise<AppError> {
+  const appError = toAppError(error)
+  if (!UNCONFIRMED.has(appError.code)) {
+    await ctx.store.delete(key)
+    if (digest) await releaseKey(ctx.store, ctx.workspace, digest)
+    return appError
+  }
+  const at = ctx.clock().toISOString()
+  ctx.log.warn('video start unconfirmed', { job: record.id, code: appError.code })
+  await updateJob(ctx.store, key, (job) => ({
+    ...job,
+    status: 'failed',
+    updatedAt: at,
+    finishedAt: at,
+    error: {
+      code: 'start_unconfirmed',
+      message:
+        'The video service did not confirm that the job started. It is not retried automatically, so it is never paid for twice; start a new job to try again.',
+    },
+  }))
+  return new AppError(appError.status, appError.code, appError.message, {
+    headers: appError.headers,
+    details: { jobId: record.id },
+    cause: error,
+  })
+}

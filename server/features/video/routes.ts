@@ -1,0 +1,97 @@
+/**
+ * @module video/routes
+ * `/api/video`: the video studio. Prompt tools (JSON steps): `enhance-prompt`, `design-plan`,
+ * `creative-director`, `summarize-prompt`, `reference-image`. Jobs, all in the request's
+ * workspace (another workspace's job is a 404):
+ *
+ * - `POST /jobs` (JSON, up to 40 MB with images) -> 202 with the job and `Location`;
+ *   `Idempotency-Key` returns the job the key already made (202, `Idempotent-Replayed: true`;
+ *   422 when the key came with another request); `?dryRun=1` -> 200 with the plan and price.
+ * - `GET /jobs?limit&cursor` -> `{ items, nextCursor? }`, newest first.
+ * - `GET /jobs/:id` -> the job, brought up to date from the service.
+ * - `DELETE /jobs/:id` -> 204; cancels a running job, deletes its video and poster.
+ * - `GET /jobs/:id/events` -> Server-Sent Events `status` / `progress` / `error`, resumable
+ *   with `Last-Event-ID`.
+ * - `PUT /jobs/:id/poster` (an image body) -> the job with the uploaded poster.
+ *
+ * The job logic loads on the first job request.
+ */
+import { type Context, Hono } from 'hono'
+import { limitBody } from '../../core/body-limit'
+import type { AppEnv } from '../../core/context'
+import { errors } from '../../core/errors'
+import { once } from '../../core/lazy'
+import { lazyJsonBody, queryParams } from '../../core/validate'
+import type { FeatureDeps } from '../context'
+import { stepRoutes } from '../step-routes'
+import { jobContext } from './job-context'
+import { JOB_ID } from './job-ids'
+import { CreateJobQuery, JOB_BODY_LIMIT, ListJobsQuery, POSTER_BODY_LIMIT } from './schemas'
+
+const jobs = once(() => import('./jobs'))
+const enhance = once(() => import('./prompts/enhance-prompt'))
+const designPlan = once(() => import('./prompts/design-plan'))
+const director = once(() => import('./prompts/creative-director'))
+const summary = once(() => import('./prompts/summarize-prompt'))
+const referenceImage = once(() => import('./prompts/reference-image'))
+
+const NO_STORE = { 'Cache-Control': 'no-store' }
+
+/** The `:id` of a job path; anything that is not a job id is simply not found. */
+function jobIdOf(c: Context<AppEnv>): string {
+  const id = c.req.param('id') ?? ''
+  if (!JOB_ID.test(id)) throw errors.notFound('The video job')
+  return id
+}
+
+export const videoRoutes = (deps: FeatureDeps) => {
+  const { step } = stepRoutes(deps)
+  const ctx = (c: Context<AppEnv>) => jobContext(deps, c)
+  return new Hono<AppEnv>()
+    .post('/enhance-prompt', ...step(enhance, 'EnhancePromptRequest', 'enhancePrompt'))
+    .post('/design-plan', ...step(designPlan, 'DesignPlanRequest', 'designPlans'))
+    .post('/creative-director', ...step(director, 'CreativeDirectorRequest', 'directVideo'))
+    .post('/summarize-prompt', ...step(summary, 'SummarizePromptRequest', 'summarizePrompt'))
+    .post(
+      '/reference-image',
+      ...step(referenceImage, 'ReferenceImageRequest', 'makeReferenceImage')
+    )
+    .post(
+      '/jobs',
+      limitBody(JOB_BODY_LIMIT),
+      queryParams(CreateJobQuery),
+      lazyJsonBody(async () => (await jobs()).CreateVideoJobRequest),
+      async (c) => {
+        const dryRun = ['1', 'true'].includes(c.req.valid('query').dryRun ?? '')
+        const result = await (await jobs()).createVideoJob(ctx(c), c.req.valid('json'), {
+          idempotencyKey: c.req.header('Idempotency-Key'),
+          dryRun,
+        })
+        if (result.kind === 'estimate') return c.json(result.estimate, 200, NO_STORE)
+        return c.json(result.job, 202, {
+          ...NO_STORE,
+          Location: `/api/video/jobs/${result.job.id}`,
+          ...(result.replayed ? { 'Idempotent-Replayed': 'true' } : {}),
+        })
+      }
+    )
+    .get('/jobs', queryParams(ListJobsQuery), async (c) =>
+      c.json(await (await jobs()).listJobs(ctx(c), c.req.valid('query')), 200, NO_STORE)
+    )
+    .get('/jobs/:id', async (c) => {
+      const { advanceJob, viewOf } = await jobs()
+      const job = await advanceJob(ctx(c), jobIdOf(c))
+      return c.json(viewOf(job, deps.clock()), 200, NO_STORE)
+    })
+    .delete('/jobs/:id', async (c) => {
+      await (await jobs()).deleteJob(ctx(c), jobIdOf(c))
+      return c.body(null, 204)
+    })
+    .get('/jobs/:id/events', async (c) => (await jobs()).streamJobEvents(c, ctx(c), jobIdOf(c)))
+    .put('/jobs/:id/poster', limitBody(POSTER_BODY_LIMIT), async (c) => {
+      const { uploadPoster, viewOf } = await jobs()
+      const body = new Uint8Array(await c.req.arrayBuffer())
+      const job = await uploadPoster(ctx(c), jobIdOf(c), body, c.req.header('Content-Type'))
+      return c.json(viewOf(job, deps.clock()), 200, NO_STORE)
+    })
+}
