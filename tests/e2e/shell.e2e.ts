@@ -127,7 +127,7 @@ describe('navigation', () => {
     ] as const
     for (const [link, path, title] of areas) {
       await page.locator('header nav').getByRole('link', { name: link }).click()
-      await page.waitForURL(`${server.url}${path}`)
+      await page.waitForURL((url) => url.pathname === path)
       await page.locator('main h1', { hasText: title }).waitFor()
       const current = page.locator('header nav a[aria-current="page"]')
       expect((await current.textContent())?.trim()).toBe(link)
@@ -140,7 +140,9 @@ describe('navigation', () => {
 
   test('a reload of /seo?url=… (deep link) opens that website in the workspace and says AI is off', async () => {
     const page = await open('/seo?url=https%3A%2F%2Fexample.com')
-    await page.waitForURL(`${server.url}/seo/diagnosis`)
+    await page.waitForURL(
+      (url) => url.pathname === '/seo/diagnosis' && url.searchParams.has('project')
+    )
     expect(await heading(page)).toBe('SEO 内容工作流')
     await page.getByTestId('project-site').waitFor()
     expect(await page.getByTestId('project-site').textContent()).toBe('https://example.com')

@@ -1,75 +1,205 @@
 /**
  * @module stores/seo-project
- * The SEO project store (Pinia setup store): the project document, kept through the persistence
- * seam, its edits, and the research and strategy steps (brand analysis, diagnosis, competitors,
- * competitor analysis, strategy board, brief) as requests with busy, error, abort and stale-answer
- * protection. A step's new result discards the results after it.
+ * The SEO project store (Pinia setup store): the open project, saved to the library
+ * (`seo-projects`, autosaved with its ETag through document-sync, the chat and grounding details
+ * kept on this device beside it), the brand profile it writes for, its article versions (the
+ * library's, restorable), and the research and strategy steps (brand analysis, diagnosis,
+ * competitors, competitor analysis, strategy board, brief) as requests with busy, error, abort
+ * and stale-answer protection. A step's new result keeps the later results, marked out of date.
  */
 import { defineStore } from 'pinia'
-import { computed, ref, toRaw, watch } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
+import type { ArticleVersionInfo } from '../../../server/features/library/schemas'
 import { type Competitor, type ContentBrief, seoApi } from '../api/seo'
 import { useRequest } from '../composables/useRequest'
 import { currentLocale } from '../i18n'
 import { useBrandStore } from './brand'
-import { debouncedSaver, persistence } from './persistence'
+import { type BrandProfile, brandIdFor, withProjectFor } from './brand-document'
+import { createDocumentSync } from './document-sync'
+import { persistence, plain, rememberOpen } from './persistence'
 import {
-  asSeoDocument,
+  afterNewResult,
   type ChatEntry,
-  discardAfter,
   furthestOpenStep,
   isOpen,
+  isStale,
   MAX_PICKED,
   newSeoDocument,
+  type ProfileChoice,
   pickedCompetitors,
   randomId,
   type SeoDocument,
   togglePick,
 } from './seo-document'
+import {
+  type DeviceExtras,
+  deviceExtrasOf,
+  fromProjectDocument,
+  type ProjectDocument,
+  toProjectDocument,
+} from './seo-library'
+
+const KIND = 'seo-projects'
+const extrasKey = (id: string) => `local:${KIND}/${id}`
 
 export const useSeoProjectStore = defineStore('seo-project', () => {
   const brand = useBrandStore()
   const document = ref<SeoDocument>()
-  const saver = debouncedSaver('seo-project', () => toRaw(document.value) ?? null)
+  /** The library's article versions (newest first) and the one the article is now. */
+  const versions = shallowRef<ArticleVersionInfo[]>([])
+  const articleVersion = ref<number>()
+  const takeServerState = (saved: ProjectDocument) => {
+    versions.value = saved.articleVersions
+    articleVersion.value = saved.article?.version
+  }
+  const sync = createDocumentSync(KIND, { onSaved: (stored) => takeServerState(stored.document) })
 
-  const ready = persistence()
-    .load('seo-project')
-    .then((stored) => {
-      document.value ??= asSeoDocument(stored)
-    })
-  watch(document, () => saver.schedule(), { deep: true })
+  /** Showing a loaded document is not an edit: the watcher's next run is skipped. */
+  let loading = false
+  function show(next: SeoDocument | undefined) {
+    loading = true
+    document.value = next
+  }
+  watch(
+    document,
+    (doc) => {
+      if (loading || !doc) {
+        loading = false
+        return
+      }
+      sync.schedule(toProjectDocument(doc))
+      void persistence().device.set(extrasKey(doc.id), plain(deviceExtrasOf(doc)))
+    },
+    { deep: true }
+  )
+  globalThis.addEventListener?.('pagehide', () => sync.keepPendingDraft())
 
   const siteUrl = computed(() => document.value?.siteUrl ?? '')
   const currentStep = computed(() => furthestOpenStep(document.value))
   const open = (step: number) => isOpen(document.value, step)
+  const stale = (step: number) => isStale(document.value, step)
 
   /** Applies a change to the open project (nothing happens without one). */
   function update(change: (doc: SeoDocument) => SeoDocument): void {
     if (document.value) document.value = change(document.value)
   }
 
-  /** Stores a step's result and drops what the steps after it had built on the old one. */
+  /** Stores a step's new result; the later steps keep theirs, marked out of date. */
   function settle(step: number, change: (doc: SeoDocument) => SeoDocument): void {
-    update((doc) => change(discardAfter(doc, step)))
+    update((doc) => afterNewResult(change(doc), step))
+  }
+
+  /** The profile the project writes for, with a project for its site. */
+  function profile(): BrandProfile {
+    const choice = document.value?.profile
+    if (choice?.source === 'embedded') return withProjectFor(choice.profile, siteUrl.value)
+    return brand.profileFor(siteUrl.value)
+  }
+
+  /** Changes the profile the project writes for (its own copy, or the open saved one). */
+  function changeProfile(change: (profile: BrandProfile) => BrandProfile): void {
+    if (document.value?.profile?.source === 'embedded') {
+      const next = change(profile())
+      update((doc) => ({ ...doc, profile: { source: 'embedded', profile: next } }))
+    } else {
+      brand.replaceProfile(change(brand.profileFor(siteUrl.value)))
+    }
+  }
+
+  /** Writes for saved profile `id` (opened in the brand store), or for a copy kept in the project. */
+  async function chooseProfile(choice: ProfileChoice['source'], id?: string): Promise<void> {
+    if (choice === 'embedded') {
+      const copy = plain(brand.profileFor(siteUrl.value))
+      update((doc) => ({ ...doc, profile: { source: 'embedded', profile: copy } }))
+      return
+    }
+    const target = id ?? brand.id ?? brandIdFor(siteUrl.value)
+    if (!(await brand.open(target).catch(() => false))) return
+    update((doc) => ({ ...doc, profile: { source: 'library', id: target } }))
   }
 
   const common = () => ({
     url: siteUrl.value,
-    profile: brand.profileFor(siteUrl.value),
+    profile: profile(),
     uiLanguage: currentLocale(),
   })
 
-  /** Starts a project for `url` (the same site keeps its project) and analyses the brand. */
-  function start(url: string): boolean {
-    if (document.value?.siteUrl === url) return false
+  function resetRequests() {
     for (const request of requests) request.reset()
-    document.value = newSeoDocument(url)
+    versions.value = []
+    articleVersion.value = undefined
+  }
+
+  /** Starts a new project for `url` with the site's saved brand profile (created when missing). */
+  async function start(url: string): Promise<string> {
+    resetRequests()
+    const doc = newSeoDocument(url)
+    const profileId = await brand.openFor(url)
+    sync.attach(doc.id)
+    rememberOpen(KIND, doc.id)
+    document.value = { ...doc, profile: { source: 'library', id: profileId } }
+    return doc.id
+  }
+
+  /** Opens saved project `id` (the server's version, or this device's newer draft of it). */
+  async function openProject(id: string): Promise<boolean> {
+    if (document.value?.id === id) return true
+    resetRequests()
+    const saved = await sync.open(id)
+    if (!saved) return false
+    const extras = (await persistence().device.get(extrasKey(id))) as DeviceExtras | undefined
+    takeServerState(saved)
+    rememberOpen(KIND, id)
+    show(fromProjectDocument(id, saved, extras))
+    if (saved.profile?.source === 'library') await brand.open(saved.profile.id).catch(() => false)
     return true
   }
 
+  /** The conflict answer: their version shown, or mine saved over it. */
+  async function resolveConflict(choice: 'theirs' | 'mine'): Promise<void> {
+    const id = document.value?.id
+    const theirs = await sync.resolve(choice)
+    if (choice !== 'theirs' || !id) return
+    if (!theirs) return close()
+    const extras = (await persistence().device.get(extrasKey(id))) as DeviceExtras | undefined
+    takeServerState(theirs)
+    show(fromProjectDocument(id, theirs, extras))
+  }
+
   function close(): void {
-    for (const request of requests) request.reset()
-    document.value = undefined
-    void persistence().remove('seo-project')
+    resetRequests()
+    sync.detach()
+    rememberOpen(KIND, undefined)
+    show(undefined)
+  }
+
+  /** The library's version list (fresh from the server). */
+  const versionList = useRequest(async () => {
+    const id = document.value?.id
+    if (!id || !sync.etag()) return []
+    const list = await persistence().library.versions(id)
+    versions.value = list.items
+    return list.items
+  })
+
+  /** Makes version `n` the article again (a new version itself, so it can be undone the same way). */
+  const restore = useRequest(async (_signal, version: number) => {
+    await sync.flush()
+    const id = document.value?.id
+    const etag = sync.etag()
+    if (!id || !etag) throw new Error('the project is not saved yet')
+    const stored = await persistence().library.restore(id, version, etag)
+    sync.adopt(stored)
+    takeServerState(stored.document)
+    return { from: version, before: articleVersion.value, text: stored.document.article?.markdown }
+  })
+  async function restoreVersion(version: number): Promise<{ before?: number } | undefined> {
+    const before = articleVersion.value
+    const result = await restore.execute(version)
+    if (!result?.text) return undefined
+    const text = result.text
+    settle(6, (doc) => ({ ...doc, article: text, articleSource: 'restore', preflight: undefined }))
+    return { before }
   }
 
   const brandAnalysis = brand.analysis
@@ -86,7 +216,8 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
 
   /** Brand analysis first (the diagnosis judges the site against its market), then diagnosis. */
   async function runOpening(): Promise<void> {
-    if (brand.document.analysedUrl !== siteUrl.value) await brand.analyse(siteUrl.value)
+    const known = brand.document.profile.globalInfo.brand_name
+    if (document.value?.profile?.source !== 'embedded' && !known) await brand.analyse(siteUrl.value)
     await runDiagnosis()
   }
 
@@ -103,20 +234,21 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
         manual: doc.competitors?.manual ?? [],
         selected: result.competitors.slice(0, MAX_PICKED).map((c) => c.id ?? ''),
         sources: result.sources,
+        searchEntryPoints: result.searchEntryPoints,
       },
     }))
     return true
   }
 
   function togglePicked(id: string): void {
-    update((doc) =>
+    settle(2, (doc) =>
       doc.competitors ? { ...doc, competitors: togglePick(doc.competitors, id) } : doc
     )
   }
 
   /** Adds a competitor the user typed (already checked as a site URL); picks it when there is room. */
   function addCompetitor(url: string): void {
-    update((doc) => {
+    settle(2, (doc) => {
       const picks = doc.competitors ?? { found: [], manual: [], selected: [], sources: [] }
       const competitor: Competitor = { id: `manual-${randomId()}`, url, isManual: true, name: url }
       const added = { ...picks, manual: [...picks.manual, competitor] }
@@ -125,7 +257,7 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
   }
 
   function removeCompetitor(id: string): void {
-    update((doc) => {
+    settle(2, (doc) => {
       if (!doc.competitors) return doc
       const picks = doc.competitors
       return {
@@ -197,11 +329,12 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
     const result = await brief.execute(solutionId, userInstructions)
     if (!result) return false
     const { knowledge, ...content } = result
-    settle(4, (doc) => ({
-      ...doc,
+    settle(5, (doc) => ({
+      ...withoutWritingNotes(doc),
       chosenSolutionId: solutionId,
       brief: content,
       briefKnowledge: knowledge,
+      briefConfirmed: false,
     }))
     return true
   }
@@ -218,18 +351,18 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
     const result = await newIdea.execute()
     if (!result) return false
     const { knowledge, ...content } = result
-    settle(4, (doc) => ({
-      ...doc,
-      chosenSolutionId: doc.chosenSolutionId,
+    settle(5, (doc) => ({
+      ...withoutWritingNotes(doc),
       brief: content,
       briefKnowledge: knowledge,
+      briefConfirmed: false,
     }))
     return true
   }
 
-  /** The user's edits of the brief; later results built on the old brief are dropped. */
+  /** The user's edits of the brief; the article written on the old one is out of date. */
   function editBrief(next: ContentBrief): void {
-    settle(5, (doc) => ({ ...doc, brief: next, briefConfirmed: false }))
+    settle(5, (doc) => ({ ...withoutWritingNotes(doc), brief: next, briefConfirmed: false }))
   }
 
   function confirmBrief(): void {
@@ -240,19 +373,43 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
     update((doc) => ({ ...doc, chat: [...doc.chat, { id: randomId(), role, text, action }] }))
   }
 
-  const requests = [diagnosis, competitors, analysis, solutions, brief, newIdea]
+  const requests = [
+    diagnosis,
+    competitors,
+    analysis,
+    solutions,
+    brief,
+    newIdea,
+    restore,
+    versionList,
+  ]
 
   return {
     document,
-    ready,
+    saveStatus: sync.status,
+    saveError: sync.error,
+    conflict: sync.conflict,
+    savedAt: sync.savedAt,
+    retrySave: sync.flush,
+    versions,
+    articleVersion,
     siteUrl,
     currentStep,
     open,
+    stale,
     update,
     settle,
+    profile,
+    changeProfile,
+    chooseProfile,
     common,
     start,
+    openProject,
+    resolveConflict,
     close,
+    versionList,
+    restore,
+    restoreVersion,
     say,
     brandAnalysis,
     diagnosis,
@@ -273,6 +430,13 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
     runNewIdea,
     editBrief,
     confirmBrief,
-    flush: saver.flush,
+    flush: sync.flush,
   }
+})
+
+/** Research and outline are written for one brief: a new brief needs new ones. */
+const withoutWritingNotes = (doc: SeoDocument): SeoDocument => ({
+  ...doc,
+  research: undefined,
+  outline: undefined,
 })

@@ -11,7 +11,9 @@ export const en: Record<keyof typeof zhCN, string> = {
   'brand.analyse.hint':
     'AIS Studio reads the home page of this site, fills in the brand details below and collects its logos and images. What you already filled in stays unless the site says otherwise.',
   'brand.analyse.done': 'Done: the brand details were updated.',
-  'brand.autosave': 'Changes are kept automatically in this tab.',
+  'brand.autosave':
+    'Changes are saved to the server automatically, so every device and browser of your workspace sees them.',
+  'brand.newProfile': 'New profile',
   'brand.identity': 'Brand',
   'brand.name': 'Brand name',
   'brand.industry': 'Industry',

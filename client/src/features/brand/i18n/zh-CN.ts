@@ -9,7 +9,8 @@ export const zhCN = {
   'brand.analyse.hint':
     'AIS Studio 会读取这个网站的首页，填写下面的品牌信息，并收集标志和图片。已经填写的内容不会被清空。',
   'brand.analyse.done': '分析完成：品牌信息已更新。',
-  'brand.autosave': '修改会自动保存在当前标签页。',
+  'brand.autosave': '修改会自动保存到服务器，工作区内的所有设备和浏览器都能看到。',
+  'brand.newProfile': '新建档案',
   'brand.identity': '品牌',
   'brand.name': '品牌名称',
   'brand.industry': '行业',
