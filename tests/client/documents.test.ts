@@ -6,10 +6,12 @@
  * the profile file is checked with the server's schema.
  */
 import { describe, expect, test } from 'bun:test'
+import { checkKit } from '../../client/src/features/brand/kit-check'
 import { parseProfileJson, profileJson } from '../../client/src/features/brand/profile-file'
 import {
   applyAnalysis,
   emptyBrandDocument,
+  mergeKit,
   withProjectFor,
 } from '../../client/src/stores/brand-document'
 import {
@@ -185,5 +187,40 @@ describe('brand document', () => {
     expect(bad.ok).toBe(false)
     expect(bad.ok ? [] : bad.problems.join('\n')).toContain('globalInfo.brand_name')
     expect(await parseProfileJson('not json')).toEqual({ ok: false, problems: ['json'] })
+  })
+
+  test('an analysis fills each kit part the site showed and keeps the ones it did not', () => {
+    const mine = {
+      colors: [{ hex: '#111111', role: 'primary' as const, source: 'manual' as const }],
+      fonts: [{ family: 'Inter', role: 'body' as const, source: 'manual' as const }],
+      social: [],
+      language: 'en-GB',
+    }
+    const found = {
+      colors: [{ hex: '#1f6f5c', role: 'primary' as const, source: 'theme-color' as const }],
+      fonts: [],
+      social: [{ network: 'instagram', url: 'https://instagram.com/shop' }],
+    }
+    const merged = mergeKit(mine, found)
+    expect(merged?.colors[0]?.hex).toBe('#1f6f5c')
+    expect(merged?.fonts[0]?.family).toBe('Inter')
+    expect(merged?.social).toHaveLength(1)
+    expect(merged?.language).toBe('en-GB')
+  })
+
+  test("the kit is checked with the server's schema, problems by field", async () => {
+    expect(await checkKit({ colors: [], fonts: [], social: [] })).toEqual({})
+    const issues = await checkKit({
+      colors: [{ hex: 'green', role: 'primary', source: 'manual' }],
+      fonts: [{ family: '', role: 'body', source: 'manual' }],
+      social: [{ network: 'x', url: 'javascript:alert(1)' }],
+      market: { currency: 'euro' },
+    })
+    expect(Object.keys(issues).sort()).toEqual([
+      'colors.0.hex',
+      'fonts.0.family',
+      'market.currency',
+      'social.0.url',
+    ])
   })
 })

@@ -35,9 +35,19 @@ export const emptyProfile = (): BrandProfile => ({
     brand_industry: '',
     brand_voice: { tone: '', style: '', values: [] },
     negative_keywords_global: [],
+    kit: { colors: [], fonts: [], social: [] },
   },
   projects: [],
 })
+
+/** The profile with a kit to edit (an empty one when it has none). */
+export const withKit = (profile: BrandProfile): BrandProfile =>
+  profile.globalInfo.kit
+    ? profile
+    : {
+        ...profile,
+        globalInfo: { ...profile.globalInfo, kit: { colors: [], fonts: [], social: [] } },
+      }
 
 export const emptyBrandDocument = (): BrandDocument => ({
   version: 1,
@@ -187,5 +197,5 @@ export function fromSavedProfile(
   profile: BrandProfile,
   extras: BrandDeviceExtras | undefined
 ): BrandDocument {
-  return { ...emptyBrandDocument(), ...extras, profile }
+  return { ...emptyBrandDocument(), ...extras, profile: withKit(profile) }
 }

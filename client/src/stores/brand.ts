@@ -20,6 +20,7 @@ import {
   brandTitle,
   emptyBrandDocument,
   fromSavedProfile,
+  withKit,
   withProjectFor,
 } from './brand-document'
 import { createDocumentSync, draftKey } from './document-sync'
@@ -121,7 +122,7 @@ export const useBrandStore = defineStore('brand', () => {
   const profileFor = (url: string): BrandProfile => withProjectFor(document.value.profile, url)
 
   function replaceProfile(profile: BrandProfile): void {
-    document.value = { ...document.value, profile }
+    document.value = { ...document.value, profile: withKit(profile) }
   }
 
   /** Forgets the open profile (after it was deleted). */

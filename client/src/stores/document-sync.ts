@@ -9,7 +9,7 @@
  */
 import { readonly, ref, shallowRef } from 'vue'
 import type { DocumentOf } from '../../../server/features/library/schemas'
-import { type ApiError, toApiError } from '../api/errors'
+import { ApiError, toApiError } from '../api/errors'
 import type { SavedKind, Stored } from '../api/library'
 import { persistence, plain } from './persistence'
 
@@ -51,6 +51,21 @@ export function contentOf(value: unknown): string {
     if (!item || typeof item !== 'object' || Array.isArray(item)) return item
     return Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : 1)))
   })
+}
+
+/** The server's own schema for `kind` (loaded on the first save): a refusal before sending. */
+async function invalidFields(kind: SavedKind, document: unknown): Promise<ApiError | undefined> {
+  const [v, { DOCUMENT_SCHEMAS }] = await Promise.all([
+    import('valibot'),
+    import('../../../server/features/library/schemas'),
+  ])
+  const parsed = v.safeParse(DOCUMENT_SCHEMAS[kind], document)
+  if (parsed.success) return undefined
+  const issues = parsed.issues.slice(0, 10).map((issue) => ({
+    field: v.getDotPath(issue) ?? '(document)',
+    message: issue.message,
+  }))
+  return new ApiError(400, 'invalid_input', 'The document is not valid.', { details: { issues } })
 }
 
 const defaultRetry = (attempt: number) => Math.min(1000 * 2 ** attempt, 15_000)
@@ -113,6 +128,8 @@ export function createDocumentSync<K extends SavedKind>(
     if (!target) return
     status.value = 'saving'
     try {
+      const invalid = await invalidFields(kind, document)
+      if (invalid) throw invalid
       const stored = await library().put(kind, target, document, etag)
       if (target !== id) return
       etag = stored.etag
