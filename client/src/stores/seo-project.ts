@@ -204,10 +204,21 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
 
   const brandAnalysis = brand.analysis
 
+  /** Each step's last run with its arguments, for a retry that stores what it gets. */
+  const again: Record<'diagnosis' | 'competitors' | 'brief', () => Promise<boolean>> = {
+    diagnosis: () => runDiagnosis(),
+    competitors: () => runCompetitors(),
+    brief: async () => false,
+  }
+  const retryDiagnosis = () => again.diagnosis()
+  const retryCompetitors = () => again.competitors()
+  const retryBrief = () => again.brief()
+
   const diagnosis = useRequest((signal, userInstructions?: string) =>
     seoApi.diagnose({ ...common(), userInstructions }, signal)
   )
   async function runDiagnosis(userInstructions?: string): Promise<boolean> {
+    again.diagnosis = () => runDiagnosis(userInstructions)
     const result = await diagnosis.execute(userInstructions)
     if (!result) return false
     settle(1, (doc) => ({ ...doc, diagnosis: result }))
@@ -225,6 +236,7 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
     seoApi.findCompetitors({ ...common(), userInstructions }, signal)
   )
   async function runCompetitors(userInstructions?: string): Promise<boolean> {
+    again.competitors = () => runCompetitors(userInstructions)
     const result = await competitors.execute(userInstructions)
     if (!result) return false
     settle(2, (doc) => ({
@@ -326,6 +338,7 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
     )
   })
   async function runBrief(solutionId: string, userInstructions?: string): Promise<boolean> {
+    again.brief = () => runBrief(solutionId, userInstructions)
     const result = await brief.execute(solutionId, userInstructions)
     if (!result) return false
     const { knowledge, ...content } = result
@@ -415,6 +428,9 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
     diagnosis,
     runDiagnosis,
     runOpening,
+    retryDiagnosis,
+    retryCompetitors,
+    retryBrief,
     competitors,
     runCompetitors,
     togglePicked,
