@@ -49,8 +49,8 @@ const savedStatus = (page: Page, status: string, timeout = 15_000) =>
 async function serverProject(id: string) {
   const response = await fetch(`${demo.url}/api/library/seo-projects/${id}`)
   return (await response.json()) as {
-    etag: string
-    document: { steps: { brief?: { titleSuggestion: string } } }
+    etag?: string
+    document?: { steps: { brief?: { titleSuggestion: string } } }
   }
 }
 
@@ -67,7 +67,7 @@ async function untilServerTitle(id: string, title: string) {
   const deadline = Date.now() + 20_000
   let last: string | undefined
   while (Date.now() < deadline) {
-    last = (await serverProject(id)).document.steps.brief?.titleSuggestion
+    last = (await serverProject(id)).document?.steps.brief?.titleSuggestion
     if (last === title) return
     await Bun.sleep(100)
   }
@@ -129,7 +129,7 @@ describe('saved work', () => {
     const dialog = a.page.getByTestId('conflict-dialog')
     await dialog.waitFor()
     expect(await dialog.textContent()).toContain('A newer version was saved elsewhere')
-    expect((await serverProject(id)).document.steps.brief?.titleSuggestion).toBe(
+    expect((await serverProject(id)).document?.steps.brief?.titleSuggestion).toBe(
       'Title from the second browser'
     )
     expect(await seriousViolations(a.page)).toEqual([])
@@ -144,7 +144,7 @@ describe('saved work', () => {
     await b.page.getByTestId('conflict-theirs').click()
     await waitForTitle(b.page, 'Title from the first browser')
     await savedStatus(b.page, 'saved')
-    expect((await serverProject(id)).document.steps.brief?.titleSuggestion).toBe(
+    expect((await serverProject(id)).document?.steps.brief?.titleSuggestion).toBe(
       'Title from the first browser'
     )
     expect(unexpected(a.problems, [/status of 412/])).toEqual([])
@@ -195,8 +195,17 @@ describe('saved work', () => {
     await page.waitForURL((url) => url.searchParams.get('project') === id)
     expect(new URL(page.url()).pathname).toBe('/seo/competitors')
     await page.getByTestId('new-project').click()
-
-    const before = await page.getByTestId('saved-item').count()
+    await page
+      .getByTestId('saved-item')
+      .filter({ hasText: 'northwind-coffee.test' })
+      .first()
+      .waitFor()
+    const listed = await fetch(`${demo.url}/api/library/seo-projects`)
+    const before = ((await listed.json()) as { items: unknown[] }).items.length
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="saved-item"]').length === n,
+      before
+    )
     await page.getByTestId('saved-item').first().getByTestId('saved-delete').click()
     const dialog = page.getByTestId('delete-dialog')
     await dialog.waitFor()
@@ -210,7 +219,10 @@ describe('saved work', () => {
     await page.getByTestId('saved-item').first().getByTestId('saved-delete').click()
     await page.getByTestId('delete-confirm').click()
     await page.getByText(`“${deleted}” was deleted.`).waitFor()
-    expect(await page.getByTestId('saved-item').count()).toBe(before - 1)
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="saved-item"]').length === n,
+      before - 1
+    )
     expect(unexpected(problems)).toEqual([])
   }, 90_000)
 })

@@ -23,7 +23,7 @@ import {
   withKit,
   withProjectFor,
 } from './brand-document'
-import { createDocumentSync, draftKey } from './document-sync'
+import { createDocumentSync } from './document-sync'
 import { persistence, plain, rememberOpen } from './persistence'
 
 const KIND = 'brand-profiles'
@@ -66,9 +66,9 @@ export const useBrandStore = defineStore('brand', () => {
   /** Opens saved profile `profileId`; resolves false when it exists nowhere. */
   async function open(profileId: string): Promise<boolean> {
     if (id.value === profileId) return true
-    if (!(await isSaved(profileId).catch(() => true))) return false
+    const absent = !(await onServer(profileId).catch(() => true))
     analysis.reset()
-    const saved = await sync.open(profileId)
+    const saved = await sync.open(profileId, absent)
     if (!saved) return false
     id.value = profileId
     rememberOpen(KIND, profileId)
@@ -76,12 +76,10 @@ export const useBrandStore = defineStore('brand', () => {
     return true
   }
 
-  /** Whether `profileId` is saved (from the listing, so a new site asks for nothing missing). */
-  async function isSaved(profileId: string): Promise<boolean> {
+  /** Whether the server has `profileId` (from the listing, so nothing missing is asked for). */
+  async function onServer(profileId: string): Promise<boolean> {
     const page = await persistence().library.list(KIND)
-    if (page.items.some((item) => item.id === profileId)) return true
-    const draft = await persistence().device.get(draftKey(KIND, profileId))
-    return Boolean(page.nextCursor || draft)
+    return page.items.some((item) => item.id === profileId) || Boolean(page.nextCursor)
   }
 
   /** Opens the saved profile of `url`'s site, or starts it (saved with its first change). */

@@ -213,13 +213,15 @@ export function createDocumentSync<K extends SavedKind>(
   /**
    * Opens `openId`: the server's version, or this device's draft of it when there is one. A draft
    * made on the version the server still has is saved now; one made on an older version is a
-   * conflict to resolve. Undefined when the document exists nowhere.
+   * conflict to resolve. Undefined when the document exists nowhere. `absent` says the server is
+   * known not to have it (from a listing), so it is not asked.
    */
-  async function open(openId: string): Promise<D | undefined> {
+  async function open(openId: string, absent = false): Promise<D | undefined> {
     const draft = (await device().get(draftKey(kind, openId))) as Draft<D> | undefined
+    if (absent && !draft) return undefined
     let server: Stored<K> | undefined
     try {
-      server = await library().get(kind, openId)
+      server = absent ? undefined : await library().get(kind, openId)
     } catch (cause) {
       const failure = toApiError(cause)
       if (!draft || !isTransient(failure)) throw failure

@@ -137,7 +137,11 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
     const profileId = await brand.openFor(url)
     sync.attach(doc.id)
     rememberOpen(KIND, doc.id)
-    document.value = { ...doc, profile: { source: 'library', id: profileId } }
+    const started: SeoDocument = { ...doc, profile: { source: 'library', id: profileId } }
+    // Created on the server at once, so its address works from the first moment.
+    show(started)
+    sync.schedule(toProjectDocument(started))
+    void sync.flush()
     return doc.id
   }
 
@@ -145,7 +149,11 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
   async function openProject(id: string): Promise<boolean> {
     if (document.value?.id === id) return true
     resetRequests()
-    const saved = await sync.open(id)
+    const listed = await persistence()
+      .library.list(KIND)
+      .catch(() => undefined)
+    const absent = Boolean(listed && !listed.nextCursor && !listed.items.some((p) => p.id === id))
+    const saved = await sync.open(id, absent)
     if (!saved) return false
     const extras = (await persistence().device.get(extrasKey(id))) as DeviceExtras | undefined
     takeServerState(saved)
