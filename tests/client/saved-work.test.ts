@@ -221,6 +221,31 @@ describe('autosave', () => {
     expect(sync.conflict.value?.theirs?.document.title).toBe('Server 2')
   })
 
+  test('a draft whose save landed without its answer is not a conflict (same content, texts trimmed)', async () => {
+    const first = await otherDevice.put('brand-profiles', 'brand-a', brandDoc('Server 1'))
+    await otherDevice.put('brand-profiles', 'brand-a', brandDoc('Landed'), first.etag)
+    await device.set(draftKey('brand-profiles', 'brand-a'), {
+      document: { ...brandDoc('Landed'), title: 'Landed  ' },
+      baseEtag: first.etag,
+      keptAt: new Date().toISOString(),
+    })
+    const sync = createDocumentSync('brand-profiles', { delayMs: 1 })
+    await sync.open('brand-a')
+    expect(sync.status.value).toBe('saved')
+    expect(sync.conflict.value).toBeUndefined()
+    expect(await device.get(draftKey('brand-profiles', 'brand-a'))).toBeUndefined()
+  })
+
+  test('a document the schema refuses is not sent: the save stops with the field named', async () => {
+    const sync = createDocumentSync('brand-profiles', { delayMs: 1 })
+    sync.attach('brand-a')
+    sync.schedule({ ...brandDoc('Bad'), title: '' })
+    await sync.flush()
+    expect(sync.status.value).toBe('error')
+    expect(sync.error.value?.fieldIssues[0]?.field).toBe('title')
+    expect(await otherDevice.get('brand-profiles', 'brand-a')).toBeUndefined()
+  })
+
   test('a draft made on the version the server still has is saved when opened', async () => {
     const stored = await otherDevice.put('brand-profiles', 'brand-a', brandDoc('Server 1'))
     await device.set(draftKey('brand-profiles', 'brand-a'), {
