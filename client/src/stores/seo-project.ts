@@ -1,22 +1,18 @@
 /**
  * @module stores/seo-project
- * The SEO project store (Pinia setup store): the open project, saved to the library
- * (`seo-projects`, autosaved with its ETag through document-sync, the chat and grounding details
- * kept on this device beside it), the brand profile it writes for, its article versions (the
- * library's, restorable), and the research and strategy steps (brand analysis, diagnosis,
+ * The SEO project store (Pinia setup store): the open project (saved to the library, with its
+ * article versions, by seo-project-saving), the brand profile it writes for, and the research and strategy steps (brand analysis, diagnosis,
  * competitors, competitor analysis, strategy board, brief) as requests with busy, error, abort
  * and stale-answer protection. A step's new result keeps the later results, marked out of date.
  */
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef, watch } from 'vue'
-import type { ArticleVersionInfo } from '../../../server/features/library/schemas'
+import { computed, ref } from 'vue'
 import { type Competitor, type ContentBrief, seoApi } from '../api/seo'
 import { useRequest } from '../composables/useRequest'
 import { currentLocale } from '../i18n'
 import { useBrandStore } from './brand'
 import { type BrandProfile, brandIdFor, withProjectFor } from './brand-document'
-import { createDocumentSync } from './document-sync'
-import { persistence, plain, rememberOpen } from './persistence'
+import { plain } from './persistence'
 import {
   afterNewResult,
   type ChatEntry,
@@ -24,55 +20,21 @@ import {
   isOpen,
   isStale,
   MAX_PICKED,
-  newSeoDocument,
   type ProfileChoice,
   pickedCompetitors,
   randomId,
   type SeoDocument,
   togglePick,
 } from './seo-document'
-import {
-  type DeviceExtras,
-  deviceExtrasOf,
-  fromProjectDocument,
-  type ProjectDocument,
-  toProjectDocument,
-} from './seo-library'
-
-const KIND = 'seo-projects'
-const extrasKey = (id: string) => `local:${KIND}/${id}`
+import { useProjectSaving } from './seo-project-saving'
 
 export const useSeoProjectStore = defineStore('seo-project', () => {
   const brand = useBrandStore()
   const document = ref<SeoDocument>()
-  /** The library's article versions (newest first) and the one the article is now. */
-  const versions = shallowRef<ArticleVersionInfo[]>([])
-  const articleVersion = ref<number>()
-  const takeServerState = (saved: ProjectDocument) => {
-    versions.value = saved.articleVersions
-    articleVersion.value = saved.article?.version
-  }
-  const sync = createDocumentSync(KIND, { onSaved: (stored) => takeServerState(stored.document) })
-
-  /** Showing a loaded document is not an edit: the watcher's next run is skipped. */
-  let loading = false
-  function show(next: SeoDocument | undefined) {
-    loading = true
-    document.value = next
-  }
-  watch(
-    document,
-    (doc) => {
-      if (loading || !doc) {
-        loading = false
-        return
-      }
-      sync.schedule(toProjectDocument(doc))
-      void persistence().device.set(extrasKey(doc.id), plain(deviceExtrasOf(doc)))
-    },
-    { deep: true }
-  )
-  globalThis.addEventListener?.('pagehide', () => sync.keepPendingDraft())
+  const saving = useProjectSaving(document, brand, () => {
+    for (const request of requests) request.reset()
+  })
+  const { sync, versions, articleVersion } = saving
 
   const siteUrl = computed(() => document.value?.siteUrl ?? '')
   const currentStep = computed(() => furthestOpenStep(document.value))
@@ -123,92 +85,6 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
     profile: profile(),
     uiLanguage: currentLocale(),
   })
-
-  function resetRequests() {
-    for (const request of requests) request.reset()
-    versions.value = []
-    articleVersion.value = undefined
-  }
-
-  /** Starts a new project for `url` with the site's saved brand profile (created when missing). */
-  async function start(url: string): Promise<string> {
-    resetRequests()
-    const doc = newSeoDocument(url)
-    const profileId = await brand.openFor(url)
-    sync.attach(doc.id)
-    rememberOpen(KIND, doc.id)
-    const started: SeoDocument = { ...doc, profile: { source: 'library', id: profileId } }
-    // Created on the server at once, so its address works from the first moment.
-    show(started)
-    sync.schedule(toProjectDocument(started))
-    void sync.flush()
-    return doc.id
-  }
-
-  /** Opens saved project `id` (the server's version, or this device's newer draft of it). */
-  async function openProject(id: string): Promise<boolean> {
-    if (document.value?.id === id) return true
-    resetRequests()
-    const listed = await persistence()
-      .library.list(KIND)
-      .catch(() => undefined)
-    const absent = Boolean(listed && !listed.nextCursor && !listed.items.some((p) => p.id === id))
-    const saved = await sync.open(id, absent)
-    if (!saved) return false
-    const extras = (await persistence().device.get(extrasKey(id))) as DeviceExtras | undefined
-    takeServerState(saved)
-    rememberOpen(KIND, id)
-    show(fromProjectDocument(id, saved, extras))
-    if (saved.profile?.source === 'library') await brand.open(saved.profile.id).catch(() => false)
-    return true
-  }
-
-  /** The conflict answer: their version shown, or mine saved over it. */
-  async function resolveConflict(choice: 'theirs' | 'mine'): Promise<void> {
-    const id = document.value?.id
-    const theirs = await sync.resolve(choice)
-    if (choice !== 'theirs' || !id) return
-    if (!theirs) return close()
-    const extras = (await persistence().device.get(extrasKey(id))) as DeviceExtras | undefined
-    takeServerState(theirs)
-    show(fromProjectDocument(id, theirs, extras))
-  }
-
-  function close(): void {
-    resetRequests()
-    sync.detach()
-    rememberOpen(KIND, undefined)
-    show(undefined)
-  }
-
-  /** The library's version list (fresh from the server). */
-  const versionList = useRequest(async () => {
-    const id = document.value?.id
-    if (!id || !sync.etag()) return []
-    const list = await persistence().library.versions(id)
-    versions.value = list.items
-    return list.items
-  })
-
-  /** Makes version `n` the article again (a new version itself, so it can be undone the same way). */
-  const restore = useRequest(async (_signal, version: number) => {
-    await sync.flush()
-    const id = document.value?.id
-    const etag = sync.etag()
-    if (!id || !etag) throw new Error('the project is not saved yet')
-    const stored = await persistence().library.restore(id, version, etag)
-    sync.adopt(stored)
-    takeServerState(stored.document)
-    return { from: version, before: articleVersion.value, text: stored.document.article?.markdown }
-  })
-  async function restoreVersion(version: number): Promise<{ before?: number } | undefined> {
-    const before = articleVersion.value
-    const result = await restore.execute(version)
-    if (!result?.text) return undefined
-    const text = result.text
-    settle(6, (doc) => ({ ...doc, article: text, articleSource: 'restore', preflight: undefined }))
-    return { before }
-  }
 
   const brandAnalysis = brand.analysis
 
@@ -394,16 +270,7 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
     update((doc) => ({ ...doc, chat: [...doc.chat, { id: randomId(), role, text, action }] }))
   }
 
-  const requests = [
-    diagnosis,
-    competitors,
-    analysis,
-    solutions,
-    brief,
-    newIdea,
-    restore,
-    versionList,
-  ]
+  const requests = [diagnosis, competitors, analysis, solutions, brief, newIdea]
 
   return {
     document,
@@ -424,13 +291,13 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
     changeProfile,
     chooseProfile,
     common,
-    start,
-    openProject,
-    resolveConflict,
-    close,
-    versionList,
-    restore,
-    restoreVersion,
+    start: saving.start,
+    openProject: saving.openProject,
+    resolveConflict: saving.resolveConflict,
+    close: saving.close,
+    versionList: saving.versionList,
+    restore: saving.restore,
+    restoreVersion: (version: number) => saving.restoreVersion(version, settle),
     say,
     brandAnalysis,
     diagnosis,
