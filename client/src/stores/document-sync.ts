@@ -53,12 +53,12 @@ export function contentOf(value: unknown): string {
   })
 }
 
+const schemas = () =>
+  Promise.all([import('valibot'), import('../../../server/features/library/schemas')])
+
 /** The server's own schema for `kind` (loaded on the first save): a refusal before sending. */
 async function invalidFields(kind: SavedKind, document: unknown): Promise<ApiError | undefined> {
-  const [v, { DOCUMENT_SCHEMAS }] = await Promise.all([
-    import('valibot'),
-    import('../../../server/features/library/schemas'),
-  ])
+  const [v, { DOCUMENT_SCHEMAS }] = await schemas()
   const parsed = v.safeParse(DOCUMENT_SCHEMAS[kind], document)
   if (parsed.success) return undefined
   const issues = parsed.issues.slice(0, 10).map((issue) => ({
@@ -66,6 +66,16 @@ async function invalidFields(kind: SavedKind, document: unknown): Promise<ApiErr
     message: issue.message,
   }))
   return new ApiError(400, 'invalid_input', 'The document is not valid.', { details: { issues } })
+}
+
+/** Whether two versions say the same once stored (both read with the server's schema). */
+async function sameContent(kind: SavedKind, a: unknown, b: unknown): Promise<boolean> {
+  const [v, { DOCUMENT_SCHEMAS }] = await schemas()
+  const read = (doc: unknown) => {
+    const parsed = v.safeParse(DOCUMENT_SCHEMAS[kind], doc)
+    return contentOf(parsed.success ? parsed.output : doc)
+  }
+  return read(a) === read(b)
 }
 
 const defaultRetry = (attempt: number) => Math.min(1000 * 2 ** attempt, 15_000)
@@ -149,7 +159,7 @@ export function createDocumentSync<K extends SavedKind>(
           .get(kind, target)
           .catch(() => undefined)
         // An earlier write of this very content may have landed without its answer.
-        if (theirs && contentOf(theirs.document) === contentOf(pending)) {
+        if (theirs && (await sameContent(kind, theirs.document, pending))) {
           etag = theirs.etag
           pending = undefined
           await dropDraft(target)
@@ -238,7 +248,7 @@ export function createDocumentSync<K extends SavedKind>(
       savedAt.value = (server.document as { updated?: string }).updated
       return server.document
     }
-    if (server && contentOf(server.document) === contentOf(draft.document)) {
+    if (server && (await sameContent(kind, server.document, draft.document))) {
       // The draft reached the server after all (its answer was lost with the page).
       attach(openId, server.etag)
       await dropDraft(openId)
