@@ -1,31 +1,38 @@
 /**
- * The stores' documents and their pure rules: which steps are open, what a new result discards,
- * picks limited to three, versions capped, loaded documents checked; the brand document starts
+ * The stores' documents and their pure rules: which steps are open, which results a new earlier
+ * result marks out of date (kept, never discarded), picks limited to three, project ids the
+ * library accepts; the brand document starts
  * empty (no demo data), gets a project per site and merges an analysis without losing edits;
  * the profile file is checked with the server's schema.
  */
 import { describe, expect, test } from 'bun:test'
+import { checkKit } from '../../client/src/features/brand/kit-check'
 import { parseProfileJson, profileJson } from '../../client/src/features/brand/profile-file'
 import {
   applyAnalysis,
   emptyBrandDocument,
+  mergeKit,
   withProjectFor,
 } from '../../client/src/stores/brand-document'
 import {
-  addVersion,
-  asSeoDocument,
+  afterNewResult,
   type CompetitorPicks,
-  discardAfter,
   fallbackStep,
   furthestOpenStep,
   isOpen,
-  MAX_VERSIONS,
+  isStale,
   newSeoDocument,
+  projectIdFor,
   type SeoDocument,
   togglePick,
 } from '../../client/src/stores/seo-document'
+import { DOCUMENT_ID } from '../../server/features/library/kinds'
 import { SEO_STEPS } from '../../server/features/seo/steps'
-import { WORKFLOW_STEPS } from '../../server/features/seo/strategy/agent'
+import {
+  GO_TO_STEP_DESCRIPTION,
+  RERUN_STEP_DESCRIPTION,
+  WORKFLOW_STEPS,
+} from '../../server/features/seo/strategy/agent'
 
 const full = (): SeoDocument => ({
   ...newSeoDocument('https://shop.example', 'p1'),
@@ -37,9 +44,9 @@ const full = (): SeoDocument => ({
   brief: { mainKeyword: 'k' } as never,
   briefConfirmed: true,
   article: '# A',
-  versions: addVersion([], 'written', '# A'),
   preflight: {} as never,
   metadata: {} as never,
+  freshThrough: 7,
 })
 
 describe('SEO steps', () => {
@@ -72,20 +79,43 @@ describe('SEO document', () => {
     expect(isOpen(doc, 6)).toBe(false)
   })
 
-  test('a new result of a step discards every later result and keeps the earlier ones', () => {
-    const doc = discardAfter(full(), 2)
-    expect(doc.diagnosis).toBeDefined()
-    expect(doc.competitors).toBeDefined()
-    expect([doc.analysis, doc.solutions, doc.brief, doc.article, doc.metadata]).toEqual([
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
+  test('a new result of an earlier step keeps every later result and marks it out of date', () => {
+    const doc = afterNewResult(full(), 2)
+    expect([doc.analysis, doc.solutions, doc.brief, doc.article, doc.metadata]).not.toContain(
+      undefined
+    )
+    expect(SEO_STEPS.map((s) => isStale(doc, s.step))).toEqual([
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+      true,
     ])
-    expect(doc.versions).toEqual([])
-    expect(discardAfter(full(), 6).versions).toHaveLength(1)
-    expect(discardAfter(full(), 6).metadata).toBeUndefined()
+  })
+
+  test('running the next step again brings it up to date; a result on an out-of-date step stays out of date', () => {
+    const rerun = afterNewResult(afterNewResult(full(), 2), 3)
+    expect(isStale(rerun, 3)).toBe(false)
+    expect(isStale(rerun, 4)).toBe(true)
+    const skipped = afterNewResult(afterNewResult(full(), 2), 5)
+    expect(isStale(skipped, 5)).toBe(true)
+  })
+
+  test('a fresh project has nothing out of date', () => {
+    const first = afterNewResult(
+      { ...newSeoDocument('https://shop.example'), diagnosis: {} as never },
+      1
+    )
+    expect(isStale(first, 1)).toBe(false)
+    expect(first.freshThrough).toBe(1)
+  })
+
+  test("the agent's functions say what the workspace does: moving keeps results, a re-run marks later ones", () => {
+    expect(GO_TO_STEP_DESCRIPTION).toContain('Nothing is lost')
+    expect(GO_TO_STEP_DESCRIPTION).not.toContain('discard')
+    expect(RERUN_STEP_DESCRIPTION).toContain('out of date')
   })
 
   test('at most three competitors are picked', () => {
@@ -95,17 +125,12 @@ describe('SEO document', () => {
     expect(togglePick(picks, 'b').selected).toEqual(['a', 'c'])
   })
 
-  test('versions are newest first and capped', () => {
-    let versions = addVersion([], 'written', 'v0')
-    for (let i = 1; i < MAX_VERSIONS + 3; i++) versions = addVersion(versions, 'edited', `v${i}`)
-    expect(versions).toHaveLength(MAX_VERSIONS)
-    expect(versions[0]?.article).toBe(`v${MAX_VERSIONS + 2}`)
-  })
-
-  test('a loaded document must have the shape of one', () => {
-    expect(asSeoDocument({ version: 2 })).toBeUndefined()
-    expect(asSeoDocument('x')).toBeUndefined()
-    expect(asSeoDocument({ version: 1, id: 'a', siteUrl: 'https://a.example' })?.chat).toEqual([])
+  test('a project id is the site host with a suffix, as the library accepts', () => {
+    const id = projectIdFor('https://www.Shop.example:8080/blog')
+    expect(id).toMatch(DOCUMENT_ID)
+    expect(id).toStartWith('shop-example-')
+    expect(projectIdFor('https://shop.example')).not.toBe(projectIdFor('https://shop.example'))
+    expect(projectIdFor('not a url')).toMatch(DOCUMENT_ID)
   })
 })
 
@@ -162,5 +187,40 @@ describe('brand document', () => {
     expect(bad.ok).toBe(false)
     expect(bad.ok ? [] : bad.problems.join('\n')).toContain('globalInfo.brand_name')
     expect(await parseProfileJson('not json')).toEqual({ ok: false, problems: ['json'] })
+  })
+
+  test('an analysis fills each kit part the site showed and keeps the ones it did not', () => {
+    const mine = {
+      colors: [{ hex: '#111111', role: 'primary' as const, source: 'manual' as const }],
+      fonts: [{ family: 'Inter', role: 'body' as const, source: 'manual' as const }],
+      social: [],
+      language: 'en-GB',
+    }
+    const found = {
+      colors: [{ hex: '#1f6f5c', role: 'primary' as const, source: 'theme-color' as const }],
+      fonts: [],
+      social: [{ network: 'instagram', url: 'https://instagram.com/shop' }],
+    }
+    const merged = mergeKit(mine, found)
+    expect(merged?.colors[0]?.hex).toBe('#1f6f5c')
+    expect(merged?.fonts[0]?.family).toBe('Inter')
+    expect(merged?.social).toHaveLength(1)
+    expect(merged?.language).toBe('en-GB')
+  })
+
+  test("the kit is checked with the server's schema, problems by field", async () => {
+    expect(await checkKit({ colors: [], fonts: [], social: [] })).toEqual({})
+    const issues = await checkKit({
+      colors: [{ hex: 'green', role: 'primary', source: 'manual' }],
+      fonts: [{ family: '', role: 'body', source: 'manual' }],
+      social: [{ network: 'x', url: 'javascript:alert(1)' }],
+      market: { currency: 'euro' },
+    })
+    expect(Object.keys(issues).sort()).toEqual([
+      'colors.0.hex',
+      'fonts.0.family',
+      'market.currency',
+      'social.0.url',
+    ])
   })
 })

@@ -4,7 +4,11 @@
  * response may carry them, and shown in a document of their own.
  */
 import { describe, expect, test } from 'bun:test'
-import { searchEntryPointOf, suggestionsDocument } from '../../client/src/features/seo/grounding'
+import {
+  searchEntryPointsOf,
+  sourceLabel,
+  suggestionsDocument,
+} from '../../client/src/features/seo/grounding'
 import {
   articleHtmlPage,
   escapeHtml,
@@ -43,21 +47,30 @@ describe('article HTML page', () => {
   })
 })
 
-describe('search suggestions', () => {
-  test('are read from searchEntryPoint (string or object) or grounding.searchEntryPoint', () => {
-    expect(searchEntryPointOf({ searchEntryPoint: '<div>chips</div>' })).toBe('<div>chips</div>')
-    expect(searchEntryPointOf({ searchEntryPoint: { renderedContent: '<b>x</b>' } })).toBe(
-      '<b>x</b>'
-    )
-    expect(searchEntryPointOf({ grounding: { searchEntryPoint: '<i>y</i>' } })).toBe('<i>y</i>')
-    expect(searchEntryPointOf({ searchEntryPoint: '  ' })).toBeUndefined()
-    expect(searchEntryPointOf({ sources: [] })).toBeUndefined()
-    expect(searchEntryPointOf(null)).toBeUndefined()
+describe('grounding display', () => {
+  test("suggestions are read from the answer's searchEntryPoints, each once, empty ones left out", () => {
+    expect(
+      searchEntryPointsOf({ searchEntryPoints: ['<div>a</div>', ' ', '<div>a</div>', 3] })
+    ).toEqual(['<div>a</div>'])
+    expect(searchEntryPointsOf({ sources: [] })).toEqual([])
+    expect(searchEntryPointsOf(null)).toEqual([])
   })
 
-  test('their document opens links in a new tab and keeps the HTML as Google sent it', () => {
+  test('a source is labelled by its domain, never by the redirect it links through', () => {
+    const redirect = 'https://vertexaisearch.cloud.google.com/grounding-api-redirect/abc'
+    expect(sourceLabel({ title: 'coffee.example', url: redirect })).toBe('coffee.example')
+    expect(sourceLabel({ title: '', domain: 'tea.example', url: redirect })).toBe('tea.example')
+    expect(sourceLabel({ title: '', url: redirect })).toBe('')
+    expect(sourceLabel({ title: '', url: 'https://www.direct.example/page' })).toBe(
+      'direct.example'
+    )
+  })
+
+  test('the suggestions document opens links in a new tab, allows no script, keeps the HTML as sent', () => {
     const doc = suggestionsDocument('<a href="https://www.google.com/search?q=x">x</a>')
     expect(doc).toContain('<base target="_blank">')
+    expect(doc).toContain("default-src 'none'")
+    expect(doc).not.toContain('script-src')
     expect(doc).toContain('<a href="https://www.google.com/search?q=x">x</a>')
   })
 })

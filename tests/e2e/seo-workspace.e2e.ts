@@ -11,6 +11,7 @@ import type { DemoStack } from '../support/demo/stack'
 import { launchBrowser, openPage, type WatchedPage } from './support/browser'
 import { seriousViolations, shot, startDemo } from './support/studio'
 import { unexpected } from './support/target'
+import { at } from './support/walk'
 
 let demo: DemoStack
 let browser: Browser
@@ -52,7 +53,7 @@ describe('one full SEO pass', () => {
 
     await page.getByTestId('launch-prompt').fill(`Improve the content SEO of ${demo.sampleSite}`)
     await page.getByTestId('launch-prompt').press('Enter')
-    await page.waitForURL((url) => url.pathname === '/seo/diagnosis' && !url.search)
+    await at(page, 'diagnosis')
     await page.getByTestId('brand-name').waitFor()
     expect(await page.getByTestId('brand-name').textContent()).toBe('Northwind Coffee Roasters')
     await page.getByTestId('core-insight').waitFor()

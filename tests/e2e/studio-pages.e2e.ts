@@ -136,8 +136,14 @@ describe('brand editor', () => {
     await page.getByTestId('import-profile').setInputFiles(valid)
     await page.getByText('Brand profile imported.').waitFor()
     expect(await page.getByTestId('brand-name-input').inputValue()).toBe('Northwind Roasters')
+    // The profile comes back from the server after a reload (the address names it).
     await page.reload()
-    expect(await page.getByTestId('brand-name-input').inputValue()).toBe('Northwind Roasters')
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="brand-name-input"]') as HTMLInputElement | null)
+          ?.value === 'Northwind Roasters'
+    )
+    expect(new URL(page.url()).searchParams.get('profile')).toMatch(/^brand-/)
     expect(unexpected(tab.problems)).toEqual([])
   }, 60_000)
 })

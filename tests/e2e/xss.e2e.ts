@@ -141,7 +141,8 @@ describe('model output cannot inject code', () => {
     expect(
       (await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)) ?? null
     ).toBeNull()
-    expect(unexpected(tab.problems)).toEqual([])
+    // The library refuses to save an article holding a `data:` link (media go by id): a 400.
+    expect(unexpected(tab.problems, [/status of 400/])).toEqual([])
     await tab.close()
   }, 90_000)
 })

@@ -57,6 +57,8 @@ export type Source = DiagnosisResult['sources'][number]
 export interface ResearchResult {
   summary: string
   sources: Source[]
+  searchQueries?: string[]
+  searchEntryPoints?: string[]
 }
 export type PreflightIssue = PreflightResult['issues'][number]
 

@@ -13,12 +13,20 @@ import { ApiError, errorFromResponse, isAbort, networkError } from './errors'
 export interface StreamSource {
   title: string
   url: string
+  domain?: string
+}
+
+/** What a `sources` frame says besides the sources. */
+export interface StreamGrounding {
+  searchQueries: string[]
+  /** Google's search suggestions (HTML to show as Google provides it). */
+  searchEntryPoints: string[]
 }
 
 export interface StreamOptions {
   signal?: AbortSignal
   onDelta?: (text: string) => void
-  onSources?: (sources: StreamSource[]) => void
+  onSources?: (sources: StreamSource[], grounding: StreamGrounding) => void
   /** Replaceable for tests (e.g. the in-process app's `request`). */
   fetch?: (url: string, init: RequestInit) => Promise<Response> | Response
 }
@@ -65,8 +73,17 @@ export async function postEventStream<T>(
         const text = (data as { text?: unknown })?.text
         if (typeof text === 'string') options.onDelta?.(text)
       } else if (event.event === 'sources') {
-        const sources = (data as { sources?: unknown })?.sources
-        if (Array.isArray(sources)) options.onSources?.(sources as StreamSource[])
+        const frame = data as {
+          sources?: unknown
+          searchQueries?: unknown
+          searchEntryPoints?: unknown
+        }
+        if (Array.isArray(frame?.sources)) {
+          options.onSources?.(frame.sources as StreamSource[], {
+            searchQueries: strings(frame.searchQueries),
+            searchEntryPoints: strings(frame.searchEntryPoints),
+          })
+        }
       } else if (event.event === 'done') {
         return data as T
       } else if (event.event === 'error') {
@@ -113,3 +130,6 @@ function errorFromEvent(data: unknown, requestId?: string): ApiError {
     retryAfterSeconds: retryAfter,
   })
 }
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []

@@ -1,11 +1,11 @@
 /**
  * @module composables/useStream
  * `useRequest` for an event stream: besides the final answer it keeps the text written so far
- * and the sources, so a card can show the article while the model writes it and keep what was
+ * and the sources (with Google's search suggestions), so a card can show the article while the model writes it and keep what was
  * written when the user stops.
  */
 import { ref, shallowRef } from 'vue'
-import type { StreamOptions, StreamSource } from '../api/sse'
+import type { StreamGrounding, StreamOptions, StreamSource } from '../api/sse'
 import { useRequest } from './useRequest'
 
 export type StreamCallbacks = Required<Pick<StreamOptions, 'signal' | 'onDelta' | 'onSources'>>
@@ -15,9 +15,11 @@ export function useStream<A extends unknown[], T>(
 ) {
   const text = ref('')
   const sources = shallowRef<StreamSource[]>([])
+  const grounding = shallowRef<StreamGrounding>({ searchQueries: [], searchEntryPoints: [] })
   const request = useRequest((signal, ...args: A) => {
     text.value = ''
     sources.value = []
+    grounding.value = { searchQueries: [], searchEntryPoints: [] }
     return task(
       {
         signal,
@@ -25,8 +27,10 @@ export function useStream<A extends unknown[], T>(
         onDelta: (delta) => {
           if (!signal.aborted) text.value += delta
         },
-        onSources: (found) => {
-          if (!signal.aborted) sources.value = found
+        onSources: (found, more) => {
+          if (signal.aborted) return
+          sources.value = found
+          grounding.value = more
         },
       },
       ...args
@@ -37,5 +41,5 @@ export function useStream<A extends unknown[], T>(
     text.value = ''
     sources.value = []
   }
-  return { ...request, text, sources, clear }
+  return { ...request, text, sources, grounding, clear }
 }

@@ -5,10 +5,10 @@
  * changes made to it: an empty start (no demo data), a project for a site, a brand analysis
  * merged in.
  */
-import type { BrandProfile, ProjectConfig } from '../../../server/features/brand/profile'
+import type { BrandKit, BrandProfile, ProjectConfig } from '../../../server/features/brand/profile'
 import type { AnalyzeResult, BrandAssetResult } from '../api/brand'
 
-export type { BrandProfile, ProjectConfig }
+export type { BrandKit, BrandProfile, ProjectConfig }
 
 export interface BrandAssetRef {
   id: string
@@ -35,9 +35,19 @@ export const emptyProfile = (): BrandProfile => ({
     brand_industry: '',
     brand_voice: { tone: '', style: '', values: [] },
     negative_keywords_global: [],
+    kit: { colors: [], fonts: [], social: [] },
   },
   projects: [],
 })
+
+/** The profile with a kit to edit (an empty one when it has none). */
+export const withKit = (profile: BrandProfile): BrandProfile =>
+  profile.globalInfo.kit
+    ? profile
+    : {
+        ...profile,
+        globalInfo: { ...profile.globalInfo, kit: { colors: [], fonts: [], social: [] } },
+      }
 
 export const emptyBrandDocument = (): BrandDocument => ({
   version: 1,
@@ -113,6 +123,7 @@ export function applyAnalysis(
         values: found.values.length ? found.values : info.brand_voice.values,
       },
       text_profile: result.textProfile || info.text_profile,
+      kit: mergeKit(info.kit, result.kit),
     },
   }
   profile = withProjectFor(profile, url)
@@ -132,10 +143,59 @@ export function applyAnalysis(
   }
 }
 
+/** The measured kit over the one the user had: each part the site showed replaces theirs. */
+export function mergeKit(
+  mine: BrandKit | undefined,
+  found: BrandKit | undefined
+): BrandKit | undefined {
+  if (!found) return mine
+  const base: BrandKit = mine ?? { colors: [], fonts: [], social: [] }
+  return {
+    colors: found.colors.length ? found.colors : base.colors,
+    fonts: found.fonts.length ? found.fonts : base.fonts,
+    social: found.social.length ? found.social : base.social,
+    logo: found.logo ?? base.logo,
+    language: found.language ?? base.language,
+    market: found.market ?? base.market,
+  }
+}
+
 /** A loaded document when it has the shape of one, else undefined. */
 export function asBrandDocument(value: unknown): BrandDocument | undefined {
   const doc = value as Partial<BrandDocument> | undefined
   if (doc?.version !== 1 || typeof doc.profile?.globalInfo !== 'object') return undefined
   if (!Array.isArray(doc.profile.projects) || typeof doc.assets !== 'object') return undefined
   return { ...emptyBrandDocument(), ...doc } as BrandDocument
+}
+
+/** The saved profile of a site: one per host, so every project of the site shares it. */
+export function brandIdFor(url: string): string {
+  const host = siteHost(url) ?? 'site'
+  const slug = host.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')
+  return `brand-${slug.slice(0, 56) || 'site'}`
+}
+
+/** The title a listing shows. */
+export const brandTitle = (doc: BrandDocument): string =>
+  (doc.profile.globalInfo.brand_name || siteHost(doc.analysedUrl) || 'Brand profile').slice(0, 200)
+
+/** What this device keeps beside a saved profile: the collected assets and the analysis notes. */
+export type BrandDeviceExtras = Pick<
+  BrandDocument,
+  'assets' | 'analysedUrl' | 'sources' | 'warnings'
+>
+
+export const brandExtrasOf = (doc: BrandDocument): BrandDeviceExtras => ({
+  assets: doc.assets,
+  analysedUrl: doc.analysedUrl,
+  sources: doc.sources,
+  warnings: doc.warnings,
+})
+
+/** The brand document of a saved profile, with what this device kept of it. */
+export function fromSavedProfile(
+  profile: BrandProfile,
+  extras: BrandDeviceExtras | undefined
+): BrandDocument {
+  return { ...emptyBrandDocument(), ...extras, profile: withKit(profile) }
 }

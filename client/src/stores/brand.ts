@@ -1,38 +1,103 @@
 /**
  * @module stores/brand
- * The brand store (Pinia setup store): the brand document, kept through the persistence seam,
- * and the brand analysis of a site (`/api/analyze`) as a request with busy, error and abort.
+ * The brand store (Pinia setup store): the open brand profile, saved to the library
+ * (`brand-profiles`, autosaved with its ETag through document-sync) with what only this device
+ * keeps beside it (the collected assets, the analysis notes), and the brand analysis of a site
+ * (`/api/analyze`) as a request with busy, error and abort.
  */
 import { defineStore } from 'pinia'
-import { ref, toRaw, watch } from 'vue'
+import { ref, watch } from 'vue'
 import { analyzeSite } from '../api/brand'
 import { useRequest } from '../composables/useRequest'
 import { currentLocale } from '../i18n'
 import {
   applyAnalysis,
-  asBrandDocument,
+  type BrandDeviceExtras,
   type BrandDocument,
   type BrandProfile,
+  brandExtrasOf,
+  brandIdFor,
+  brandTitle,
   emptyBrandDocument,
+  fromSavedProfile,
+  withKit,
   withProjectFor,
 } from './brand-document'
-import { debouncedSaver, persistence } from './persistence'
+import { createDocumentSync } from './document-sync'
+import { persistence, plain, rememberOpen } from './persistence'
+
+const KIND = 'brand-profiles'
+const extrasKey = (id: string) => `local:${KIND}/${id}`
 
 export const useBrandStore = defineStore('brand', () => {
   const document = ref<BrandDocument>(emptyBrandDocument())
-  const saver = debouncedSaver('brand-profile', () => toRaw(document.value))
+  const id = ref<string>()
+  const sync = createDocumentSync(KIND)
+  /** Showing a loaded document is not an edit: the watcher's next run is skipped. */
+  let loading = false
 
-  const ready = persistence()
-    .load('brand-profile')
-    .then((stored) => {
-      const loaded = asBrandDocument(stored)
-      if (loaded) document.value = loaded
-    })
-  watch(document, () => saver.schedule(), { deep: true })
+  function show(next: BrandDocument) {
+    loading = true
+    document.value = next
+  }
+
+  watch(
+    document,
+    (doc) => {
+      if (loading || !id.value) {
+        loading = false
+        return
+      }
+      sync.schedule({ title: brandTitle(doc), profile: doc.profile })
+      void persistence().device.set(extrasKey(id.value), plain(brandExtrasOf(doc)))
+    },
+    { deep: true }
+  )
+  globalThis.addEventListener?.('pagehide', () => sync.keepPendingDraft())
 
   const analysis = useRequest((signal, url: string) =>
     analyzeSite({ url, uiLanguage: currentLocale() }, signal)
   )
+
+  async function extrasOf(profileId: string) {
+    return (await persistence().device.get(extrasKey(profileId))) as BrandDeviceExtras | undefined
+  }
+
+  /** Opens saved profile `profileId`; resolves false when it exists nowhere. */
+  async function open(profileId: string): Promise<boolean> {
+    if (id.value === profileId) return true
+    const absent = !(await onServer(profileId).catch(() => true))
+    analysis.reset()
+    const saved = await sync.open(profileId, absent)
+    if (!saved) return false
+    id.value = profileId
+    rememberOpen(KIND, profileId)
+    show(fromSavedProfile(saved.profile, await extrasOf(profileId)))
+    return true
+  }
+
+  /** Whether the server has `profileId` (from the listing, so nothing missing is asked for). */
+  async function onServer(profileId: string): Promise<boolean> {
+    const page = await persistence().library.list(KIND)
+    return page.items.some((item) => item.id === profileId) || Boolean(page.nextCursor)
+  }
+
+  /** Opens the saved profile of `url`'s site, or starts it (saved with its first change). */
+  async function openFor(url: string): Promise<string> {
+    const profileId = brandIdFor(url)
+    if (await open(profileId).catch(() => false)) return profileId
+    startNew(profileId)
+    return profileId
+  }
+
+  /** A new, empty profile under `profileId` (created on the server with its first edit). */
+  function startNew(profileId = `brand-${Date.now().toString(36)}`): void {
+    analysis.reset()
+    sync.attach(profileId)
+    id.value = profileId
+    rememberOpen(KIND, profileId)
+    show(emptyBrandDocument())
+  }
 
   /** Reads `url` and merges what it says into the document; resolves true when it did. */
   async function analyse(url: string): Promise<boolean> {
@@ -42,26 +107,48 @@ export const useBrandStore = defineStore('brand', () => {
     return true
   }
 
+  /** The conflict answer: their version shown, or mine saved over it. */
+  async function resolveConflict(choice: 'theirs' | 'mine'): Promise<void> {
+    const theirs = await sync.resolve(choice)
+    if (choice === 'theirs' && id.value) {
+      if (theirs) show(fromSavedProfile(theirs.profile, await extrasOf(id.value)))
+      else startNew()
+    }
+  }
+
   /** The profile to send with SEO requests for `url`: it always has a project for the site. */
   const profileFor = (url: string): BrandProfile => withProjectFor(document.value.profile, url)
 
   function replaceProfile(profile: BrandProfile): void {
-    document.value = { ...document.value, profile }
+    document.value = { ...document.value, profile: withKit(profile) }
   }
 
-  function reset(): void {
+  /** Forgets the open profile (after it was deleted). */
+  function close(): void {
     analysis.reset()
-    document.value = emptyBrandDocument()
+    sync.detach()
+    id.value = undefined
+    rememberOpen(KIND, undefined)
+    show(emptyBrandDocument())
   }
 
   return {
     document,
-    ready,
+    id,
+    saveStatus: sync.status,
+    saveError: sync.error,
+    conflict: sync.conflict,
+    savedAt: sync.savedAt,
+    retrySave: sync.flush,
     analysis,
+    open,
+    openFor,
+    startNew,
     analyse,
+    resolveConflict,
     profileFor,
     replaceProfile,
-    reset,
-    flush: saver.flush,
+    close,
+    flush: sync.flush,
   }
 })

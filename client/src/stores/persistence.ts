@@ -1,97 +1,97 @@
 /**
  * @module stores/persistence
- * The one seam through which the stores keep their documents: each store is one plain JSON
- * object (media by id), saved and loaded by kind. Today the documents live in sessionStorage, so
- * a reload keeps the place and the tab's end forgets it; the saved-work client (`/api/library`)
- * implements the same interface and is swapped in with `setPersistence`.
+ * The one seam through which the stores keep their documents: the saved-work API on the server
+ * (`/api/library`, the source of truth) and a small key-value store on this device (IndexedDB
+ * through idb-keyval) for drafts the server could not take yet and for what only this device
+ * keeps (the chat, grounding details). Tests swap both with `setPersistence`.
  */
+import { type LibraryApi, libraryApi } from '../api/library'
 
-export type DocumentKind = 'seo-project' | 'brand-profile'
+/** A key-value store of plain JSON values. */
+export interface KeyValue {
+  get(key: string): Promise<unknown>
+  set(key: string, value: unknown): Promise<void>
+  del(key: string): Promise<void>
+}
 
 export interface Persistence {
-  load(kind: DocumentKind): Promise<unknown>
-  save(kind: DocumentKind, document: unknown): Promise<void>
-  remove(kind: DocumentKind): Promise<void>
+  library: LibraryApi
+  device: KeyValue
 }
 
-const KEY_PREFIX = 'ais.draft.'
+/** Plain JSON of a value (drops Vue proxies and undefined fields, as the wire does). */
+export const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
 
-/** A Storage-backed persistence (sessionStorage in the browser, a Map where there is none). */
-export function storagePersistence(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>) {
-  return {
-    async load(kind) {
-      const text = storage.getItem(KEY_PREFIX + kind)
-      if (!text) return undefined
-      try {
-        return JSON.parse(text) as unknown
-      } catch {
-        return undefined
-      }
-    },
-    async save(kind, document) {
-      try {
-        storage.setItem(KEY_PREFIX + kind, JSON.stringify(document))
-      } catch {
-        // Storage full or disabled: the document stays in memory for this page.
-      }
-    },
-    async remove(kind) {
-      storage.removeItem(KEY_PREFIX + kind)
-    },
-  } satisfies Persistence
-}
-
-/** A Storage that lives in memory, for runs without a browser (tests) or disabled storage. */
-export function memoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
+/** A KeyValue in memory: for tests, and where IndexedDB is missing or refused. */
+export function memoryKeyValue(): KeyValue {
   const items = new Map<string, string>()
   return {
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => {
-      items.set(key, value)
+    async get(key) {
+      const text = items.get(key)
+      return text === undefined ? undefined : JSON.parse(text)
     },
-    removeItem: (key) => {
+    async set(key, value) {
+      items.set(key, JSON.stringify(value))
+    },
+    async del(key) {
       items.delete(key)
     },
   }
 }
 
-function sessionOrMemory() {
-  try {
-    if (globalThis.sessionStorage) return globalThis.sessionStorage
-  } catch {
-    // Access denied by privacy settings.
+/** IndexedDB (database `ais-studio`, store `drafts`), loaded on first use; memory without it. */
+export function indexedDbKeyValue(): KeyValue {
+  const fallback = memoryKeyValue()
+  const backend = (async () => {
+    if (!globalThis.indexedDB) return undefined
+    try {
+      const idb = await import('idb-keyval')
+      const store = idb.createStore('ais-studio', 'drafts')
+      await idb.get('probe', store)
+      return { idb, store }
+    } catch {
+      return undefined // Private mode or storage refused: this page keeps drafts in memory.
+    }
+  })()
+  return {
+    async get(key) {
+      const b = await backend
+      return b ? b.idb.get(key, b.store) : fallback.get(key)
+    },
+    async set(key, value) {
+      const b = await backend
+      return b ? b.idb.set(key, plain(value), b.store) : fallback.set(key, value)
+    },
+    async del(key) {
+      const b = await backend
+      return b ? b.idb.del(key, b.store) : fallback.del(key)
+    },
   }
-  return memoryStorage()
 }
 
-let current: Persistence = storagePersistence(sessionOrMemory())
+let current: Persistence = { library: libraryApi, device: indexedDbKeyValue() }
 
 export const persistence = (): Persistence => current
 
-/** Replaces where documents are kept (the saved-work client, or a test's own). */
+/** Replaces where documents are kept (a test's in-process app and memory device store). */
 export function setPersistence(next: Persistence): void {
   current = next
 }
 
-/**
- * Saves `snapshot()` once changes pause for `delayMs`, so typing in an editor does not write on
- * every key; `flush()` saves at once, and so does leaving the page with a save pending.
- */
-export function debouncedSaver(kind: DocumentKind, snapshot: () => unknown, delayMs = 300) {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const flush = async () => {
-    clearTimeout(timer)
-    timer = undefined
-    await current.save(kind, snapshot())
+/** Remembers per tab which document was open, so an address without one reopens it. */
+export function rememberOpen(kind: string, id: string | undefined): void {
+  try {
+    if (id) globalThis.sessionStorage?.setItem(`ais.open.${kind}`, id)
+    else globalThis.sessionStorage?.removeItem(`ais.open.${kind}`)
+  } catch {
+    // Storage refused: the address still names the document.
   }
-  globalThis.addEventListener?.('pagehide', () => {
-    if (timer) void flush()
-  })
-  return {
-    schedule() {
-      clearTimeout(timer)
-      timer = setTimeout(() => void flush(), delayMs)
-    },
-    flush,
+}
+
+export function lastOpen(kind: string): string | undefined {
+  try {
+    return globalThis.sessionStorage?.getItem(`ais.open.${kind}`) ?? undefined
+  } catch {
+    return undefined
   }
 }

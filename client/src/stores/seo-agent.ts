@@ -70,23 +70,33 @@ export const useSeoAgentStore = defineStore('seo-agent', () => {
     }
   }
 
+  let lastText = ''
+
   /** Carries out the agent's answer; resolves with it (undefined when the call failed). */
   async function ask(userText: string): Promise<AgentAnswer | undefined> {
     const text = userText.trim()
     if (!text || !project.document) return undefined
     project.say('user', text)
-    const answer = await reply.execute(text)
-    if (!answer) return undefined
-    if (answer.action === 'answer_question') {
-      project.say('agent', answer.text)
-      return answer
-    }
-    const target = stepByNumber(answer.step) ?? SEO_STEPS[0]
-    project.say('agent', `${answer.action}:${target.id}`, true)
-    await navigate(target.id)
-    if (answer.action === 'rerun_step') await rerun(target.step, answer.instructions)
-    return answer
+    return answer(text)
   }
 
-  return { reply, ask, rerun, setNavigator }
+  /** Asks again what the last message asked (after a failure), and carries the answer out. */
+  const retry = () => (lastText ? answer(lastText) : Promise.resolve(undefined))
+
+  async function answer(text: string): Promise<AgentAnswer | undefined> {
+    lastText = text
+    const result = await reply.execute(text)
+    if (!result) return undefined
+    if (result.action === 'answer_question') {
+      project.say('agent', result.text)
+      return result
+    }
+    const target = stepByNumber(result.step) ?? SEO_STEPS[0]
+    project.say('agent', `${result.action}:${target.id}`, true)
+    await navigate(target.id)
+    if (result.action === 'rerun_step') await rerun(target.step, result.instructions)
+    return result
+  }
+
+  return { reply, ask, retry, rerun, setNavigator }
 })

@@ -1,10 +1,12 @@
 /**
  * @module stores/seo-document
- * The SEO project document (one plain JSON object, as the saved-work API will keep it): the site,
- * each step's result, the article and its versions, the chat. And the pure rules over it: which
- * steps are open, which results a re-run makes stale, what a loaded document must look like.
+ * The SEO project document as the workspace holds it (one plain JSON object; stores/seo-library
+ * maps it to the saved-work document): the site, the brand profile it uses, each step's result,
+ * the article, the chat. And the pure rules over it: which steps are open, which results an
+ * earlier step's new result makes out of date.
  */
 
+import type { DocumentOf } from '../../../server/features/library/schemas'
 import { SEO_STEPS, type SeoStepId } from '../../../server/features/seo/steps'
 import type {
   Competitor,
@@ -27,14 +29,10 @@ export interface ChatEntry {
   action?: boolean
 }
 
-export type VersionLabel = 'written' | 'stopped' | 'polished' | 'illustrated' | 'fixed' | 'edited'
-
-export interface ArticleVersion {
-  id: string
-  label: VersionLabel
-  at: string
-  article: string
-}
+type SavedProject = DocumentOf<'seo-projects'>
+/** What made the current article text (the library's version sources). */
+export type ArticleSource = NonNullable<SavedProject['article']>['source']
+export type ProfileChoice = NonNullable<SavedProject['profile']>
 
 export interface CompetitorPicks {
   found: Competitor[]
@@ -42,12 +40,21 @@ export interface CompetitorPicks {
   /** Ids of the competitors to analyse (1 to MAX_PICKED). */
   selected: string[]
   sources: Source[]
+  /** Google's search suggestions for the search that found them. */
+  searchEntryPoints?: string[]
 }
 
 export interface SeoDocument {
   version: 1
   id: string
   siteUrl: string
+  /** The brand profile the project writes for: a saved one by id, or a copy kept in it. */
+  profile?: ProfileChoice
+  /**
+   * The furthest step whose result is in step with every earlier one. A step after it that has
+   * a result is out of date (an earlier step was run again): kept, marked, run again on demand.
+   */
+  freshThrough: number
   diagnosis?: DiagnosisResult
   competitors?: CompetitorPicks
   analysis?: CompetitorAnalysisResult
@@ -60,46 +67,48 @@ export interface SeoDocument {
   research?: ResearchResult
   outline?: string[]
   article?: string
-  versions: ArticleVersion[]
+  articleSource?: ArticleSource
   preflight?: PreflightResult
   metadata?: MetadataResult
   chat: ChatEntry[]
 }
 
 export const MAX_PICKED = 3
-export const MAX_VERSIONS = 12
 
-type ResultField = Exclude<keyof SeoDocument, 'version' | 'id' | 'siteUrl' | 'chat'>
-
-/** The fields each step produces; a new result of a step makes every later step's fields stale. */
-export const FIELDS_BY_STEP: Record<number, ResultField[]> = {
-  1: ['diagnosis'],
-  2: ['competitors'],
-  3: ['analysis'],
-  4: ['solutions', 'chosenSolutionId'],
-  5: ['brief', 'briefKnowledge', 'briefConfirmed'],
-  6: ['research', 'outline', 'article', 'versions', 'preflight'],
-  7: ['metadata'],
-}
-
-export const newSeoDocument = (siteUrl: string, id = randomId()): SeoDocument => ({
+export const newSeoDocument = (siteUrl: string, id = projectIdFor(siteUrl)): SeoDocument => ({
   version: 1,
   id,
   siteUrl,
-  versions: [],
+  freshThrough: 0,
   chat: [],
 })
 
-/** The document without the results of the steps after `step`. */
-export function discardAfter(document: SeoDocument, step: number): SeoDocument {
-  const next: SeoDocument = { ...document }
-  for (const [n, fields] of Object.entries(FIELDS_BY_STEP)) {
-    if (Number(n) <= step) continue
-    for (const field of fields) delete next[field]
-  }
-  next.versions = step >= 6 ? document.versions : []
-  return next
+/** Whether step `n` has a result of its own. */
+export function hasResult(document: SeoDocument | undefined, n: number): boolean {
+  const results = [
+    document?.diagnosis,
+    document?.competitors,
+    document?.analysis,
+    document?.solutions,
+    document?.brief,
+    document?.article,
+    document?.metadata,
+  ]
+  return Boolean(results[n - 1])
 }
+
+/**
+ * The document after step `step` got a new result: the later steps keep theirs, which are now
+ * out of date. A result made on an out-of-date step is itself out of date.
+ */
+export function afterNewResult(document: SeoDocument, step: number): SeoDocument {
+  const fresh = document.freshThrough
+  return { ...document, freshThrough: fresh >= step - 1 ? Math.max(step, 0) : fresh }
+}
+
+/** Step `n` has a result built on an earlier step's older result. */
+export const isStale = (document: SeoDocument | undefined, n: number): boolean =>
+  Boolean(document) && hasResult(document, n) && n > (document?.freshThrough ?? 0)
 
 /** Whether step `n` can be shown: the site is set and the step before it has its result. */
 export function isOpen(document: SeoDocument | undefined, n: number): boolean {
@@ -154,28 +163,21 @@ export function togglePick(picks: CompetitorPicks, id: string): CompetitorPicks 
   return { ...picks, selected: [...picks.selected, id] }
 }
 
-/** A new version on top, the oldest beyond MAX_VERSIONS dropped. */
-export function addVersion(
-  versions: ArticleVersion[],
-  label: VersionLabel,
-  article: string,
-  at = new Date()
-): ArticleVersion[] {
-  const version = { id: randomId(), label, at: at.toISOString(), article }
-  return [version, ...versions].slice(0, MAX_VERSIONS)
-}
-
-/** A loaded document when it has the shape of one, else undefined. */
-export function asSeoDocument(value: unknown): SeoDocument | undefined {
-  const doc = value as Partial<SeoDocument> | undefined
-  if (doc?.version !== 1 || typeof doc.id !== 'string' || typeof doc.siteUrl !== 'string') {
-    return undefined
+/** A new project's id: the site's host and a random suffix (the library's id rule). */
+export function projectIdFor(siteUrl: string): string {
+  let host = 'site'
+  try {
+    host = new URL(siteUrl).hostname.replace(/^www\./, '')
+  } catch {
+    // Not a URL: the suffix alone keeps the id unique.
   }
-  return {
-    ...doc,
-    versions: Array.isArray(doc.versions) ? doc.versions : [],
-    chat: Array.isArray(doc.chat) ? doc.chat : [],
-  } as SeoDocument
+  const slug = host
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+  return `${slug.slice(0, 48) || 'site'}-${randomId()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 8)}`
 }
 
 export function randomId(): string {

@@ -1,83 +1,108 @@
 /**
  * @module stores/seo-project
- * The SEO project store (Pinia setup store): the project document, kept through the persistence
- * seam, its edits, and the research and strategy steps (brand analysis, diagnosis, competitors,
- * competitor analysis, strategy board, brief) as requests with busy, error, abort and stale-answer
- * protection. A step's new result discards the results after it.
+ * The SEO project store (Pinia setup store): the open project (saved to the library, with its
+ * article versions, by seo-project-saving), the brand profile it writes for, and the research and strategy steps (brand analysis, diagnosis,
+ * competitors, competitor analysis, strategy board, brief) as requests with busy, error, abort
+ * and stale-answer protection. A step's new result keeps the later results, marked out of date.
  */
 import { defineStore } from 'pinia'
-import { computed, ref, toRaw, watch } from 'vue'
+import { computed, ref } from 'vue'
 import { type Competitor, type ContentBrief, seoApi } from '../api/seo'
 import { useRequest } from '../composables/useRequest'
 import { currentLocale } from '../i18n'
 import { useBrandStore } from './brand'
-import { debouncedSaver, persistence } from './persistence'
+import { type BrandProfile, brandIdFor, withProjectFor } from './brand-document'
+import { plain } from './persistence'
 import {
-  asSeoDocument,
+  afterNewResult,
   type ChatEntry,
-  discardAfter,
   furthestOpenStep,
   isOpen,
+  isStale,
   MAX_PICKED,
-  newSeoDocument,
+  type ProfileChoice,
   pickedCompetitors,
   randomId,
   type SeoDocument,
   togglePick,
 } from './seo-document'
+import { useProjectSaving } from './seo-project-saving'
 
 export const useSeoProjectStore = defineStore('seo-project', () => {
   const brand = useBrandStore()
   const document = ref<SeoDocument>()
-  const saver = debouncedSaver('seo-project', () => toRaw(document.value) ?? null)
-
-  const ready = persistence()
-    .load('seo-project')
-    .then((stored) => {
-      document.value ??= asSeoDocument(stored)
-    })
-  watch(document, () => saver.schedule(), { deep: true })
+  const saving = useProjectSaving(document, brand, () => {
+    for (const request of requests) request.reset()
+  })
+  const { sync, versions, articleVersion } = saving
 
   const siteUrl = computed(() => document.value?.siteUrl ?? '')
   const currentStep = computed(() => furthestOpenStep(document.value))
   const open = (step: number) => isOpen(document.value, step)
+  const stale = (step: number) => isStale(document.value, step)
 
   /** Applies a change to the open project (nothing happens without one). */
   function update(change: (doc: SeoDocument) => SeoDocument): void {
     if (document.value) document.value = change(document.value)
   }
 
-  /** Stores a step's result and drops what the steps after it had built on the old one. */
+  /** Stores a step's new result; the later steps keep theirs, marked out of date. */
   function settle(step: number, change: (doc: SeoDocument) => SeoDocument): void {
-    update((doc) => change(discardAfter(doc, step)))
+    update((doc) => afterNewResult(change(doc), step))
+  }
+
+  /** The profile the project writes for, with a project for its site. */
+  function profile(): BrandProfile {
+    const choice = document.value?.profile
+    if (choice?.source === 'embedded') return withProjectFor(choice.profile, siteUrl.value)
+    return brand.profileFor(siteUrl.value)
+  }
+
+  /** Changes the profile the project writes for (its own copy, or the open saved one). */
+  function changeProfile(change: (profile: BrandProfile) => BrandProfile): void {
+    if (document.value?.profile?.source === 'embedded') {
+      const next = change(profile())
+      update((doc) => ({ ...doc, profile: { source: 'embedded', profile: next } }))
+    } else {
+      brand.replaceProfile(change(brand.profileFor(siteUrl.value)))
+    }
+  }
+
+  /** Writes for saved profile `id` (opened in the brand store), or for a copy kept in the project. */
+  async function chooseProfile(choice: ProfileChoice['source'], id?: string): Promise<void> {
+    if (choice === 'embedded') {
+      const copy = plain(brand.profileFor(siteUrl.value))
+      update((doc) => ({ ...doc, profile: { source: 'embedded', profile: copy } }))
+      return
+    }
+    const target = id ?? brand.id ?? brandIdFor(siteUrl.value)
+    if (!(await brand.open(target).catch(() => false))) return
+    update((doc) => ({ ...doc, profile: { source: 'library', id: target } }))
   }
 
   const common = () => ({
     url: siteUrl.value,
-    profile: brand.profileFor(siteUrl.value),
+    profile: profile(),
     uiLanguage: currentLocale(),
   })
 
-  /** Starts a project for `url` (the same site keeps its project) and analyses the brand. */
-  function start(url: string): boolean {
-    if (document.value?.siteUrl === url) return false
-    for (const request of requests) request.reset()
-    document.value = newSeoDocument(url)
-    return true
-  }
-
-  function close(): void {
-    for (const request of requests) request.reset()
-    document.value = undefined
-    void persistence().remove('seo-project')
-  }
-
   const brandAnalysis = brand.analysis
+
+  /** Each step's last run with its arguments, for a retry that stores what it gets. */
+  const again: Record<'diagnosis' | 'competitors' | 'brief', () => Promise<boolean>> = {
+    diagnosis: () => runDiagnosis(),
+    competitors: () => runCompetitors(),
+    brief: async () => false,
+  }
+  const retryDiagnosis = () => again.diagnosis()
+  const retryCompetitors = () => again.competitors()
+  const retryBrief = () => again.brief()
 
   const diagnosis = useRequest((signal, userInstructions?: string) =>
     seoApi.diagnose({ ...common(), userInstructions }, signal)
   )
   async function runDiagnosis(userInstructions?: string): Promise<boolean> {
+    again.diagnosis = () => runDiagnosis(userInstructions)
     const result = await diagnosis.execute(userInstructions)
     if (!result) return false
     settle(1, (doc) => ({ ...doc, diagnosis: result }))
@@ -86,7 +111,8 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
 
   /** Brand analysis first (the diagnosis judges the site against its market), then diagnosis. */
   async function runOpening(): Promise<void> {
-    if (brand.document.analysedUrl !== siteUrl.value) await brand.analyse(siteUrl.value)
+    const known = brand.document.profile.globalInfo.brand_name
+    if (document.value?.profile?.source !== 'embedded' && !known) await brand.analyse(siteUrl.value)
     await runDiagnosis()
   }
 
@@ -94,6 +120,7 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
     seoApi.findCompetitors({ ...common(), userInstructions }, signal)
   )
   async function runCompetitors(userInstructions?: string): Promise<boolean> {
+    again.competitors = () => runCompetitors(userInstructions)
     const result = await competitors.execute(userInstructions)
     if (!result) return false
     settle(2, (doc) => ({
@@ -103,20 +130,21 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
         manual: doc.competitors?.manual ?? [],
         selected: result.competitors.slice(0, MAX_PICKED).map((c) => c.id ?? ''),
         sources: result.sources,
+        searchEntryPoints: result.searchEntryPoints,
       },
     }))
     return true
   }
 
   function togglePicked(id: string): void {
-    update((doc) =>
+    settle(2, (doc) =>
       doc.competitors ? { ...doc, competitors: togglePick(doc.competitors, id) } : doc
     )
   }
 
   /** Adds a competitor the user typed (already checked as a site URL); picks it when there is room. */
   function addCompetitor(url: string): void {
-    update((doc) => {
+    settle(2, (doc) => {
       const picks = doc.competitors ?? { found: [], manual: [], selected: [], sources: [] }
       const competitor: Competitor = { id: `manual-${randomId()}`, url, isManual: true, name: url }
       const added = { ...picks, manual: [...picks.manual, competitor] }
@@ -125,7 +153,7 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
   }
 
   function removeCompetitor(id: string): void {
-    update((doc) => {
+    settle(2, (doc) => {
       if (!doc.competitors) return doc
       const picks = doc.competitors
       return {
@@ -194,14 +222,16 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
     )
   })
   async function runBrief(solutionId: string, userInstructions?: string): Promise<boolean> {
+    again.brief = () => runBrief(solutionId, userInstructions)
     const result = await brief.execute(solutionId, userInstructions)
     if (!result) return false
     const { knowledge, ...content } = result
-    settle(4, (doc) => ({
-      ...doc,
+    settle(5, (doc) => ({
+      ...withoutWritingNotes(doc),
       chosenSolutionId: solutionId,
       brief: content,
       briefKnowledge: knowledge,
+      briefConfirmed: false,
     }))
     return true
   }
@@ -218,18 +248,18 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
     const result = await newIdea.execute()
     if (!result) return false
     const { knowledge, ...content } = result
-    settle(4, (doc) => ({
-      ...doc,
-      chosenSolutionId: doc.chosenSolutionId,
+    settle(5, (doc) => ({
+      ...withoutWritingNotes(doc),
       brief: content,
       briefKnowledge: knowledge,
+      briefConfirmed: false,
     }))
     return true
   }
 
-  /** The user's edits of the brief; later results built on the old brief are dropped. */
+  /** The user's edits of the brief; the article written on the old one is out of date. */
   function editBrief(next: ContentBrief): void {
-    settle(5, (doc) => ({ ...doc, brief: next, briefConfirmed: false }))
+    settle(5, (doc) => ({ ...withoutWritingNotes(doc), brief: next, briefConfirmed: false }))
   }
 
   function confirmBrief(): void {
@@ -244,20 +274,38 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
 
   return {
     document,
-    ready,
+    saveStatus: sync.status,
+    saveError: sync.error,
+    conflict: sync.conflict,
+    savedAt: sync.savedAt,
+    retrySave: sync.flush,
+    versions,
+    articleVersion,
     siteUrl,
     currentStep,
     open,
+    stale,
     update,
     settle,
+    profile,
+    changeProfile,
+    chooseProfile,
     common,
-    start,
-    close,
+    start: saving.start,
+    openProject: saving.openProject,
+    resolveConflict: saving.resolveConflict,
+    close: saving.close,
+    versionList: saving.versionList,
+    restore: saving.restore,
+    restoreVersion: (version: number) => saving.restoreVersion(version, settle),
     say,
     brandAnalysis,
     diagnosis,
     runDiagnosis,
     runOpening,
+    retryDiagnosis,
+    retryCompetitors,
+    retryBrief,
     competitors,
     runCompetitors,
     togglePicked,
@@ -273,6 +321,13 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
     runNewIdea,
     editBrief,
     confirmBrief,
-    flush: saver.flush,
+    flush: sync.flush,
   }
+})
+
+/** Research and outline are written for one brief: a new brief needs new ones. */
+const withoutWritingNotes = (doc: SeoDocument): SeoDocument => ({
+  ...doc,
+  research: undefined,
+  outline: undefined,
 })

@@ -2,8 +2,8 @@
  * @module stores/seo-writing
  * The writing steps of an SEO project (Pinia setup store over the project store): research,
  * outline, the article streamed live (stoppable), polish, illustrations, the pre-flight check,
- * auto-fix proposed as a diff to accept or reject, versions to restore, and the metadata that
- * opens the publish step.
+ * auto-fix proposed as a diff to accept or reject, and the metadata that opens the publish step.
+ * Each new text of the article is saved at once, so the library keeps it as a version.
  */
 import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
@@ -11,14 +11,12 @@ import { seoApi } from '../api/seo'
 import { useRequest } from '../composables/useRequest'
 import { useStream } from '../composables/useStream'
 import { currentLocale } from '../i18n'
-import { useBrandStore } from './brand'
 import { projectIndexFor } from './brand-document'
-import { addVersion, type SeoDocument, type VersionLabel } from './seo-document'
+import { type ArticleSource, isStale, type SeoDocument } from './seo-document'
 import { useSeoProjectStore } from './seo-project'
 
 export const useSeoWritingStore = defineStore('seo-writing', () => {
   const project = useSeoProjectStore()
-  const brand = useBrandStore()
 
   const doc = (): SeoDocument => {
     if (!project.document) throw new Error('no SEO project is open')
@@ -29,7 +27,7 @@ export const useSeoWritingStore = defineStore('seo-writing', () => {
     if (!brief) throw new Error('no brief')
     return brief
   }
-  const profile = () => brand.profileFor(project.siteUrl)
+  const profile = () => project.profile()
   const uiLanguage = () => currentLocale()
 
   const research = useStream((stream) =>
@@ -114,14 +112,10 @@ export const useSeoWritingStore = defineStore('seo-writing', () => {
   /** The auto-fixed article waiting for the user's accept or reject. */
   const proposal = shallowRef<{ before: string; after: string }>()
 
-  /** Sets the current article as a new version; the pre-flight report of the old one is stale. */
-  function setArticle(text: string, label: VersionLabel): void {
-    project.settle(6, (d) => ({
-      ...d,
-      article: text,
-      versions: addVersion(d.versions, label, text),
-      preflight: undefined,
-    }))
+  /** Sets the article's new text (saved at once, a version of its own); its old check is gone. */
+  function setArticle(text: string, source: ArticleSource): void {
+    project.settle(6, (d) => ({ ...d, article: text, articleSource: source, preflight: undefined }))
+    void project.flush()
   }
 
   async function runResearch(): Promise<boolean> {
@@ -150,32 +144,34 @@ export const useSeoWritingStore = defineStore('seo-writing', () => {
    * Stops at the first step that fails or is stopped; a stopped article stays as a draft.
    */
   async function write(userInstructions?: string): Promise<boolean> {
-    if (!doc().research && !(await runResearch())) return false
-    if (!doc().outline && !(await runOutline())) return false
+    // An article out of date was written for an older brief: research and outline again.
+    const redo = isStale(doc(), 6)
+    if ((redo || !doc().research) && !(await runResearch())) return false
+    if ((redo || !doc().outline) && !(await runOutline())) return false
     const result = await article.execute(userInstructions)
     if (!result) return false
-    setArticle(result.article, 'written')
+    setArticle(result.article, 'write')
     return runPreflight()
   }
 
   /** Keeps the text of a stopped article as the current version, to edit or finish by hand. */
   function keepStoppedDraft(): void {
     const text = article.text.value.trim()
-    if (text) setArticle(text, 'stopped')
+    if (text) setArticle(text, 'write')
     article.clear()
   }
 
   async function runPolish(): Promise<boolean> {
     const result = await polish.execute()
     if (!result) return false
-    setArticle(result.article, 'polished')
+    setArticle(result.article, 'polish')
     return runPreflight()
   }
 
   async function runImages(): Promise<boolean> {
     const result = await images.execute()
     if (!result) return false
-    setArticle(result.article, 'illustrated')
+    setArticle(result.article, 'illustrate')
     return runPreflight()
   }
 
@@ -192,7 +188,7 @@ export const useSeoWritingStore = defineStore('seo-writing', () => {
     if (!pending) return false
     proposal.value = undefined
     autoFix.clear()
-    setArticle(pending.after, 'fixed')
+    setArticle(pending.after, 'auto-fix')
     return runPreflight()
   }
 
@@ -204,21 +200,15 @@ export const useSeoWritingStore = defineStore('seo-writing', () => {
   /** The user's own edit, then a new check. */
   async function saveEdit(text: string): Promise<boolean> {
     if (text === doc().article) return runPreflight()
-    setArticle(text, 'edited')
+    setArticle(text, 'edit')
     return runPreflight()
-  }
-
-  function restore(versionId: string): void {
-    const version = doc().versions.find((v) => v.id === versionId)
-    if (!version) return
-    project.settle(6, (d) => ({ ...d, article: version.article, preflight: undefined }))
   }
 
   /** Metadata for the approved article; it opens the publish step. */
   async function runMetadata(): Promise<boolean> {
     const result = await metadata.execute()
     if (!result) return false
-    project.update((d) => ({ ...d, metadata: result }))
+    project.settle(7, (d) => ({ ...d, metadata: result }))
     rememberKeyword()
     return true
   }
@@ -227,15 +217,16 @@ export const useSeoWritingStore = defineStore('seo-writing', () => {
   function rememberKeyword(): void {
     const keyword = doc().brief?.mainKeyword
     if (!keyword) return
-    const profile = brand.profileFor(project.siteUrl)
-    const index = projectIndexFor(profile, project.siteUrl)
-    brand.replaceProfile({
-      ...profile,
-      projects: profile.projects.map((p, i) =>
-        i === index && !p.project_keyword_history.includes(keyword)
-          ? { ...p, project_keyword_history: [...p.project_keyword_history, keyword] }
-          : p
-      ),
+    project.changeProfile((profile) => {
+      const index = projectIndexFor(profile, project.siteUrl)
+      return {
+        ...profile,
+        projects: profile.projects.map((p, i) =>
+          i === index && !p.project_keyword_history.includes(keyword)
+            ? { ...p, project_keyword_history: [...p.project_keyword_history, keyword] }
+            : p
+        ),
+      }
     })
   }
 
@@ -266,7 +257,6 @@ export const useSeoWritingStore = defineStore('seo-writing', () => {
     acceptFix,
     rejectFix,
     saveEdit,
-    restore,
     runMetadata,
     resetAll,
   }

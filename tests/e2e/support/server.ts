@@ -45,7 +45,23 @@ export function freePort(): number {
   return port
 }
 
+/**
+ * Starts the server; when it exits during start (its port was taken by another process in the
+ * moment between choosing and binding it), it is started again on another port.
+ */
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+  let lastError: unknown
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await startOnce(extraEnv)
+    } catch (error) {
+      lastError = error
+    }
+  }
+  throw lastError
+}
+
+async function startOnce(extraEnv: Record<string, string>): Promise<RunningServer> {
   const port = freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'ais-e2e-data-'))
   const env: Record<string, string> = {}
@@ -87,7 +103,13 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     if (child.exitCode !== null) break
     try {
       const health = await fetch(`${url}/health`)
-      if (health.ok) return { url, output: () => output, stop }
+      // Another process may answer on a port ours failed to bind: ours must still be running
+      // once it has had the time to bind or fail.
+      if (health.ok) {
+        await Bun.sleep(300)
+        if (child.exitCode === null) return { url, output: () => output, stop }
+        break
+      }
     } catch {
       // Not listening yet.
     }

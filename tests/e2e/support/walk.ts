@@ -5,8 +5,14 @@
 import type { Page } from 'playwright-core'
 import type { DemoStack } from '../../support/demo/stack'
 
-const at = (page: Page, step: string) =>
-  page.waitForURL((url) => url.pathname === `/seo/${step}` && !url.search)
+/** On the step's address, the project named in it (the link's `?url=` is gone). */
+export const at = (page: Page, step: string) =>
+  page.waitForURL(
+    (url) =>
+      url.pathname === `/seo/${step}` &&
+      url.searchParams.has('project') &&
+      !url.searchParams.has('url')
+  )
 
 export type WalkTarget =
   | 'diagnosis'

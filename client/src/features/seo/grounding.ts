@@ -1,30 +1,52 @@
 /**
  * @module features/seo/grounding
- * Google's search suggestions of a grounded answer (`searchEntryPoint.renderedContent`, HTML that
- * Google's Search-grounding terms require showing) read from a step's response, and the document
- * the isolated frame shows it in. Pure, so it is unit-tested.
+ * How a grounded answer's sources and Google's search suggestions are shown: each source
+ * labelled by its site's domain (the link itself is Google's redirect to it), and each
+ * suggestions snippet (`searchEntryPoint.renderedContent`, HTML that Google's Search-grounding
+ * terms require showing with the answer) in a document of its own for an isolated frame. Pure,
+ * so it is unit-tested.
  */
 
-/** The suggestions HTML of a response: `searchEntryPoint` (a string or Google's object) or `grounding.searchEntryPoint`. */
-export function searchEntryPointOf(response: unknown): string | undefined {
-  if (typeof response !== 'object' || response === null) return undefined
-  const r = response as { searchEntryPoint?: unknown; grounding?: { searchEntryPoint?: unknown } }
-  return htmlOf(r.searchEntryPoint) ?? htmlOf(r.grounding?.searchEntryPoint)
+export interface GroundingSource {
+  title: string
+  url: string
+  domain?: string
 }
 
-function htmlOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() ? value : undefined
-  if (typeof value === 'object' && value !== null && 'renderedContent' in value) {
-    const html = (value as { renderedContent?: unknown }).renderedContent
-    return typeof html === 'string' && html.trim() ? html : undefined
+const hostOf = (url: string): string | undefined => {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '')
+  } catch {
+    return undefined
   }
-  return undefined
+}
+
+/** Google's redirect links say nothing about the page they lead to: never label by them. */
+const isRedirect = (url: string) =>
+  /(^|\.)vertexaisearch\.cloud\.google\.com$/.test(hostOf(url) ?? '')
+
+/**
+ * The label of a source: its domain (what Google gives as its title on the Developer API, or as
+ * `domain` on Vertex AI), else the host of a direct link.
+ */
+export function sourceLabel(source: GroundingSource): string {
+  const named = source.domain?.trim() || source.title?.trim()
+  if (named) return named
+  return isRedirect(source.url) ? '' : (hostOf(source.url) ?? source.url)
+}
+
+/** The non-empty suggestion snippets of a response (`searchEntryPoints`), each once. */
+export function searchEntryPointsOf(response: unknown): string[] {
+  const list = (response as { searchEntryPoints?: unknown } | null | undefined)?.searchEntryPoints
+  if (!Array.isArray(list)) return []
+  return [...new Set(list.filter((s): s is string => typeof s === 'string' && s.trim() !== ''))]
 }
 
 /**
- * The frame's document: Google's HTML as sent, with links opening in a new tab (the frame may
- * not navigate itself or the page). The frame is sandboxed without scripts or same-origin, so
- * nothing in this HTML can run or reach the app.
+ * The frame's document: Google's HTML as sent, links opening in a new tab. The frame is
+ * sandboxed without scripts, same-origin or top navigation, so nothing in this HTML can run,
+ * reach the app or move it; the policy inside says the same (no script, no plugin, styles and
+ * images only as Google inlines them).
  */
 export const suggestionsDocument = (html: string): string =>
-  `<!doctype html><html><head><meta charset="utf-8"><base target="_blank"></head><body style="margin:0">${html}</body></html>`
+  `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; base-uri 'none'; form-action 'none'"><base target="_blank"></head><body style="margin:0">${html}</body></html>`

@@ -53,6 +53,12 @@ const RerunArgs = (currentStep: number) =>
     ),
   })
 
+/** What the workspace does with each call: moving never loses work, a re-run marks later steps. */
+export const GO_TO_STEP_DESCRIPTION =
+  'Open an earlier step of the workflow so the user can review or change it. Nothing is lost: the results of every step are kept.'
+export const RERUN_STEP_DESCRIPTION =
+  'Produce the result of a step again, taking the user directions into account (e.g. other competitors, a different strategy, a rewritten article). The later steps keep their results, marked as out of date until they are run again.'
+
 /** Function declarations per current step, built once each (their JSON Schema is cached). */
 const toolsByStep = new Map<number, ReturnType<typeof toolsFor>>()
 function toolsFor(currentStep: number) {
@@ -61,14 +67,12 @@ function toolsFor(currentStep: number) {
   const functions: FunctionSpec[] = [
     {
       name: 'go_to_step',
-      description:
-        'Open an earlier step of the workflow so the user can review or change it (later results are discarded by the app).',
+      description: GO_TO_STEP_DESCRIPTION,
       parameters: goTo,
     },
     {
       name: 'rerun_step',
-      description:
-        'Produce the result of a step again, taking the user directions into account (e.g. other competitors, a different strategy, a rewritten article).',
+      description: RERUN_STEP_DESCRIPTION,
       parameters: rerun,
     },
   ]

@@ -1,0 +1,112 @@
+/**
+ * The brand kit in the brand editor, in Chromium against the demo stack: "analyse my site" fills
+ * the logo, colours and language it measured; colours, fonts, social profiles and the market are
+ * edited and checked with the server's schema (an invalid value is named and not saved); another
+ * asset becomes the logo; after a reload the kit comes back from the server.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'bun:test'
+import type { Browser } from 'playwright-core'
+import type { DemoStack } from '../support/demo/stack'
+import { launchBrowser, openPage, type WatchedPage } from './support/browser'
+import { seriousViolations, shot, startDemo } from './support/studio'
+import { unexpected } from './support/target'
+
+let demo: DemoStack
+let browser: Browser
+let tab: WatchedPage
+
+beforeAll(async () => {
+  demo = await startDemo()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await demo?.stop()
+})
+afterEach(async () => {
+  await tab?.close()
+})
+
+async function savedProfile(id: string) {
+  const response = await fetch(`${demo.url}/api/library/brand-profiles/${id}`)
+  return (await response.json()) as {
+    document: { profile: { globalInfo: { kit?: Record<string, unknown> } } }
+  }
+}
+
+async function untilSaved(id: string, check: (kit: Record<string, unknown>) => boolean) {
+  const deadline = Date.now() + 15_000
+  while (Date.now() < deadline) {
+    const kit = (await savedProfile(id).catch(() => undefined))?.document.profile.globalInfo.kit
+    if (kit && check(kit)) return kit
+    await Bun.sleep(100)
+  }
+  throw new Error('the server never got the kit')
+}
+
+describe('brand kit', () => {
+  test('analysis fills the kit; edits are checked with the schema, saved, and come back after a reload', async () => {
+    tab = await openPage(browser)
+    const { page } = tab
+    await page.setViewportSize({ width: 1024, height: 800 })
+    await page.goto(`${demo.url}/brand`)
+    await page.getByTestId('language').selectOption('en')
+    await page.getByTestId('analyse-url').fill(demo.sampleSite)
+    await page.getByTestId('analyse-submit').click()
+    await page.locator('.done').waitFor()
+    const kit = page.getByTestId('brand-kit')
+    await kit.getByTestId('kit-logo-image').waitFor()
+    const firstLogo = await kit.getByTestId('kit-logo-image').getAttribute('src')
+    expect(firstLogo).toStartWith('/media/')
+    expect(await kit.getByTestId('kit-color').count()).toBeGreaterThan(0)
+    expect(await kit.getByTestId('kit-language').inputValue()).toBe('en')
+    const id = new URL(page.url()).searchParams.get('profile') ?? ''
+
+    await kit.getByTestId('kit-add-color').click()
+    const hex = kit.getByTestId('kit-color-hex').last()
+    await hex.fill('green')
+    await kit.getByTestId('kit-problems').waitFor()
+    expect(await kit.textContent()).toContain('Must be a colour such as #1f6f5c')
+    await page.locator('[data-testid="save-status"][data-status="error"]').waitFor()
+    await hex.fill('#1F6F5C')
+    await kit.getByTestId('kit-color-role').last().selectOption('accent')
+    await kit.getByTestId('kit-problems').waitFor({ state: 'detached' })
+
+    await kit.getByTestId('kit-add-font').click()
+    await kit.getByTestId('kit-font-family').last().fill('Fraunces')
+    await kit.getByTestId('kit-font-role').last().selectOption('heading')
+    await kit.getByTestId('kit-add-social').click()
+    await kit.getByTestId('kit-social-network').last().fill('instagram')
+    await kit.getByTestId('kit-social-url').last().fill('https://instagram.com/northwind')
+    await kit.getByTestId('kit-region').fill('GB')
+    await kit.getByTestId('kit-region').press('Tab')
+    await kit.getByTestId('kit-currency').fill('GBP')
+    await kit.getByTestId('kit-currency').press('Tab')
+    await page.getByTestId('use-as-logo').first().click()
+    expect(await kit.getByTestId('kit-logo-image').getAttribute('src')).not.toBe(firstLogo)
+    expect(await seriousViolations(page)).toEqual([])
+    await shot(page, 'brand-kit-edited')
+
+    const saved = await untilSaved(
+      id,
+      (k) => JSON.stringify(k).includes('GBP') && JSON.stringify(k).includes('#1f6f5c')
+    )
+    expect(JSON.stringify(saved)).toContain('Fraunces')
+
+    await page.reload()
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="kit-currency"]') as HTMLInputElement)?.value ===
+        'GBP'
+    )
+    const hexes = await page
+      .getByTestId('kit-color-hex')
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))
+    expect(hexes).toContain('#1f6f5c')
+    expect(await page.getByTestId('kit-font-family').last().inputValue()).toBe('Fraunces')
+    expect(await page.getByTestId('kit-social-url').last().inputValue()).toBe(
+      'https://instagram.com/northwind'
+    )
+    expect(unexpected(tab.problems)).toEqual([])
+  }, 90_000)
+})
