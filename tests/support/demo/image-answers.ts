@@ -48,7 +48,7 @@ function picture(width: number, height: number, seed: number): Uint8Array {
   const top = hsl(hue, 0.55, 0.72)
   const bottom = hsl((hue + 40) % 360, 0.5, 0.38)
   const sun = hsl((hue + 180) % 360, 0.8, 0.6)
-  const cx = width * (0.3 + ((seed >> 9) % 40) / 100)
+  const cx = width * (0.3 + ((seed >>> 9) % 40) / 100)
   const cy = height * 0.45
   const r = Math.min(width, height) * 0.22
   return pngRgba(width, height, (x, y): Rgba => {
