@@ -91,7 +91,7 @@ export const useImageSeriesStore = defineStore('image-series', () => {
 
   /** Places a new image where it belongs, selects it and answers its item. */
   function place(media: MediaRef, details: Omit<NewImage, 'mediaId' | 'width' | 'height'>) {
-    if (!id.value) startNew()
+    ensureId()
     noteSize(media)
     const itemId = newItemId()
     change(addImage(items.value, { ...details, mediaId: media.id, ...sizeOf(media) }, itemId))
@@ -157,6 +157,7 @@ export const useImageSeriesStore = defineStore('image-series', () => {
   }
 
   function addMessage(message: Omit<ChatMessage, 'id'>): string {
+    ensureId()
     const messageId = newItemId()
     extras.value = { ...extras.value, chat: [...extras.value.chat, { ...message, id: messageId }] }
     keepExtras()
@@ -172,7 +173,7 @@ export const useImageSeriesStore = defineStore('image-series', () => {
 
   /** A new image waits in the staging strip. */
   function stage(media: MediaRef, prompt: string, sourceItemId?: string): void {
-    if (!id.value) startNew()
+    ensureId()
     noteSize(media)
     const candidate: Candidate = {
       id: newItemId(),
@@ -212,6 +213,13 @@ export const useImageSeriesStore = defineStore('image-series', () => {
     history.value = emptyHistory()
     extras.value = emptyExtras()
     created.value = false
+  }
+
+  /** The open series keeps what it has; without one, a new id is given to what arrives. */
+  function ensureId(): void {
+    if (id.value) return
+    id.value = newSeriesId()
+    sync.attach(id.value)
   }
 
   /** A new, empty series (created on the server with its first image). */

@@ -9,7 +9,13 @@
  */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { type GenerateBody, type GenerateResult, imageApi, type MediaRef } from '../api/image'
+import {
+  type DirectorDecision,
+  type GenerateBody,
+  type GenerateResult,
+  imageApi,
+  type MediaRef,
+} from '../api/image'
 import type { CanvasItem } from '../features/image/canvas/items'
 import { imageMessages } from '../features/image/i18n'
 import { keepSupported, type ModelChoice } from '../features/image/model-choice'
@@ -84,30 +90,41 @@ export const useImageStudioStore = defineStore('image-studio', () => {
     images = takeAttachments()
   ): Promise<CanvasItem | undefined> {
     const body: GenerateBody = { prompt, images, ...requestOptions(true) }
-    const result = await ops.run('image.op.generating', (signal) => imageApi.generate(body, signal))
-    if (!result) return undefined
-    const item = series.place(result.image, { prompt })
-    say(result.text, generated(result))
-    void nameSeries(prompt)
+    let item: CanvasItem | undefined
+    await ops.run('image.op.generating', (signal) => imageApi.generate(body, signal), {
+      apply: (result) => {
+        item = series.place(result.image, { prompt })
+        say(result.text, generated(result))
+        void nameSeries(prompt)
+      },
+    })
     return item
   }
 
   /** An edit of `item` by instruction: the server continues the conversation that made it. */
-  async function edit(item: CanvasItem, instruction: string, images = takeAttachments()) {
+  async function edit(
+    item: CanvasItem,
+    instruction: string,
+    images = takeAttachments()
+  ): Promise<CanvasItem | undefined> {
     const body: GenerateBody = {
       prompt: instruction,
       sourceImageId: item.mediaId,
       images,
       ...requestOptions(false),
     }
-    const result = await ops.run(
-      'image.op.editing',
-      (signal) => imageApi.generate(body, signal),
-      item.id
-    )
-    if (!result || !series.byId(item.id)) return undefined
-    const made = series.place(result.image, { prompt: instruction, parentId: item.id })
-    say(result.text, generated(result))
+    let made: CanvasItem | undefined
+    await ops.run('image.op.editing', (signal) => imageApi.generate(body, signal), {
+      itemId: item.id,
+      apply: (result) => {
+        const source = series.byId(item.id)
+        made = series.place(result.image, {
+          prompt: instruction,
+          ...(source ? { parentId: source.id } : {}),
+        })
+        say(result.text, generated(result))
+      },
+    })
     return made
   }
 
@@ -120,90 +137,107 @@ export const useImageStudioStore = defineStore('image-studio', () => {
       ...(parent ? { sourceImageId: parent.mediaId } : {}),
       ...requestOptions(!parent),
     }
-    const result = await ops.run(
-      'image.op.regenerating',
-      (signal) => imageApi.generate(body, signal),
-      item.id
-    )
-    if (result) series.stage(result.image, body.prompt, item.id)
+    await ops.run('image.op.regenerating', (signal) => imageApi.generate(body, signal), {
+      itemId: item.id,
+      apply: (result) => series.stage(result.image, body.prompt, item.id),
+    })
+  }
+
+  /** A derived image (an upscale, a cut-out) below its source, when the source is still there. */
+  function placeDerived(item: CanvasItem, image: MediaRef, title: string) {
+    const source = series.byId(item.id)
+    series.place(image, { title, ...(source ? { parentId: source.id } : {}) })
   }
 
   async function upscale(item: CanvasItem, factor: number): Promise<void> {
-    const result = await ops.run(
+    await ops.run(
       'image.op.upscaling',
       (signal) => imageApi.upscale(item.mediaId, factor, signal),
-      item.id
+      {
+        itemId: item.id,
+        apply: (result) => {
+          const to = { width: result.image.width ?? 0, height: result.image.height ?? 0 }
+          placeDerived(item, result.image, titleFor('image.title.upscaled', { factor, ...to }))
+          say('', {
+            kind: 'result',
+            imageIds: [result.image.id],
+            detail: {
+              op: 'upscale',
+              method: result.method,
+              model: result.model,
+              factor: result.factor,
+              from: result.source,
+              to,
+            },
+          })
+        },
+      }
     )
-    if (!result || !series.byId(item.id)) return
-    series.place(result.image, {
-      title: titleFor('image.title.upscaled', {
-        factor,
-        width: result.image.width ?? 0,
-        height: result.image.height ?? 0,
-      }),
-      parentId: item.id,
-    })
-    say('', {
-      kind: 'result',
-      imageIds: [result.image.id],
-      detail: {
-        op: 'upscale',
-        method: result.method,
-        model: result.model,
-        factor: result.factor,
-        from: result.source,
-        to: { width: result.image.width ?? 0, height: result.image.height ?? 0 },
-      },
-    })
   }
 
   async function removeBackground(item: CanvasItem): Promise<void> {
-    const result = await ops.run(
+    await ops.run(
       'image.op.cuttingOut',
       (signal) => imageApi.removeBackground(item.mediaId, signal),
-      item.id
+      {
+        itemId: item.id,
+        apply: (result) => {
+          placeDerived(item, result.image, titleFor('image.title.cutout'))
+          say('', {
+            kind: 'result',
+            imageIds: [result.image.id],
+            detail: { op: 'cutout', method: result.method, model: result.model },
+          })
+        },
+      }
     )
-    if (!result || !series.byId(item.id)) return
-    series.place(result.image, { title: titleFor('image.title.cutout'), parentId: item.id })
-    say('', {
-      kind: 'result',
-      imageIds: [result.image.id],
-      detail: { op: 'cutout', method: result.method, model: result.model },
-    })
   }
 
   /** Three fuller prompts for `prompt`, as cards in the chat. */
   async function offerOptions(prompt: string): Promise<void> {
     const body = brand.body()
-    const result = await ops.run('image.op.enhancing', (signal) =>
-      imageApi.enhance({ prompt: prompt.slice(0, 4000), ...(body ? { brand: body } : {}) }, signal)
+    await ops.run(
+      'image.op.enhancing',
+      (signal) =>
+        imageApi.enhance(
+          { prompt: prompt.slice(0, 4000), ...(body ? { brand: body } : {}) },
+          signal
+        ),
+      { apply: (result) => say('', { options: { prompt, items: result.options } }) }
     )
-    if (result) say('', { options: { prompt, items: result.options } })
   }
 
   /** Researched design plans for `topic`, each with a reference image as it arrives. */
   async function offerPlans(topic: string): Promise<void> {
     const body = brand.body()
-    const result = await ops.run('image.op.planning', (signal) =>
-      imageApi.designPlan({ topic: topic.slice(0, 2000), ...(body ? { brand: body } : {}) }, signal)
-    )
-    if (!result) return
-    const messageId = say('', {
-      plans: {
-        topic,
-        items: result.plans,
-        references: result.plans.map(() => undefined),
-        sources: result.sources,
-        searchEntryPoints: result.searchEntryPoints ?? [],
-      },
-    })
-    await Promise.all(
-      result.plans.map(async (plan, index) => {
-        const made = await imageApi
-          .referenceImage(plan.referenceImagePrompt.slice(0, 8000), choice.value.model)
-          .catch(() => undefined)
-        setReference(messageId, index, made?.image ?? null)
-      })
+    await ops.run(
+      'image.op.planning',
+      (signal) =>
+        imageApi.designPlan(
+          { topic: topic.slice(0, 2000), ...(body ? { brand: body } : {}) },
+          signal
+        ),
+      {
+        apply: async (result) => {
+          const messageId = say('', {
+            plans: {
+              topic,
+              items: result.plans,
+              references: result.plans.map(() => undefined),
+              sources: result.sources,
+              searchEntryPoints: result.searchEntryPoints ?? [],
+            },
+          })
+          await Promise.all(
+            result.plans.map(async (plan, index) => {
+              const made = await imageApi
+                .referenceImage(plan.referenceImagePrompt.slice(0, 8000), choice.value.model)
+                .catch(() => undefined)
+              setReference(messageId, index, made?.image ?? null)
+            })
+          )
+        },
+      }
     )
   }
 
@@ -264,29 +298,38 @@ export const useImageStudioStore = defineStore('image-studio', () => {
     const last = series.items.at(-1)
     const history = directorHistory()
     series.addMessage({ role: 'user', text: prompt, imageIds: selected ? [selected.mediaId] : [] })
-    const decision = await ops.run('image.op.thinking', (signal) =>
-      imageApi.direct(
-        {
-          prompt,
-          ...(selected ? { selectedImageId: selected.mediaId } : {}),
-          ...(last ? { lastGeneratedImageId: last.mediaId } : {}),
-          history,
-          uiLanguage: currentLocale(),
-        },
-        signal
-      )
+    await ops.run(
+      'image.op.thinking',
+      (signal) =>
+        imageApi.direct(
+          {
+            prompt,
+            ...(selected ? { selectedImageId: selected.mediaId } : {}),
+            ...(last ? { lastGeneratedImageId: last.mediaId } : {}),
+            history,
+            uiLanguage: currentLocale(),
+          },
+          signal
+        ),
+      { apply: (decision) => carryOut(decision, selected) }
     )
-    if (!decision) return
+  }
+
+  /** What the creative director decided, done. */
+  async function carryOut(decision: DirectorDecision, selected: CanvasItem | undefined) {
     if (decision.action === 'ANSWER_QUESTION') {
       say(decision.prompt, { kind: 'answer' })
       return
     }
     say(decision.reasoning, { kind: 'reasoning' })
     if (decision.action === 'EDIT_IMAGE') {
+      // The selected image when it is the one named (or none is), else the newest with that id.
+      const current = selected ? series.byId(selected.id) : undefined
+      const named = [...series.items].reverse().find((i) => i.mediaId === decision.targetImageId)
       const target =
-        (selected && selected.mediaId === decision.targetImageId ? selected : undefined) ??
-        [...series.items].reverse().find((i) => i.mediaId === decision.targetImageId) ??
-        selected
+        current && (!decision.targetImageId || current.mediaId === decision.targetImageId)
+          ? current
+          : (named ?? current)
       if (target) {
         await edit(target, decision.prompt)
         return

@@ -2,7 +2,9 @@
  * @module features/image/operations
  * The studio's requests in flight, side by side (an upscale may run while an edit does): each
  * with what it is doing, its abort, and when it failed its error and a retry, until dismissed.
- * An operation aborted (the series closed, the user stopped it) leaves no error behind.
+ * What is done with the answer (`apply`) belongs to the operation, so a retry does all of it
+ * again, not only the request. An operation aborted (the series closed, the user stopped it)
+ * leaves no error behind.
  */
 import { computed, shallowRef } from 'vue'
 import { type ApiError, isAbort, toApiError } from '../../api/errors'
@@ -17,6 +19,13 @@ export interface Operation {
   retry?: () => void
 }
 
+export interface RunOptions<T> {
+  /** The canvas item it works on. */
+  itemId?: string
+  /** What to do with the answer, once the operation is off the list. */
+  apply?: (value: T) => unknown
+}
+
 export function createOperations() {
   const list = shallowRef<Operation[]>([])
   const controllers = new Map<number, AbortController>()
@@ -29,26 +38,25 @@ export function createOperations() {
   }
 
   /**
-   * Runs `task`; resolves with its answer, or undefined when it failed (the error stays listed
-   * with a retry that runs it again) or was aborted.
+   * Runs `task`, then `options.apply` with its answer; resolves with the answer, or undefined
+   * when it failed (the error stays listed with a retry that runs both again) or was aborted.
    */
   async function run<T>(
     label: string,
     task: (signal: AbortSignal) => Promise<T>,
-    itemId?: string,
+    options: RunOptions<T> = {},
     reuse?: number
   ): Promise<T | undefined> {
     const id = reuse ?? nextId++
     const controller = new AbortController()
     controllers.set(id, controller)
-    const entry: Operation = { id, label, ...(itemId ? { itemId } : {}) }
+    const entry: Operation = { id, label, ...(options.itemId ? { itemId: options.itemId } : {}) }
     list.value = reuse
       ? list.value.map((op) => (op.id === id ? entry : op))
       : [...list.value, entry]
+    let value: T
     try {
-      const value = await task(controller.signal)
-      update(id, undefined)
-      return value
+      value = await task(controller.signal)
     } catch (cause) {
       if (isAbort(cause) || controller.signal.aborted) {
         update(id, undefined)
@@ -56,12 +64,15 @@ export function createOperations() {
       }
       update(id, {
         error: toApiError(cause),
-        retry: () => void run(label, task, itemId, id),
+        retry: () => void run(label, task, options, id),
       })
       return undefined
     } finally {
       if (controllers.get(id) === controller) controllers.delete(id)
     }
+    update(id, undefined)
+    if (!controller.signal.aborted) await options.apply?.(value)
+    return value
   }
 
   const dismiss = (id: number) => update(id, undefined)
