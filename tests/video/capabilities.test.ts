@@ -19,7 +19,7 @@ describe('GET /api/capabilities: the video models of this backend', () => {
     const { typicalSeconds: _, ...support } = specOf(ROLES.video.defaultId).video ?? {}
     expect(video).toEqual({
       defaultModel: 'video',
-      models: [{ role: 'video', id: ROLES.video.defaultId, ...support }],
+      models: [{ role: 'video', id: ROLES.video.defaultId, api: 'interactions', ...support }],
     })
   })
 
@@ -29,6 +29,7 @@ describe('GET /api/capabilities: the video models of this backend', () => {
     expect(video.models.map((m: { role: string }) => m.role)).toEqual(['veo', 'video', 'veoFast'])
     expect(video.models[0]).toMatchObject({
       id: ROLES.veo.defaultId,
+      api: 'predictLongRunning',
       durations: specOf(ROLES.veo.defaultId).video?.durations,
       modeLimits: specOf(ROLES.veo.defaultId).video?.modeLimits,
     })

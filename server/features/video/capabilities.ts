@@ -1,16 +1,25 @@
 /**
  * @module video/capabilities
  * Which video models this deployment runs and what each takes, for `GET /api/capabilities`, so
- * the studio offers only what the chosen model supports: per role the model id, its modes,
+ * the studio offers only what the chosen model supports: per role the model id and API, its modes,
  * ratios, durations, resolutions, sound, negative prompt, reference images and the tighter
  * limits of single modes, straight from the model catalogue. Pure: from config only, no call.
  */
-import { rulesOf, specOf, VIDEO_ROLES, type VideoRole, type VideoSupport } from '../../ai/models'
+import {
+  type ModelApi,
+  rulesOf,
+  specOf,
+  VIDEO_ROLES,
+  type VideoRole,
+  type VideoSupport,
+} from '../../ai/models'
 import type { Config } from '../../config'
 
 export type VideoModelInfo = Omit<VideoSupport, 'typicalSeconds'> & {
   role: VideoRole
   id: string
+  /** How it is called: a job extends or edits only a video of the same API. */
+  api: ModelApi
 }
 
 export interface VideoCapabilities {
@@ -34,7 +43,7 @@ export function videoCapabilities(ai: Config['ai']): VideoCapabilities | null {
     if (!video) return []
     if (ai.backend === 'developer' && !rulesOf(id).developerApi) return []
     const { typicalSeconds: _, ...support } = video
-    return [{ role, id, ...support }]
+    return [{ role, id, api: rulesOf(id).api, ...support }]
   })
   models.sort((a, b) => Number(b.role === defaultModel) - Number(a.role === defaultModel))
   return { defaultModel, models }
