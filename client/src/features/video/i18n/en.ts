@@ -25,6 +25,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'video.inputs.lastNeedsFirst': 'Add a first frame before a last frame.',
   'video.inputs.references': 'Reference images (up to {max})',
   'video.inputs.referencesOrFrames': 'Reference images and first/last frames cannot be combined.',
+  'video.inputs.reference': 'Reference image {n}',
+  'video.inputs.addReference': 'Add a reference image',
   'video.inputs.noReferences': 'The chosen model takes no reference images.',
   'video.inputs.pick': 'Choose image',
   'video.inputs.drop': 'Drop or paste an image here',

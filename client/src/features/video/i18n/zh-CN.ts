@@ -22,6 +22,8 @@ export const zhCN = {
   'video.inputs.lastNeedsFirst': '先添加首帧，再添加尾帧。',
   'video.inputs.references': '参考图（最多 {max} 张）',
   'video.inputs.referencesOrFrames': '参考图与首尾帧不能同时使用。',
+  'video.inputs.reference': '参考图 {n}',
+  'video.inputs.addReference': '添加参考图',
   'video.inputs.noReferences': '所选模型不支持参考图。',
   'video.inputs.pick': '选择图片',
   'video.inputs.drop': '拖放或粘贴图片到这里',
