@@ -188,3 +188,24 @@ describe('watchJob', () => {
     expect(seen.length).toBe(count)
   })
 })
+
+test('a watch asked to poll from the start never opens a stream', async () => {
+  gemini.video.script({ polls: 1 })
+  const { app, poll } = harness()
+  const job = await started(app, textJob)
+  let streams = 0
+  const seen: string[] = []
+  await watchJob(job.id, {
+    mode: 'polling',
+    onJob: (j) => seen.push(j.status),
+    onProgress: () => undefined,
+    stream: async () => {
+      streams++
+      return { lastEventId: 0, over: true }
+    },
+    poll,
+    pollMs: 5,
+  }).done
+  expect(streams).toBe(0)
+  expect(seen.at(-1)).toBe('succeeded')
+})

@@ -1,16 +1,17 @@
 /**
  * @module stores/video-composer
  * The next video (Pinia setup store): its prompt, input images, the source video it continues,
- * the chosen model and format. The mode follows the inputs and the choices follow the model
+ * the chosen model and format (text and choices kept as a draft for reloads). The mode follows the inputs and the choices follow the model
  * (`features/video/options`, from the models `/api/capabilities` lists). Starting is two steps:
  * the dry-run estimate (model, length, price) is shown, and only its confirmation starts the
  * paid job, with the Idempotency-Key made for that estimate.
  */
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import { type ApiError, toApiError } from '../api/errors'
 import { estimateJob, type JobBody, type JobEstimate, startJob, type VideoJob } from '../api/video'
 import { useCapabilities } from '../composables/useCapabilities'
+import { loadDraft, saveDraft } from '../features/video/draft'
 import { newIdempotencyKey } from '../features/video/idempotency-key'
 import { type InputImage, imageFromMedia, releasePreview } from '../features/video/input-images'
 import {
@@ -34,15 +35,27 @@ export const useVideoComposerStore = defineStore('video-composer', () => {
   const { capabilities } = useCapabilities()
   const jobs = useVideoJobsStore()
 
-  const prompt = ref('')
-  const negativePrompt = ref('')
+  const draft = loadDraft()
+  const prompt = ref(draft.prompt)
+  const negativePrompt = ref(draft.negativePrompt)
   const firstFrame = shallowRef<InputImage>()
   const lastFrame = shallowRef<InputImage>()
   const references = shallowRef<InputImage[]>([])
   const source = shallowRef<VideoJob>()
   const edit = ref(false)
-  const role = ref<VideoRole>()
-  const chosen = ref<Partial<Selection>>({})
+  const role = ref<VideoRole | undefined>(draft.role as VideoRole | undefined)
+  const chosen = ref<Partial<Selection>>(draft.chosen)
+  watch(
+    [prompt, negativePrompt, role, chosen],
+    () =>
+      saveDraft({
+        prompt: prompt.value,
+        negativePrompt: negativePrompt.value,
+        role: role.value,
+        chosen: chosen.value,
+      }),
+    { deep: true }
+  )
 
   const allModels = computed(() => capabilities.value?.video?.models ?? [])
   const inputs = computed(() => ({

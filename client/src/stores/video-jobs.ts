@@ -3,7 +3,7 @@
  * The video jobs (Pinia setup store): the list comes from `GET /api/video/jobs` (so it
  * survives a reload and shows jobs started on another device), newest first, a page at a time.
  * Every active job is followed (`watchJob`: its event stream, resumed after a reload, polling as
- * the fallback) until it is over; updates merge without moving a job back. Delete removes the
+ * the fallback and beyond `MAX_STREAMS` open streams) until it is over; updates merge without moving a job back. Delete removes the
  * job on the server, then here.
  */
 import { defineStore } from 'pinia'
@@ -12,6 +12,12 @@ import { type ApiError, toApiError } from '../api/errors'
 import { deleteJob, listJobs, type VideoJob } from '../api/video'
 import { isActive, mergeJob, newestFirst, withProgress } from '../features/video/job-state'
 import { type WatchMode, watchJob } from '../features/video/watch-job'
+
+/**
+ * Event streams open at once: a browser keeps about six connections per server over HTTP/1.1,
+ * and the page's other requests need some, so further jobs are polled.
+ */
+export const MAX_STREAMS = 3
 
 interface Follow {
   mode: WatchMode
@@ -38,8 +44,11 @@ export const useVideoJobsStore = defineStore('video-jobs', () => {
 
   function follow(id: string): void {
     if (stops.has(id)) return
-    follows.set(id, { mode: 'stream' })
+    const streams = [...follows.values()].filter((f) => f.mode === 'stream').length
+    const mode = streams < MAX_STREAMS ? 'stream' : 'polling'
+    follows.set(id, { mode })
     const watch = watchJob(id, {
+      mode,
       onJob: put,
       onProgress: (progress) => {
         const known = byId.value.get(progress.id)

@@ -25,6 +25,8 @@ export type WatchMode = 'stream' | 'polling'
 export interface WatchOptions {
   /** The last event id already seen (a resumed watch gets only what is new). */
   lastEventId?: number
+  /** Start by polling (when enough streams are open already); default `stream`. */
+  mode?: WatchMode
   onJob: (job: VideoJob) => void
   onProgress: (progress: JobProgressEvent) => void
   onMode?: (mode: WatchMode) => void
@@ -72,7 +74,7 @@ export function watchJob(id: string, options: WatchOptions) {
   const pollMs = options.pollMs ?? POLL_MS
   const maxFailures = options.maxStreamFailures ?? MAX_STREAM_FAILURES
   const backoff = options.backoffMs ?? defaultBackoff
-  let mode: WatchMode = 'stream'
+  let mode: WatchMode = options.mode ?? 'stream'
   let lastEventId = options.lastEventId ?? 0
   let troubled = false
 
