@@ -14,6 +14,7 @@ import { useCapabilities } from '../composables/useCapabilities'
 import { loadDraft, saveDraft } from '../features/video/draft'
 import { newIdempotencyKey } from '../features/video/idempotency-key'
 import { type InputImage, imageFromMedia, releasePreview } from '../features/video/input-images'
+import { jobBodyOf } from '../features/video/job-body'
 import {
   defaultSelection,
   modelsFor,
@@ -86,33 +87,18 @@ export const useVideoComposerStore = defineStore('video-composer', () => {
     const o = options.value
     const s = selection.value
     if (!m || !o || !s) return undefined
-    const current = mode.value
-    const negative = negativePrompt.value.trim()
-    return {
-      mode: current,
-      prompt: prompt.value.trim(),
-      model: m.role,
-      aspectRatio: s.aspectRatio,
-      ...(o.fixedDuration === undefined ? { durationSeconds: s.durationSeconds } : {}),
-      resolution: s.resolution,
-      ...(o.audioSwitch ? { audio: s.audio } : {}),
-      ...(o.negativePrompt && negative ? { negativePrompt: negative } : {}),
-      ...((current === 'image' || current === 'firstLast') && firstFrame.value
-        ? { firstFrame: firstFrame.value.send }
-        : {}),
-      ...(current === 'firstLast' && lastFrame.value ? { lastFrame: lastFrame.value.send } : {}),
-      ...(current === 'reference'
-        ? {
-            referenceImages: references.value.map((r) => ({
-              image: r.send,
-              type: 'asset' as const,
-            })),
-          }
-        : {}),
-      ...((current === 'extend' || current === 'edit') && source.value
-        ? { sourceJobId: source.value.id }
-        : {}),
-    }
+    return jobBodyOf({
+      mode: mode.value,
+      prompt: prompt.value,
+      role: m.role,
+      options: o,
+      selection: s,
+      negativePrompt: negativePrompt.value,
+      firstFrame: firstFrame.value?.send,
+      lastFrame: lastFrame.value?.send,
+      referenceImages: references.value.map((r) => r.send),
+      sourceJobId: source.value?.id,
+    })
   }
 
   const pending = shallowRef<PendingStart>()
