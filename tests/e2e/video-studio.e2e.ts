@@ -97,14 +97,18 @@ describe('a video job end to end', () => {
 
     await card(page, 'succeeded').waitFor({ timeout: 20_000 })
     const video = page.getByTestId('job-video')
-    const played = await video.evaluate(async (v: HTMLVideoElement) => {
+    await video.evaluate((v: HTMLVideoElement) => {
       v.muted = true
-      await v.play()
-      await new Promise((resolve) => setTimeout(resolve, 600))
-      v.pause()
-      return { time: v.currentTime, width: v.videoWidth, height: v.videoHeight }
+      return v.play()
     })
-    expect(played.time).toBeGreaterThan(0.2)
+    await page.waitForFunction(() => {
+      const v = document.querySelector<HTMLVideoElement>('[data-testid=job-video]')
+      return (v?.currentTime ?? 0) > 0.2
+    })
+    const played = await video.evaluate((v: HTMLVideoElement) => {
+      v.pause()
+      return { width: v.videoWidth, height: v.videoHeight }
+    })
     expect([played.width, played.height]).toEqual([384, 216])
     expect(await seriousViolations(page)).toEqual([])
     await shot(page, 'video-4-ready-en')
