@@ -66,7 +66,8 @@ export const en: Record<MessageKey, string> = {
     'The whole content SEO flow: site diagnosis, competitors, strategy, outline, article and metadata.',
   'launch.card.image':
     'A creative director, prompt enhancement and design inspiration to generate and edit images.',
-  'launch.card.video': 'Videos from text, a first frame, first and last frames or reference images, with Gemini Omni or Veo 3.1.',
+  'launch.card.video':
+    'Videos from text, a first frame, first and last frames or reference images, with Gemini Omni or Veo 3.1.',
 
   'seo.title': 'SEO content workflow',
   'seo.lead':
