@@ -14,8 +14,8 @@ import {
   fromProfileDocument,
   toProfileDocument,
 } from '../../client/src/stores/brand-document'
-import { createDocumentSync } from '../../client/src/stores/document-sync'
-import { memoryKeyValue, setPersistence } from '../../client/src/stores/persistence'
+import { createDocumentSync, draftKey } from '../../client/src/stores/document-sync'
+import { memoryKeyValue, persistence, setPersistence } from '../../client/src/stores/persistence'
 import { newSeoDocument, withChatEntry } from '../../client/src/stores/seo-document'
 import { fromProjectDocument, toProjectDocument } from '../../client/src/stores/seo-library'
 import { silentLogger } from '../../server/core/logger'
@@ -102,6 +102,32 @@ describe('an SEO project in another browser', () => {
     expect(back?.diagnosis?.sources).toEqual([])
     expect(back?.chat).toEqual([])
   })
+})
+
+test('a draft an older version of the app kept, with an edit the schema refuses, opens with that edit', async () => {
+  browser()
+  const title = 'An edit far too long '.repeat(20)
+  const { chat: _chat, ...old } = toProjectDocument(
+    newSeoDocument('https://shop.example', 'draft-1')
+  )
+  const document = {
+    ...old,
+    steps: {
+      diagnosis: { coreInsight: 'Guides are missing' },
+      brief: { mainKeyword: 'pour over', titleSuggestion: title },
+    },
+  }
+  await persistence().device.set(draftKey('seo-projects', 'draft-1'), {
+    document,
+    keptAt: new Date().toISOString(),
+  })
+  const sync = createDocumentSync('seo-projects')
+  const opened = await sync.open('draft-1', true)
+  const back = opened && fromProjectDocument('draft-1', opened)
+  expect(sync.error.value?.fieldIssues.map((i) => i.field)).toEqual(['steps.brief.titleSuggestion'])
+  expect(back?.brief?.titleSuggestion).toBe(title.trim())
+  expect(back?.diagnosis?.searchEntryPoints).toEqual([])
+  expect(back?.chat).toEqual([])
 })
 
 describe('the chat', () => {

@@ -182,11 +182,17 @@ describe('saved work', () => {
     await untilServerAssets(id)
     const links = await assetLinks(page)
     expect(links.length).toBeGreaterThan(0)
+    const notes = await page.getByTestId('analyse-site').locator('.warnings li').allTextContents()
 
     const other = await profile()
     await other.page.goto(page.url())
     await other.page.locator('[data-testid="asset-grid"] img').first().waitFor()
     expect(await assetLinks(other.page)).toEqual(links)
+    // What the analysis read comes back too: the site and what it said about its limits.
+    expect(await other.page.getByTestId('analyse-url').inputValue()).toBe(demo.sampleSite)
+    expect(
+      await other.page.getByTestId('analyse-site').locator('.warnings li').allTextContents()
+    ).toEqual(notes)
     expect(await seriousViolations(other.page)).toEqual([])
     await shot(other.page, 'saved-1c-brand-assets-in-another-browser')
     expect(unexpected(problems)).toEqual([])

@@ -69,13 +69,13 @@ async function invalidFields(kind: SavedKind, document: unknown): Promise<ApiErr
 }
 
 /**
- * A document as the current schema reads it (fields added since it was saved get their
- * defaults); one the schema refuses (a draft with an invalid edit) is kept as it is.
+ * A document as the current schema reads it: fields added since it was saved get their
+ * defaults. One the schema refuses (a draft with an invalid edit) keeps its values as they are,
+ * with the defaults filled in around them, so the edit can still be shown and fixed.
  */
 async function asStored<K extends SavedKind>(kind: K, document: unknown): Promise<DocumentOf<K>> {
   const [v, { DOCUMENT_SCHEMAS }] = await schemas()
-  const parsed = v.safeParse(DOCUMENT_SCHEMAS[kind], document)
-  return (parsed.success ? parsed.output : document) as DocumentOf<K>
+  return v.safeParse(DOCUMENT_SCHEMAS[kind], document).output as DocumentOf<K>
 }
 
 /** Whether two versions say the same once stored (both read with the server's schema). */
