@@ -1,25 +1,20 @@
 /**
  * Saved work from the client's side, against the real library routes in-process (the client's
  * API wrapper with the app as its fetch, a memory store for this device): the workspace document
- * maps onto the server's schema and back, with this device's parts put back only onto their own
- * result; autosave names the version it replaces; a newer version elsewhere stops the save until
- * the user chooses (theirs or mine); a draft waits on the device while the server is unreachable
- * and is saved when it is back; article versions restore through the API.
+ * maps onto the server's schema and back (all of it: saved-documents.test.ts); autosave names
+ * the version it replaces; a newer version elsewhere stops the save until the user chooses
+ * (theirs or mine); a draft waits on the device while the server is unreachable and is saved
+ * when it is back; article versions restore through the API.
  */
 import { beforeEach, describe, expect, test } from 'bun:test'
 import * as v from 'valibot'
 import { createLibraryApi } from '../../client/src/api/library'
 import { createDocumentSync, type Draft, draftKey } from '../../client/src/stores/document-sync'
 import { type KeyValue, memoryKeyValue, setPersistence } from '../../client/src/stores/persistence'
-import { newSeoDocument, type SeoDocument } from '../../client/src/stores/seo-document'
-import {
-  deviceExtrasOf,
-  fromProjectDocument,
-  type ProjectDocument,
-  toProjectDocument,
-} from '../../client/src/stores/seo-library'
+import { fromProjectDocument, toProjectDocument } from '../../client/src/stores/seo-library'
 import { SeoProjectDocument } from '../../server/features/library/schemas'
 import { buildTestApp } from '../support/app'
+import { workspaceDoc } from './seo-project-fixture'
 
 let device: KeyValue
 let offline = false
@@ -39,84 +34,23 @@ beforeEach(() => {
   )
 })
 
-const GROUNDING = {
-  sources: [{ title: 'coffee.example', url: 'https://vertexaisearch.example/r/1' }],
-  searchQueries: ['pour over'],
-  searchEntryPoints: ['<div class="chip">pour over</div>'],
-  knowledge: [{ id: 'k1', title: 'Intent', summary: 'Match intent', url: '/k/k1' }],
-}
-
-function workspaceDoc(): SeoDocument {
-  return {
-    ...newSeoDocument('https://shop.example', 'shop-example-1'),
-    freshThrough: 6,
-    diagnosis: {
-      siteUrl: 'https://shop.example',
-      contentSeoHealthScore: 58,
-      coreInsight: 'Guides are missing',
-      keywordTopicFit: { analysis: 'a', recommendation: 'r', topicalKeywords: ['pour over'] },
-      topicalAuthority: { analysis: 'a', recommendation: 'r' },
-      userIntentCoverage: { analysis: 'a', recommendation: 'r' },
-      contentDiscoverability: { analysis: 'a', recommendation: 'r' },
-      ...GROUNDING,
-    },
-    competitors: {
-      found: [{ id: 'c1', url: 'https://a.example', name: 'A' }],
-      manual: [{ id: 'manual-1', url: 'https://b.example', name: 'B', isManual: true }],
-      selected: ['c1', 'manual-1'],
-      sources: GROUNDING.sources,
-      searchEntryPoints: GROUNDING.searchEntryPoints,
-    },
-    brief: {
-      titleSuggestion: 'Pour over at home',
-      topicSummary: 's',
-      targetRegion: 'United States',
-      targetLanguage: 'English',
-      mainKeyword: 'pour over',
-      secondaryKeywords: [],
-      suggestedOutline: ['## Why'],
-      estimatedWordcount: 1500,
-      aiRecommendations: [],
-    },
-    briefConfirmed: true,
-    article: '# Pour over at home\n\nText.',
-    articleSource: 'write',
-    chat: [{ id: 'm1', role: 'user', text: 'Hello' }],
-  }
-}
-
 describe('the SEO project document', () => {
-  test('maps onto the server schema without the parts only this device keeps', () => {
+  test('maps onto the server schema: picks, the step reached, the article', () => {
     const saved = toProjectDocument(workspaceDoc())
     const parsed = v.safeParse(SeoProjectDocument, saved)
     expect(parsed.issues).toBeUndefined()
-    expect(JSON.stringify(saved)).not.toContain('searchEntryPoints')
     expect(saved.steps.selectedCompetitorIds).toEqual(['c1', 'manual-1'])
     expect(saved.currentStep).toBe(6)
+    expect(saved.article?.source).toBe('write')
   })
 
-  test('comes back from the server with this device parts put back onto their own results', async () => {
+  test('comes back from the server with manual picks apart and the brief confirmed', async () => {
     const doc = workspaceDoc()
     const stored = await otherDevice.put('seo-projects', doc.id, toProjectDocument(doc))
-    const back = fromProjectDocument(doc.id, stored.document, deviceExtrasOf(doc))
-    expect(back.diagnosis?.searchEntryPoints).toEqual(GROUNDING.searchEntryPoints)
+    const back = fromProjectDocument(doc.id, stored.document)
     expect(back.competitors?.manual.map((c) => c.id)).toEqual(['manual-1'])
-    expect(back.competitors?.searchEntryPoints).toEqual(GROUNDING.searchEntryPoints)
-    expect(back.chat).toEqual(doc.chat)
     expect(back.briefConfirmed).toBe(true)
     expect(back.article).toBe(doc.article)
-  })
-
-  test("another result's device parts are not put onto it", async () => {
-    const doc = workspaceDoc()
-    const other = toProjectDocument(doc)
-    const changed = {
-      ...other,
-      steps: { ...other.steps, diagnosis: { ...other.steps.diagnosis, coreInsight: 'Else' } },
-    } as ProjectDocument
-    const back = fromProjectDocument(doc.id, changed, deviceExtrasOf(doc))
-    expect(back.diagnosis?.searchEntryPoints).toEqual([])
-    expect(back.diagnosis?.sources).toEqual([])
   })
 })
 

@@ -171,6 +171,7 @@ describe('the product app', () => {
       pageReader: 'jina',
       mediaGeneration: { imagen: false, veo: false, omni: true },
       image: expect.objectContaining({ upscale: expect.objectContaining({ method: 'rerender' }) }),
+      video: expect.objectContaining({ defaultModel: 'video' }),
       authRequired: true,
       demo: false,
     })

@@ -1,10 +1,11 @@
 /**
  * Saved work in Chromium against the demo stack (the real library API on local storage): a reload
  * in the middle of a project brings it back from the server, and so does its address in another
- * browser profile; a save that meets a newer version from a second browser asks, and both
- * answers do what they say; while the library cannot be reached the draft stays in IndexedDB
- * and is saved when it answers again; saved projects are listed to reopen and deleted only after
- * a confirmation.
+ * browser profile, with all of it (the chat, each grounded answer with its sources and Google's
+ * search suggestions); a brand profile comes back there with its asset grid; a save that meets
+ * a newer version from a second browser asks, and both answers do what they say; while the
+ * library cannot be reached the draft stays in IndexedDB and is saved when it answers again;
+ * saved projects are listed to reopen and deleted only after a confirmation.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'bun:test'
 import type { Browser, Page } from 'playwright-core'
@@ -56,6 +57,46 @@ async function serverProject(id: string) {
 
 const briefTitle = (page: Page) => page.getByTestId('brief-title')
 
+/** Asks the chat agent and waits for the answer. */
+async function ask(page: Page, text: string) {
+  const before = await page.getByTestId('chat-message').count()
+  await page.getByTestId('chat-input').fill(text)
+  await page.getByTestId('chat-input').press('Enter')
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid="chat-message"]').length >= n + 2,
+    before
+  )
+}
+
+const chatLines = (page: Page) => page.getByTestId('chat-message').allTextContents()
+
+/** The first chip of Google's search suggestions shown with the diagnosis. */
+const diagnosisChip = (page: Page) =>
+  page
+    .frameLocator('[data-testid="diagnosis"] [data-testid="search-suggestions"]')
+    .locator('a.chip')
+    .first()
+
+/** The media links of the brand asset grid, in order. */
+const assetLinks = (page: Page) =>
+  page
+    .locator('[data-testid="asset-grid"] img')
+    .evaluateAll((images) => images.map((image) => image.getAttribute('src')))
+
+/** Waits until the server keeps the profile with the assets its analysis collected. */
+async function untilServerAssets(id: string) {
+  const deadline = Date.now() + 20_000
+  while (Date.now() < deadline) {
+    const response = await fetch(`${demo.url}/api/library/brand-profiles/${id}`)
+    const body = response.ok
+      ? ((await response.json()) as { document?: { assets?: { logos: unknown[] } } })
+      : undefined
+    if (body?.document?.assets?.logos.length) return
+    await Bun.sleep(100)
+  }
+  throw new Error('the server never got the assets')
+}
+
 /** Types a new brief title and saves the brief (the editor keeps its draft until then). */
 async function setTitle(page: Page, title: string) {
   await briefTitle(page).fill(title)
@@ -88,6 +129,7 @@ describe('saved work', () => {
     const { page, problems } = await profile()
     await walkTo(page, demo, 'brief')
     const id = projectId(page)
+    await ask(page, 'What does the score mean?')
     await setTitle(page, 'Brewing pour over coffee at home')
     await untilServerTitle(id, 'Brewing pour over coffee at home')
 
@@ -109,13 +151,50 @@ describe('saved work', () => {
     await waitForTitle(other.page, 'Brewing pour over coffee at home')
     expect(await seriousViolations(other.page)).toEqual([])
     await shot(other.page, 'saved-1-reopened-in-another-browser')
-    // The diagnosis came back; its grounding details stayed with the browser that asked, and
-    // the card says so instead of showing a grounded answer without them.
+    // The chat came back with the project.
+    expect(await chatLines(other.page)).toEqual(await chatLines(page))
+    expect((await chatLines(other.page)).join(' ')).toContain('demo answer')
+    // So did the diagnosis, with its sources and Google's search suggestions.
     await other.page.getByTestId('step-diagnosis').click()
     await other.page.getByTestId('core-insight').waitFor()
-    await other.page.getByTestId('grounding-elsewhere').waitFor()
-    await page.getByTestId('step-diagnosis').click()
-    await page.getByTestId('diagnosis').getByTestId('search-suggestions').waitFor()
+    expect(
+      await other.page.getByTestId('diagnosis').getByTestId('source-link').allTextContents()
+    ).toEqual(['coffee-research.example', 'barista-guild.example'])
+    await diagnosisChip(other.page).waitFor()
+    expect(await diagnosisChip(other.page).textContent()).toBe('pour over coffee')
+    await other.page
+      .getByTestId('diagnosis')
+      .getByTestId('search-suggestions')
+      .scrollIntoViewIfNeeded()
+    await shot(other.page, 'saved-1b-grounding-in-another-browser')
+    expect(unexpected(problems)).toEqual([])
+    expect(unexpected(other.problems)).toEqual([])
+  }, 90_000)
+
+  test('a brand profile reopened in another browser shows the asset grid its analysis collected', async () => {
+    const { page, problems } = await profile()
+    await page.goto(`${demo.url}/brand`)
+    await page.getByTestId('analyse-url').fill(demo.sampleSite)
+    await page.getByTestId('analyse-submit').click()
+    await page.locator('.done').waitFor()
+    await page.locator('[data-testid="asset-grid"] img').first().waitFor()
+    const id = new URL(page.url()).searchParams.get('profile') ?? ''
+    await untilServerAssets(id)
+    const links = await assetLinks(page)
+    expect(links.length).toBeGreaterThan(0)
+    const notes = await page.getByTestId('analyse-site').locator('.warnings li').allTextContents()
+
+    const other = await profile()
+    await other.page.goto(page.url())
+    await other.page.locator('[data-testid="asset-grid"] img').first().waitFor()
+    expect(await assetLinks(other.page)).toEqual(links)
+    // What the analysis read comes back too: the site and what it said about its limits.
+    expect(await other.page.getByTestId('analyse-url').inputValue()).toBe(demo.sampleSite)
+    expect(
+      await other.page.getByTestId('analyse-site').locator('.warnings li').allTextContents()
+    ).toEqual(notes)
+    expect(await seriousViolations(other.page)).toEqual([])
+    await shot(other.page, 'saved-1c-brand-assets-in-another-browser')
     expect(unexpected(problems)).toEqual([])
     expect(unexpected(other.problems)).toEqual([])
   }, 90_000)

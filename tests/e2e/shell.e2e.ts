@@ -163,7 +163,7 @@ describe('navigation', () => {
     expect(unexpected(tab.problems)).toEqual([])
     await tab.close()
     page = await open('/video?prompt=waves%20at%20dusk')
-    expect(await page.getByTestId('studio-prompt').textContent()).toContain('waves at dusk')
+    expect(await page.getByTestId('video-prompt').inputValue()).toBe('waves at dusk')
     expect(unexpected(tab.problems)).toEqual([])
   })
 

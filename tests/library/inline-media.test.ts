@@ -5,6 +5,8 @@ import {
   BASE64_RUN_IN_IMAGE_FIELD,
   findInlineMedia,
 } from '../../server/features/library/schemas/inline-media'
+import { renderedContentFor } from '../support/fake-gemini'
+import { realisticSearchSuggestions } from '../support/search-entry-point'
 
 const fields = (value: unknown) => findInlineMedia(value).map((i) => i.field)
 
@@ -31,6 +33,21 @@ test('ordinary content is not flagged: links, media ids, long prose in any scrip
       mediaId: `${'a'.repeat(64)}.png`,
       markdown: `![hero](/media/${'b'.repeat(64)}.webp)\n\n${'这是一段很长的中文内容。'.repeat(500)}`,
       text: 'word '.repeat(5000),
+    })
+  ).toEqual([])
+})
+
+test('Google’s search suggestions are markup, not embedded media: the fake’s and a full-size one', () => {
+  const queries = ['pour over coffee', '手冲咖啡 比例', 'best pour over kettle 2026']
+  const full = realisticSearchSuggestions(queries)
+  expect(full.length).toBeGreaterThan(4000)
+  expect(full).toContain('<svg')
+  expect(
+    fields({
+      steps: {
+        diagnosis: { searchEntryPoints: [renderedContentFor(queries), full] },
+        research: { searchEntryPoints: [full] },
+      },
     })
   ).toEqual([])
 })

@@ -66,7 +66,8 @@ export const en: Record<MessageKey, string> = {
     'The whole content SEO flow: site diagnosis, competitors, strategy, outline, article and metadata.',
   'launch.card.image':
     'A creative director, prompt enhancement and design inspiration to generate and edit images.',
-  'launch.card.video': 'Veo videos from text, a reference image, or first and last frames.',
+  'launch.card.video':
+    'Videos from text, a first frame, first and last frames or reference images, with Gemini Omni or Veo 3.1.',
 
   'seo.title': 'SEO content workflow',
   'seo.lead':
@@ -79,10 +80,6 @@ export const en: Record<MessageKey, string> = {
   'image.none': 'No description yet.',
 
   'video.title': 'AI video studio',
-  'video.lead':
-    'Describe a video, or give a reference image or first and last frames: Veo renders it in the background as a job you can check, download or delete at any time.',
-  'video.current': 'Current description: {prompt}',
-  'video.none': 'No description yet.',
 
   'studio.soon':
     'The interactive studio for this is coming soon; your description is kept in the address so you can come back to it.',

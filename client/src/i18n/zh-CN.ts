@@ -60,7 +60,7 @@ export const zhCN = {
   'launch.workflows': '工作流',
   'launch.card.seo': '从网站诊断到竞品、策略、大纲、成文与元数据的完整内容 SEO 流程。',
   'launch.card.image': '创意总监、提示词优化、设计灵感，生成与编辑图片。',
-  'launch.card.video': '使用 Veo 从文字、参考图或首尾帧生成视频。',
+  'launch.card.video': '用 Gemini Omni 或 Veo 3.1，从文字、首帧、首尾帧或参考图生成视频。',
 
   'seo.title': 'SEO 内容工作流',
   'seo.lead':
@@ -73,10 +73,6 @@ export const zhCN = {
   'image.none': '尚未输入描述。',
 
   'video.title': 'AI 视频工作室',
-  'video.lead':
-    '描述一段视频，或提供参考图、首尾帧：Veo 会在后台生成，任务可以随时查看、下载或删除。',
-  'video.current': '当前描述：{prompt}',
-  'video.none': '尚未输入描述。',
 
   'studio.soon': '这个工作室的交互界面即将上线；你的描述已保存在地址中，可以随时回来。',
 

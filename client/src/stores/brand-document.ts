@@ -1,23 +1,20 @@
 /**
  * @module stores/brand-document
  * The brand document the brand store keeps (one plain JSON object: the profile exactly as the
- * server's `BrandProfile` schema has it, assets by media id, what the analysis read) and the pure
- * changes made to it: an empty start (no demo data), a project for a site, a brand analysis
- * merged in.
+ * server's `BrandProfile` schema has it, assets by media id, what the analysis read), the pure
+ * changes made to it (an empty start with no demo data, a project for a site, a brand analysis
+ * merged in) and its saved-work document (`brand-profiles`) both ways.
  */
 import type { BrandKit, BrandProfile, ProjectConfig } from '../../../server/features/brand/profile'
+import type { DocumentOf } from '../../../server/features/library/schemas'
 import type { AnalyzeResult, BrandAssetResult } from '../api/brand'
 
 export type { BrandKit, BrandProfile, ProjectConfig }
 
-export interface BrandAssetRef {
-  id: string
-  url: string
-  mimeType: string
-  width?: number
-  height?: number
-  sourceUrl: string
-}
+export type ProfileDocument = DocumentOf<'brand-profiles'>
+
+/** A collected logo or image: the stored media (by id), where it was found, which list. */
+export type BrandAssetRef = NonNullable<ProfileDocument['assets']>['logos'][number]
 
 export interface BrandDocument {
   version: 1
@@ -94,9 +91,11 @@ const toAsset = (asset: BrandAssetResult): BrandAssetRef => ({
   id: asset.media.id,
   url: asset.media.url,
   mimeType: asset.media.mimeType,
-  width: asset.media.width,
-  height: asset.media.height,
+  size: asset.media.size,
+  ...(asset.media.width ? { width: asset.media.width } : {}),
+  ...(asset.media.height ? { height: asset.media.height } : {}),
   sourceUrl: asset.sourceUrl,
+  kind: asset.kind,
 })
 
 /**
@@ -179,23 +178,24 @@ export function brandIdFor(url: string): string {
 export const brandTitle = (doc: BrandDocument): string =>
   (doc.profile.globalInfo.brand_name || siteHost(doc.analysedUrl) || 'Brand profile').slice(0, 200)
 
-/** What this device keeps beside a saved profile: the collected assets and the analysis notes. */
-export type BrandDeviceExtras = Pick<
-  BrandDocument,
-  'assets' | 'analysedUrl' | 'sources' | 'warnings'
->
-
-export const brandExtrasOf = (doc: BrandDocument): BrandDeviceExtras => ({
+/** The saved document of a brand document. */
+export const toProfileDocument = (doc: BrandDocument): ProfileDocument => ({
+  title: brandTitle(doc),
+  profile: doc.profile,
   assets: doc.assets,
-  analysedUrl: doc.analysedUrl,
-  sources: doc.sources,
-  warnings: doc.warnings,
+  analysis: doc.analysedUrl
+    ? { url: doc.analysedUrl, sources: doc.sources, warnings: doc.warnings }
+    : undefined,
 })
 
-/** The brand document of a saved profile, with what this device kept of it. */
-export function fromSavedProfile(
-  profile: BrandProfile,
-  extras: BrandDeviceExtras | undefined
-): BrandDocument {
-  return { ...emptyBrandDocument(), ...extras, profile: withKit(profile) }
+/** The brand document of a saved profile. */
+export function fromProfileDocument(saved: ProfileDocument): BrandDocument {
+  return {
+    ...emptyBrandDocument(),
+    profile: withKit(saved.profile),
+    assets: { logos: saved.assets?.logos ?? [], images: saved.assets?.images ?? [] },
+    analysedUrl: saved.analysis?.url,
+    sources: saved.analysis?.sources ?? [],
+    warnings: saved.analysis?.warnings ?? [],
+  }
 }

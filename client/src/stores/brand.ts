@@ -1,9 +1,9 @@
 /**
  * @module stores/brand
  * The brand store (Pinia setup store): the open brand profile, saved to the library
- * (`brand-profiles`, autosaved with its ETag through document-sync) with what only this device
- * keeps beside it (the collected assets, the analysis notes), and the brand analysis of a site
- * (`/api/analyze`) as a request with busy, error and abort.
+ * (`brand-profiles`, autosaved with its ETag through document-sync) with the assets and notes
+ * of its analysis, and the brand analysis of a site (`/api/analyze`) as a request with busy,
+ * error and abort.
  */
 import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
@@ -12,22 +12,19 @@ import { useRequest } from '../composables/useRequest'
 import { currentLocale } from '../i18n'
 import {
   applyAnalysis,
-  type BrandDeviceExtras,
   type BrandDocument,
   type BrandProfile,
-  brandExtrasOf,
   brandIdFor,
-  brandTitle,
   emptyBrandDocument,
-  fromSavedProfile,
+  fromProfileDocument,
+  toProfileDocument,
   withKit,
   withProjectFor,
 } from './brand-document'
 import { createDocumentSync } from './document-sync'
-import { persistence, plain, rememberOpen } from './persistence'
+import { persistence, rememberOpen } from './persistence'
 
 const KIND = 'brand-profiles'
-const extrasKey = (id: string) => `local:${KIND}/${id}`
 
 export const useBrandStore = defineStore('brand', () => {
   const document = ref<BrandDocument>(emptyBrandDocument())
@@ -48,8 +45,7 @@ export const useBrandStore = defineStore('brand', () => {
         loading = false
         return
       }
-      sync.schedule({ title: brandTitle(doc), profile: doc.profile })
-      void persistence().device.set(extrasKey(id.value), plain(brandExtrasOf(doc)))
+      sync.schedule(toProfileDocument(doc))
     },
     { deep: true }
   )
@@ -58,10 +54,6 @@ export const useBrandStore = defineStore('brand', () => {
   const analysis = useRequest((signal, url: string) =>
     analyzeSite({ url, uiLanguage: currentLocale() }, signal)
   )
-
-  async function extrasOf(profileId: string) {
-    return (await persistence().device.get(extrasKey(profileId))) as BrandDeviceExtras | undefined
-  }
 
   /** Opens saved profile `profileId`; resolves false when it exists nowhere. */
   async function open(profileId: string): Promise<boolean> {
@@ -72,7 +64,7 @@ export const useBrandStore = defineStore('brand', () => {
     if (!saved) return false
     id.value = profileId
     rememberOpen(KIND, profileId)
-    show(fromSavedProfile(saved.profile, await extrasOf(profileId)))
+    show(fromProfileDocument(saved))
     return true
   }
 
@@ -111,7 +103,7 @@ export const useBrandStore = defineStore('brand', () => {
   async function resolveConflict(choice: 'theirs' | 'mine'): Promise<void> {
     const theirs = await sync.resolve(choice)
     if (choice === 'theirs' && id.value) {
-      if (theirs) show(fromSavedProfile(theirs.profile, await extrasOf(id.value)))
+      if (theirs) show(fromProfileDocument(theirs))
       else startNew()
     }
   }

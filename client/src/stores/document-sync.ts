@@ -68,6 +68,16 @@ async function invalidFields(kind: SavedKind, document: unknown): Promise<ApiErr
   return new ApiError(400, 'invalid_input', 'The document is not valid.', { details: { issues } })
 }
 
+/**
+ * A document as the current schema reads it: fields added since it was saved get their
+ * defaults. One the schema refuses (a draft with an invalid edit) keeps its values as they are,
+ * with the defaults filled in around them, so the edit can still be shown and fixed.
+ */
+async function asStored<K extends SavedKind>(kind: K, document: unknown): Promise<DocumentOf<K>> {
+  const [v, { DOCUMENT_SCHEMAS }] = await schemas()
+  return v.safeParse(DOCUMENT_SCHEMAS[kind], document).output as DocumentOf<K>
+}
+
 /** Whether two versions say the same once stored (both read with the server's schema). */
 async function sameContent(kind: SavedKind, a: unknown, b: unknown): Promise<boolean> {
   const [v, { DOCUMENT_SCHEMAS }] = await schemas()
@@ -111,6 +121,11 @@ export function createDocumentSync<K extends SavedKind>(
 
   const device = () => persistence().device
   const library = () => persistence().library
+  /** The server's version of `target`, read with the current schema; undefined when none. */
+  async function serverVersion(target: string): Promise<Stored<K> | undefined> {
+    const stored = await library().get(kind, target)
+    return stored && { ...stored, document: await asStored(kind, stored.document) }
+  }
 
   function clearTimers() {
     clearTimeout(timer)
@@ -155,9 +170,7 @@ export function createDocumentSync<K extends SavedKind>(
       pending ??= document
       await keepDraft(pending)
       if (failure.status === 412) {
-        const theirs = await library()
-          .get(kind, target)
-          .catch(() => undefined)
+        const theirs = await serverVersion(target).catch(() => undefined)
         // An earlier write of this very content may have landed without its answer.
         if (theirs && (await sameContent(kind, theirs.document, pending))) {
           etag = theirs.etag
@@ -227,11 +240,12 @@ export function createDocumentSync<K extends SavedKind>(
    * known not to have it (from a listing), so it is not asked.
    */
   async function open(openId: string, absent = false): Promise<D | undefined> {
-    const draft = (await device().get(draftKey(kind, openId))) as Draft<D> | undefined
+    const kept = (await device().get(draftKey(kind, openId))) as Draft<D> | undefined
+    const draft = kept && { ...kept, document: await asStored(kind, kept.document) }
     if (absent && !draft) return undefined
     let server: Stored<K> | undefined
     try {
-      server = absent ? undefined : await library().get(kind, openId)
+      server = absent ? undefined : await serverVersion(openId)
     } catch (cause) {
       const failure = toApiError(cause)
       if (!draft || !isTransient(failure)) throw failure

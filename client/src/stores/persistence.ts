@@ -1,9 +1,9 @@
 /**
  * @module stores/persistence
  * The one seam through which the stores keep their documents: the saved-work API on the server
- * (`/api/library`, the source of truth) and a small key-value store on this device (IndexedDB
- * through idb-keyval) for drafts the server could not take yet and for what only this device
- * keeps (the chat, grounding details). Tests swap both with `setPersistence`.
+ * (`/api/library`, the source of truth, which holds all of each document) and a small key-value
+ * store on this device (IndexedDB through idb-keyval) for drafts the server could not take yet.
+ * Tests swap both with `setPersistence`.
  */
 import { type LibraryApi, libraryApi } from '../api/library'
 

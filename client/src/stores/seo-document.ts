@@ -7,6 +7,11 @@
  */
 
 import type { DocumentOf } from '../../../server/features/library/schemas'
+import {
+  type ChatEntry,
+  MAX_CHAT_ENTRIES,
+  MAX_CHAT_TEXT,
+} from '../../../server/features/library/schemas/chat'
 import { SEO_STEPS, type SeoStepId } from '../../../server/features/seo/steps'
 import type {
   Competitor,
@@ -21,13 +26,7 @@ import type {
   Source,
 } from '../api/seo'
 
-export interface ChatEntry {
-  id: string
-  role: 'user' | 'agent'
-  text: string
-  /** A line about what the workspace did (navigation, a re-run), not something said. */
-  action?: boolean
-}
+export type { ChatEntry }
 
 type SavedProject = DocumentOf<'seo-projects'>
 /** What made the current article text (the library's version sources). */
@@ -40,6 +39,7 @@ export interface CompetitorPicks {
   /** Ids of the competitors to analyse (1 to MAX_PICKED). */
   selected: string[]
   sources: Source[]
+  searchQueries?: string[]
   /** Google's search suggestions for the search that found them. */
   searchEntryPoints?: string[]
 }
@@ -144,6 +144,12 @@ export function furthestOpenStep(document: SeoDocument | undefined): number {
 export function fallbackStep(document: SeoDocument | undefined): SeoStepId {
   const step = furthestOpenStep(document)
   return SEO_STEPS.find((s) => s.step === step)?.id ?? 'diagnosis'
+}
+
+/** The chat with `entry` added: the newest lines are kept, as many as the saved document holds. */
+export function withChatEntry(chat: readonly ChatEntry[], entry: ChatEntry): ChatEntry[] {
+  const line = { ...entry, text: entry.text.slice(0, MAX_CHAT_TEXT) }
+  return [...chat, line].slice(-MAX_CHAT_ENTRIES)
 }
 
 /** Every competitor the user can pick from, found ones first. */

@@ -1,27 +1,20 @@
 /**
  * @module stores/seo-project-saving
  * The saved side of the open SEO project (used by the project store): the document kept in step
- * with the library (`seo-projects`, autosaved with its ETag through document-sync) and this
- * device's parts beside it (the chat, grounding details); starting, opening and closing a
- * project; the answer to a conflict; the library's article versions and their restore.
+ * with the library (`seo-projects`, autosaved with its ETag through document-sync, the whole
+ * project in it); starting, opening and closing a project; the answer to a conflict; the
+ * library's article versions and their restore.
  */
 import { type Ref, ref, shallowRef, watch } from 'vue'
 import type { ArticleVersionInfo } from '../../../server/features/library/schemas'
 import { useRequest } from '../composables/useRequest'
 import type { useBrandStore } from './brand'
 import { createDocumentSync } from './document-sync'
-import { persistence, plain, rememberOpen } from './persistence'
+import { persistence, rememberOpen } from './persistence'
 import { newSeoDocument, type SeoDocument } from './seo-document'
-import {
-  type DeviceExtras,
-  deviceExtrasOf,
-  fromProjectDocument,
-  type ProjectDocument,
-  toProjectDocument,
-} from './seo-library'
+import { fromProjectDocument, type ProjectDocument, toProjectDocument } from './seo-library'
 
 const KIND = 'seo-projects'
-const extrasKey = (id: string) => `local:${KIND}/${id}`
 
 export function useProjectSaving(
   document: Ref<SeoDocument | undefined>,
@@ -51,7 +44,6 @@ export function useProjectSaving(
         return
       }
       sync.schedule(toProjectDocument(doc))
-      void persistence().device.set(extrasKey(doc.id), plain(deviceExtrasOf(doc)))
     },
     { deep: true }
   )
@@ -88,10 +80,9 @@ export function useProjectSaving(
     const absent = Boolean(listed && !listed.nextCursor && !listed.items.some((p) => p.id === id))
     const saved = await sync.open(id, absent)
     if (!saved) return false
-    const extras = (await persistence().device.get(extrasKey(id))) as DeviceExtras | undefined
     takeServerState(saved)
     rememberOpen(KIND, id)
-    show(fromProjectDocument(id, saved, extras))
+    show(fromProjectDocument(id, saved))
     if (saved.profile?.source === 'library') await brand.open(saved.profile.id).catch(() => false)
     return true
   }
@@ -102,9 +93,8 @@ export function useProjectSaving(
     const theirs = await sync.resolve(choice)
     if (choice !== 'theirs' || !id) return
     if (!theirs) return close()
-    const extras = (await persistence().device.get(extrasKey(id))) as DeviceExtras | undefined
     takeServerState(theirs)
-    show(fromProjectDocument(id, theirs, extras))
+    show(fromProjectDocument(id, theirs))
   }
 
   function close(): void {

@@ -25,6 +25,7 @@ import {
   randomId,
   type SeoDocument,
   togglePick,
+  withChatEntry,
 } from './seo-document'
 import { useProjectSaving } from './seo-project-saving'
 
@@ -130,6 +131,7 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
         manual: doc.competitors?.manual ?? [],
         selected: result.competitors.slice(0, MAX_PICKED).map((c) => c.id ?? ''),
         sources: result.sources,
+        searchQueries: result.searchQueries,
         searchEntryPoints: result.searchEntryPoints,
       },
     }))
@@ -267,7 +269,10 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
   }
 
   function say(role: ChatEntry['role'], text: string, action = false): void {
-    update((doc) => ({ ...doc, chat: [...doc.chat, { id: randomId(), role, text, action }] }))
+    update((doc) => ({
+      ...doc,
+      chat: withChatEntry(doc.chat, { id: randomId(), role, text, action }),
+    }))
   }
 
   const requests = [diagnosis, competitors, analysis, solutions, brief, newIdea]

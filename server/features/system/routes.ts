@@ -8,6 +8,7 @@ import type { Config } from '../../config'
 import type { AppEnv } from '../../core/context'
 import { CUSTOM_SEARCH_ENDS_ON, customSearchAvailable } from '../brand/custom-search'
 import { type ImageCapabilities, imageCapabilities } from '../image/capabilities'
+import { type VideoCapabilities, videoCapabilities } from '../video/capabilities'
 
 export interface Capabilities {
   ai: 'none' | 'developer' | 'vertex'
@@ -23,6 +24,8 @@ export interface Capabilities {
   mediaGeneration: { imagen: boolean; veo: boolean; omni: boolean }
   /** The image studio's models and how upscale and background removal run here (null: no AI). */
   image: ImageCapabilities | null
+  /** The video models of this backend and what each takes (null: no AI). */
+  video: VideoCapabilities | null
   authRequired: boolean
   /** The answers come from the scripted demo model (`bun run dev:demo`), not from Gemini. */
   demo: boolean
@@ -41,6 +44,7 @@ export function capabilitiesOf(config: Config): Capabilities {
     pageReader: config.jinaApiKey ? 'jina' : 'direct',
     mediaGeneration: { imagen: vertex, veo: vertex, omni: config.ai.backend !== 'none' },
     image: imageCapabilities(config.ai),
+    video: videoCapabilities(config.ai),
     authRequired: config.apiKeys.length > 0,
     demo: Boolean(config.demo),
     ...(config.demo?.sampleSite ? { demoSite: config.demo.sampleSite } : {}),

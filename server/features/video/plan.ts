@@ -17,6 +17,7 @@ import {
 } from '../../ai/models'
 import type { AiGateway } from '../../ai/types'
 import { AppError, errors, type FieldIssue } from '../../core/errors'
+import { defaultVideoRole } from './capabilities'
 import type { JobParams, VideoJobRecord } from './job-types'
 import type { CreateVideoJobRequest } from './schemas'
 
@@ -64,7 +65,7 @@ export function planJob(
 ): JobPlan {
   if (ai.backend === 'none') throw errors.notConfigured('Video generation', AI_NOT_CONFIGURED_HINT)
   const backend = ai.backend
-  const role = input.model ? ALIASES[input.model] : backend === 'vertex' ? 'veo' : 'video'
+  const role = input.model ? ALIASES[input.model] : defaultVideoRole(backend)
   const { id: modelId, spec } = ai.model(role)
   const video = spec.video
   if (!video) {

@@ -1,8 +1,9 @@
 /**
  * The demo model: a handler for the fake Gemini that answers every call of the studio in kind
  * (launch routing, the chat agent's function calls, Google-Search research, each step's JSON
- * schema, the article as a stream of chunks, polish and auto-fix rewrites, brand analysis, and
- * the image studio's calls: image-answers.ts), plausibly and in the languages the request asks for. Used by `bun run dev:demo`
+ * schema, the article as a stream of chunks, polish and auto-fix rewrites, brand analysis, the
+ * image studio's calls (image-answers.ts) and the video studio's prompt tools and first frames),
+ * plausibly and in the languages the request asks for. Used by `bun run dev:demo`
  * and the browser tests; a test can put its own answers first with `enqueueWhen`.
  */
 import type { RecordedRequest, Reply } from '../fake-gemini'
@@ -29,6 +30,14 @@ import {
   reviewAnswer,
   solutionsAnswer,
 } from './strategy-answers'
+import {
+  firstFrameAnswer,
+  isFirstFrame,
+  isVideoEnhance,
+  isVideoPlan,
+  videoEnhanceAnswer,
+  videoPlanAnswer,
+} from './video-answers'
 import {
   article,
   reviewAnswer as articleReview,
@@ -98,6 +107,8 @@ function jsonReply(r: RecordedRequest, keys: string[]): Reply | undefined {
   const ui = uiLang(r)
   const content = contentLang(r)
   const keyword = briefField(r, 'Main keyword') ?? 'pour over coffee'
+  if (isVideoEnhance(r)) return videoEnhanceAnswer(r, ui)
+  if (isVideoPlan(r)) return videoPlanAnswer(r, ui)
   if (keys.includes('brandName')) {
     const title = r.promptText
       .match(/^Title: (.*)$/m)?.[1]
@@ -143,7 +154,7 @@ const chunked = (r: RecordedRequest, text: string): Reply =>
     : { text }
 
 export function demoModel(r: RecordedRequest): Reply | undefined | Promise<Reply> {
-  if (wantsImage(r)) return imageReply(r)
+  if (wantsImage(r)) return isFirstFrame(r) ? firstFrameAnswer(r) : imageReply(r)
   const functions = functionNames(r)
   if (functions.includes('route_user_request')) return launchReply(r)
   if (functions.includes('creative_director_action')) return directorReply(r)
@@ -153,7 +164,7 @@ export function demoModel(r: RecordedRequest): Reply | undefined | Promise<Reply
   const keyword = briefField(r, 'Main keyword') ?? 'pour over coffee'
   const json = jsonReply(r, schemaKeys(r))
   // Grounded answers rest on sources, as Google reports them (one call with Search and JSON).
-  if (json) return isGrounded(r) ? { ...json, sources: SOURCES, queries: [keyword] } : json
+  if (json) return isGrounded(r) ? { sources: SOURCES, queries: [keyword], ...json } : json
   if (isGrounded(r)) {
     return { text: researchNotes(uiLang(r), keyword), sources: SOURCES, queries: [keyword] }
   }

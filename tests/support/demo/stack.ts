@@ -2,8 +2,9 @@
  * The demo stack: the real app in-process, with the fake Gemini answering as the demo model, a
  * fake website for brand analysis (`northwind-coffee.test`, reachable through a test fetch
  * policy that lets only that name through to loopback), local media storage in a temporary
- * folder, and `AIS_DEMO=true` so the UI labels the answers. `bun run dev:demo` and the browser
- * tests start it; nothing under server/ imports it.
+ * folder, video jobs that finish with a real MP4 after a few polls, and `AIS_DEMO=true` so the
+ * UI labels the answers. `bun run dev:demo` and the browser tests start it; nothing under
+ * server/ imports it.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,6 +15,7 @@ import { createDeps } from '../../../server/deps'
 import { type FakeGemini, startFakeGemini } from '../fake-gemini'
 import { type FakeSite, startFakeSite, testPolicy } from '../fake-site'
 import { demoModel } from './model'
+import { scriptDemoVideos } from './video-answers'
 
 export const DEMO_HOST = 'northwind-coffee.test'
 export const DEMO_BRAND = 'Northwind Coffee Roasters'
@@ -40,6 +42,7 @@ export interface DemoOptions {
 export async function startDemoStack(options: DemoOptions = {}): Promise<DemoStack> {
   const gemini = await startFakeGemini()
   gemini.setHandler(demoModel)
+  scriptDemoVideos(gemini)
   const site = await startFakeSite()
   site.addBrand(DEMO_HOST, { name: DEMO_BRAND, seed: 'demo' })
   const sampleSite = site.origin(DEMO_HOST)
@@ -51,6 +54,8 @@ export async function startDemoStack(options: DemoOptions = {}): Promise<DemoSta
     LOG_FORMAT: 'pretty',
     RATE_LIMIT_PER_MINUTE: '0',
     GEMINI_MAX_RETRIES: '0',
+    // A demo video job is ready after a few looks of its event stream: about ten seconds.
+    VIDEO_EVENTS_POLL_MS: '2000',
     ...options.env,
     GEMINI_API_KEY: DEMO_KEY,
     GEMINI_BASE_URL: gemini.url,

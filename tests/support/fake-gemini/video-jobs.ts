@@ -47,8 +47,10 @@ export interface VideoJobs {
   readonly jobs: FakeVideoJob[]
   /** Downloadable files (Developer API `uri` delivery), by file id. */
   readonly files: Map<string, Uint8Array>
-  /** The scripts of the next jobs, in order; jobs beyond them finish after one poll. */
+  /** The scripts of the next jobs, in order; jobs beyond them follow the default script. */
   script(...scripts: VideoScript[]): void
+  /** The script of jobs no queued script is left for, from the request (default: one poll). */
+  defaultScript(script: (body: any) => VideoScript): void
   start(
     job: Omit<FakeVideoJob, 'script' | 'polls' | 'cancelled' | 'deleted' | 'video'>
   ): FakeVideoJob
@@ -60,14 +62,18 @@ export function createVideoJobs(): VideoJobs {
   const jobs: FakeVideoJob[] = []
   const files = new Map<string, Uint8Array>()
   let scripts: VideoScript[] = []
+  let fallback: (body: any) => VideoScript = () => ({})
   return {
     jobs,
     files,
     script: (...next) => {
       scripts.push(...next)
     },
+    defaultScript: (script) => {
+      fallback = script
+    },
     start(job) {
-      const script = scripts.shift() ?? {}
+      const script = scripts.shift() ?? fallback(job.body)
       const started: FakeVideoJob = {
         ...job,
         script: { polls: 1, outcome: 'video', ...script },
@@ -84,6 +90,7 @@ export function createVideoJobs(): VideoJobs {
       jobs.length = 0
       files.clear()
       scripts = []
+      fallback = () => ({})
     },
   }
 }

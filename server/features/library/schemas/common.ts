@@ -1,7 +1,8 @@
 /**
  * @module library/schemas/common
  * Pieces every saved document uses: its id, title and server-set `updated` time, media
- * references by id and bounded numbers. Pure valibot (shared with the browser).
+ * references by id (a bare id, or a media ref as the API answers with it) and bounded numbers.
+ * Pure valibot (shared with the browser).
  */
 import * as v from 'valibot'
 import { requiredText } from '../../../core/schema'
@@ -30,6 +31,35 @@ export const MediaId = v.pipe(
   v.string(),
   v.regex(MEDIA_ID, 'Must be a media id (upload the image first and reference it by id)')
 )
+
+/** Largest stored media file a document can name (bytes). */
+export const MAX_MEDIA_BYTES = 100 * 1024 * 1024
+
+const side = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))
+
+/** The fields of a stored image as the API answers with it. */
+export const mediaRefEntries = {
+  id: MediaId,
+  url: v.pipe(v.string(), v.maxLength(300)),
+  mimeType: v.pipe(v.string(), v.regex(/^image\/[a-z0-9.+-]{1,60}$/, 'Must be an image type')),
+  size: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_MEDIA_BYTES)),
+  width: v.optional(side),
+  height: v.optional(side),
+}
+
+/** The link of a media ref is the one `GET /media/<id>` serves: the reference stays by id only. */
+export const linksItsId = (ref: { id: string; url: string }) => ref.url === `/media/${ref.id}`
+export const MEDIA_LINK_MESSAGE = 'Must be the media link of its id: /media/<id>'
+
+/** A stored image as the API answers with it: `{ id, url, mimeType, size, width?, height? }`. */
+export const MediaRef = v.pipe(
+  v.object(mediaRefEntries),
+  v.forward(
+    v.check((ref) => linksItsId(ref), MEDIA_LINK_MESSAGE),
+    ['url']
+  )
+)
+export type MediaRef = v.InferOutput<typeof MediaRef>
 
 export const boundedNumber = (min: number, max: number) =>
   v.pipe(v.number(), v.minValue(min), v.maxValue(max))

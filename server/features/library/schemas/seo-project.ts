@@ -1,10 +1,11 @@
 /**
  * @module library/schemas/seo-project
  * A saved SEO project: the site, the chosen brand profile (a saved one by id, or embedded), each
- * workflow step's result, the current step (1-7, as in the stepper), and the article with its
- * metadata. `articleVersions` (the last versions of the article, newest first) is kept by the
- * server: a client may send back what it got, but the server's list is what is stored. Pure
- * valibot (shared with the browser).
+ * workflow step's result with what it rests on (the grounding of Search-grounded steps, the
+ * knowledge notes cited, the analysis' warnings and failures), the current step (1-7, as in the
+ * stepper), the article with its metadata, and the chat. `articleVersions` (the last versions of
+ * the article, newest first) is kept by the server: a client may send back what it got, but the
+ * server's list is what is stored. Pure valibot (shared with the browser).
  */
 import * as v from 'valibot'
 import { text, textList } from '../../../core/schema'
@@ -19,7 +20,9 @@ import {
   SolutionOption,
   Url,
 } from '../../seo/schemas'
+import { Chat } from './chat'
 import { boundedNumber, DocumentId, positiveInteger, Timestamp, Title, Updated } from './common'
+import { Grounding, groundingEntries, KnowledgeList, KnowledgeRefs } from './grounding'
 
 /** Article versions kept per project (older ones are dropped). */
 export const ARTICLE_VERSIONS_KEPT = 20
@@ -30,12 +33,36 @@ export const ProfileChoice = v.variant('source', [
   v.object({ source: v.literal('embedded'), profile: BrandProfile }),
 ])
 
-const Source = v.object({ title: text(500), url: text(2048) })
-
 export const Research = v.object({
   summary: v.pipe(v.string(), v.maxLength(30_000)),
-  sources: v.optional(v.pipe(v.array(Source), v.maxLength(50)), []),
+  ...groundingEntries,
 })
+
+export const Diagnosis = v.object({
+  ...SeoDiagnosisReport.entries,
+  ...groundingEntries,
+  knowledge: KnowledgeRefs,
+})
+
+/** A competitor whose review failed: reported, never filled in. */
+export const ReviewFailure = v.object({
+  id: v.optional(text(100), ''),
+  url: text(2048),
+  code: text(60),
+  message: text(2000),
+})
+
+export const MAX_ANALYSIS_WARNINGS = 50
+
+export const CompetitorAnalysis = v.object({
+  ...CompetitorAnalysisReport.entries,
+  ...groundingEntries,
+  knowledge: KnowledgeRefs,
+  warnings: v.optional(textList(MAX_ANALYSIS_WARNINGS, 3000), []),
+  failures: v.optional(v.pipe(v.array(ReviewFailure), v.maxLength(10)), []),
+})
+
+export const Brief = v.object({ ...ContentBrief.entries, knowledge: KnowledgeRefs })
 
 export const PreflightCheck = v.object({
   id: text(60),
@@ -44,31 +71,28 @@ export const PreflightCheck = v.object({
   detail: v.optional(text(2000), ''),
 })
 
-export const KnowledgeRef = v.object({
-  id: text(200),
-  title: v.optional(text(500), ''),
-  summary: v.optional(text(2000), ''),
-  url: v.optional(text(500), ''),
-})
-
 export const PreflightReport = v.object({
   score: boundedNumber(0, 100),
   scoreExplanation: v.optional(text(3000), ''),
   checks: v.optional(v.pipe(v.array(PreflightCheck), v.maxLength(40)), []),
   issues: v.optional(v.pipe(v.array(PreflightIssue), v.maxLength(60)), []),
-  knowledge: v.optional(v.pipe(v.array(KnowledgeRef), v.maxLength(20)), []),
+  knowledge: KnowledgeRefs,
 })
 
 /** Each step's latest result; a step not reached yet is absent. */
 export const SeoSteps = v.object({
-  diagnosis: v.optional(SeoDiagnosisReport),
+  diagnosis: v.optional(Diagnosis),
   competitors: v.optional(Competitors),
+  /** The Google search that found the competitors. */
+  competitorsGrounding: v.optional(Grounding),
   /** Ids of the competitors the user confirmed for the analysis. */
   selectedCompetitorIds: v.optional(textList(10, 100)),
-  competitorAnalysis: v.optional(CompetitorAnalysisReport),
+  competitorAnalysis: v.optional(CompetitorAnalysis),
   solutions: v.optional(v.pipe(v.array(SolutionOption), v.maxLength(10))),
+  /** The knowledge notes the strategy board cited. */
+  solutionsKnowledge: v.optional(KnowledgeList),
   selectedSolution: v.optional(SolutionOption),
-  brief: v.optional(ContentBrief),
+  brief: v.optional(Brief),
   research: v.optional(Research),
   outline: v.optional(textList(40, 300)),
   preflight: v.optional(PreflightReport),
@@ -133,5 +157,6 @@ export const SeoProjectDocument = v.object({
     v.pipe(v.array(ArticleVersionInfo), v.maxLength(ARTICLE_VERSIONS_KEPT)),
     []
   ),
+  chat: Chat,
 })
 export type SeoProjectDocument = v.InferOutput<typeof SeoProjectDocument>

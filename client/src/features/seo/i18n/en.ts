@@ -189,8 +189,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   'seo.profile.open': '{title} (saved)',
   'seo.profile.hint':
     'A saved profile is shared by every project that uses it; a copy in the project stays as it is.',
-  'seo.grounding.elsewhere':
-    'The sources and Google search suggestions of this answer stay on the device that asked for it. Run the step again to see them here.',
   'seo.sources.unnamed': 'Source',
   'seo.sources.queries': 'Searched for: {queries}',
 }

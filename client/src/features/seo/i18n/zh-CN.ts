@@ -199,8 +199,6 @@ export const zhCN = {
   'seo.profile.embedded': '项目内保存的副本',
   'seo.profile.open': '{title}（已保存）',
   'seo.profile.hint': '已保存的品牌档案由所有使用它的项目共享；项目内的副本保持不变。',
-  'seo.grounding.elsewhere':
-    '这个回答的来源和 Google 搜索建议保存在发起请求的设备上。重新运行这一步即可在这里查看。',
   'seo.sources.unnamed': '来源',
   'seo.sources.queries': '搜索了：{queries}',
 } satisfies Record<string, string>
