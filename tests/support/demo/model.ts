@@ -107,8 +107,6 @@ function jsonReply(r: RecordedRequest, keys: string[]): Reply | undefined {
   const ui = uiLang(r)
   const content = contentLang(r)
   const keyword = briefField(r, 'Main keyword') ?? 'pour over coffee'
-  if (isVideoEnhance(r)) return videoEnhanceAnswer(r, ui)
-  if (isVideoPlan(r)) return videoPlanAnswer(r, ui)
   if (keys.includes('brandName')) {
     const title = r.promptText
       .match(/^Title: (.*)$/m)?.[1]
@@ -158,6 +156,8 @@ export function demoModel(r: RecordedRequest): Reply | undefined | Promise<Reply
   const functions = functionNames(r)
   if (functions.includes('route_user_request')) return launchReply(r)
   if (functions.includes('creative_director_action')) return directorReply(r)
+  if (isVideoEnhance(r)) return videoEnhanceAnswer(r, uiLang(r))
+  if (isVideoPlan(r)) return { sources: SOURCES, ...videoPlanAnswer(r, uiLang(r)) }
   const imageJson = imageJsonReply(r)
   if (imageJson) return imageJson
   if (functions.includes('go_to_step')) return agentReply(r)

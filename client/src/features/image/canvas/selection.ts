@@ -25,7 +25,7 @@ export function marqueeSelect(
   return additive ? [...new Set([...selection, ...hit])] : hit
 }
 
-/** The selection without ids no item has any more (after an undo, a delete, a reload). */
+/** The selection without ids no item still has (after an undo, a delete, a reload). */
 export function pruneSelection(selection: Selection, items: readonly { id: string }[]): string[] {
   const ids = new Set(items.map((i) => i.id))
   return selection.filter((id) => ids.has(id))

@@ -12,6 +12,5 @@ export const en: Record<keyof typeof zhCN, string> = {
   'gallery.tab.seo': 'SEO/GEO content',
   'gallery.tab.image': 'AI images',
   'gallery.tab.video': 'AI video',
-  'gallery.use': 'Use this idea: {request}',
   'gallery.chosen': 'In the box',
 }

@@ -10,6 +10,5 @@ export const zhCN = {
   'gallery.tab.seo': 'SEO/GEO 内容',
   'gallery.tab.image': 'AI 图片',
   'gallery.tab.video': 'AI 视频',
-  'gallery.use': '使用这个灵感：{request}',
   'gallery.chosen': '已放入输入框',
 } satisfies Record<string, string>
