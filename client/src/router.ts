@@ -2,6 +2,7 @@
  * @module router
  * History-mode routes; every page is its own lazy chunk so the first load carries only the shell.
  * `/seo/:step` takes the step ids of server/features/seo/steps.ts (the agent's too).
+ * `/image/:seriesId` names a saved image series (the library's id rule).
  * `meta.titleKey` names the message used for the document title.
  */
 import { createRouter, createWebHistory } from 'vue-router'
@@ -39,7 +40,7 @@ export const router = createRouter({
       meta: { titleKey: 'brand.title' },
     },
     {
-      path: '/image',
+      path: '/image/:seriesId([a-z0-9][a-z0-9-]{0,63})?',
       name: 'image',
       component: () => import('./pages/ImagePage.vue'),
       meta: { titleKey: 'image.title' },

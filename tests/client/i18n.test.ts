@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from 'bun:test'
 import { brandMessages } from '../../client/src/features/brand/i18n'
+import { imageMessages } from '../../client/src/features/image/i18n'
 import { savedMessages } from '../../client/src/features/saved/i18n'
 import { seoMessages } from '../../client/src/features/seo/i18n'
 import { en } from '../../client/src/i18n/en'
@@ -27,6 +28,7 @@ describe('message tables', () => {
     ['SEO workspace', seoMessages],
     ['brand editor', brandMessages],
     ['saved work', savedMessages],
+    ['image studio', imageMessages],
   ] as const) {
     test(`the ${name} tables have the same keys and placeholders in both languages`, () => {
       const zh = tables['zh-CN'] as Record<string, string>

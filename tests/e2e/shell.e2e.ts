@@ -157,7 +157,9 @@ describe('navigation', () => {
 
   test('deep links to /image and /video carry their prompt', async () => {
     let page = await open('/image?prompt=a%20red%20bicycle')
-    expect(await page.getByTestId('studio-prompt').textContent()).toContain('a red bicycle')
+    // The image studio puts the prompt in its composer, ready to send.
+    await page.getByTestId('image-prompt').waitFor()
+    expect(await page.getByTestId('image-prompt').inputValue()).toBe('a red bicycle')
     expect(unexpected(tab.problems)).toEqual([])
     await tab.close()
     page = await open('/video?prompt=waves%20at%20dusk')

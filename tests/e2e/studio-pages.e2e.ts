@@ -45,7 +45,7 @@ const ROUTES: [string, string, string][] = [
   ['/seo/diagnosis', 'seo-start', 'page-seo-start'],
   ['/seo/publish', 'seo-start', 'page-seo-publish-without-project'],
   ['/brand', 'brand-editor', 'page-brand-empty'],
-  ['/image?prompt=a%20red%20bicycle', 'studio-prompt', 'page-image'],
+  ['/image?prompt=a%20red%20bicycle', 'image-prompt', 'page-image'],
   ['/video?prompt=waves%20at%20dusk', 'video-prompt', 'page-video'],
   ['/no/such/page', 'not-found', 'page-not-found'],
 ]

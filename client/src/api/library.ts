@@ -18,7 +18,8 @@ import { authHeaders } from './access-key'
 import { type ApiError, type ApiResponse, errorFromResponse, isAbort, networkError } from './errors'
 
 export type { LibraryKind }
-export type SavedKind = Exclude<LibraryKind, 'image-series'>
+/** Every kind the client keeps: brand profiles, SEO projects and image series. */
+export type SavedKind = LibraryKind
 
 export interface Stored<K extends LibraryKind> {
   id: string

@@ -2,7 +2,7 @@
  * @module library/history
  * The article versions of an SEO project: the list (newest first), one version's text, and a
  * restore, which saves that text as the project's article again (as a new version, so the
- * restore itself can be undone) under the same `If-Match` rule as any update.
+ * restore itself can be undone) under the same `If-Match` rule as every update.
  */
 import { errors } from '../../core/errors'
 import { readVersion, type StoredVersion } from './article-versions'

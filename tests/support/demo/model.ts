@@ -1,12 +1,13 @@
 /**
  * The demo model: a handler for the fake Gemini that answers every call of the studio in kind
  * (launch routing, the chat agent's function calls, Google-Search research, each step's JSON
- * schema, the article as a stream of chunks, polish and auto-fix rewrites, images, brand
- * analysis, the video studio's prompt tools), plausibly and in the languages the request asks for. Used by `bun run dev:demo`
+ * schema, the article as a stream of chunks, polish and auto-fix rewrites, brand analysis, the
+ * image studio's calls (image-answers.ts) and the video studio's prompt tools and first frames),
+ * plausibly and in the languages the request asks for. Used by `bun run dev:demo`
  * and the browser tests; a test can put its own answers first with `enqueueWhen`.
  */
 import type { RecordedRequest, Reply } from '../fake-gemini'
-import { png } from '../fake-site'
+import { directorReply, imageJsonReply, imageReply } from './image-answers'
 import {
   block,
   briefField,
@@ -106,8 +107,6 @@ function jsonReply(r: RecordedRequest, keys: string[]): Reply | undefined {
   const ui = uiLang(r)
   const content = contentLang(r)
   const keyword = briefField(r, 'Main keyword') ?? 'pour over coffee'
-  if (isVideoEnhance(r)) return videoEnhanceAnswer(r, ui)
-  if (isVideoPlan(r)) return videoPlanAnswer(r, ui)
   if (keys.includes('brandName')) {
     const title = r.promptText
       .match(/^Title: (.*)$/m)?.[1]
@@ -152,14 +151,15 @@ const chunked = (r: RecordedRequest, text: string): Reply =>
     ? { chunks: text.match(/[\s\S]{1,60}/g) ?? [text] }
     : { text }
 
-export function demoModel(r: RecordedRequest): Reply | undefined {
-  if (wantsImage(r)) {
-    return isFirstFrame(r)
-      ? firstFrameAnswer(r)
-      : { image: { data: png(640, 360, r.promptText.slice(0, 40)) } }
-  }
+export function demoModel(r: RecordedRequest): Reply | undefined | Promise<Reply> {
+  if (wantsImage(r)) return isFirstFrame(r) ? firstFrameAnswer(r) : imageReply(r)
   const functions = functionNames(r)
   if (functions.includes('route_user_request')) return launchReply(r)
+  if (functions.includes('creative_director_action')) return directorReply(r)
+  if (isVideoEnhance(r)) return videoEnhanceAnswer(r, uiLang(r))
+  if (isVideoPlan(r)) return { sources: SOURCES, ...videoPlanAnswer(r, uiLang(r)) }
+  const imageJson = imageJsonReply(r)
+  if (imageJson) return imageJson
   if (functions.includes('go_to_step')) return agentReply(r)
   const keyword = briefField(r, 'Main keyword') ?? 'pour over coffee'
   const json = jsonReply(r, schemaKeys(r))

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { FIRST_FRAME_INSTRUCTION } from '../../../server/features/video/prompts/reference-image'
-import type { FakeGemini, RecordedRequest, Reply } from '../fake-gemini'
+import { type FakeGemini, type RecordedRequest, type Reply, systemText } from '../fake-gemini'
 import { pngRgba } from '../fake-site'
 import { block, type Lang, schemaOf } from './read-request'
 
@@ -22,8 +22,12 @@ export const DEMO_VIDEO_POLLS = 4
 const itemKeys = (r: RecordedRequest, list: string): string[] =>
   Object.keys(schemaOf(r)?.properties?.[list]?.items?.properties ?? {})
 
-export const isVideoEnhance = (r: RecordedRequest) => itemKeys(r, 'options').includes('fullPrompt')
-export const isVideoPlan = (r: RecordedRequest) => itemKeys(r, 'plans').includes('firstFramePrompt')
+// The image studio asks with the same option schema; only the video studio's instruction says video.
+const asksForVideo = (r: RecordedRequest) => /\bvideos?\b/i.test(systemText(r))
+export const isVideoEnhance = (r: RecordedRequest) =>
+  asksForVideo(r) && itemKeys(r, 'options').includes('fullPrompt')
+export const isVideoPlan = (r: RecordedRequest) =>
+  asksForVideo(r) && itemKeys(r, 'plans').includes('firstFramePrompt')
 
 export function videoEnhanceAnswer(r: RecordedRequest, ui: Lang): Reply {
   const idea = (block(r, 'idea') ?? 'a product video').slice(0, 200)

@@ -24,6 +24,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'saved.conflict.mineHint': 'Saves your version over the one on the server.',
   'saved.list.projects': 'Saved projects',
   'saved.list.profiles': 'Saved brand profiles',
+  'saved.list.series': 'Saved image series',
   'saved.list.empty': 'Nothing saved yet.',
   'saved.list.loading': 'Loading the list…',
   'saved.list.updated': 'Updated {time}',
