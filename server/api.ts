@@ -1,0 +1,58 @@
+/**
+ * @module api
+ * `createApi(deps)`: the JSON API under `/api`, with its own middleware chain and errors always as
+ * the JSON envelope. `app.ts` loads this module on the first API request, so nothing of the API
+ * (its routes, their schemas, the features' route tables) is evaluated or compiled at start-up.
+ */
+import { Hono } from 'hono'
+import { methodNotAllowed } from 'hono/method-not-allowed'
+import { requireApiKey } from './core/auth'
+import { DEFAULT_BODY_LIMIT, limitBody } from './core/body-limit'
+import type { AppEnv } from './core/context'
+import { corsFor } from './core/cors'
+import { onError, sendError } from './core/error-handler'
+import { errors } from './core/errors'
+import { rateLimit } from './core/rate-limit'
+import { requestLog } from './core/request-log'
+import type { AppDeps } from './deps'
+import { brandRoutes } from './features/brand/routes'
+import { imageRoutes } from './features/image/routes'
+import { libraryRoutes } from './features/library/routes'
+import { seoRoutes } from './features/seo/routes'
+import { systemRoutes } from './features/system/routes'
+import { videoRoutes } from './features/video/routes'
+
+/** The JSON API under `/api`: its own middleware chain, errors always as the JSON envelope. */
+export function createApi(deps: AppDeps) {
+  const { config, log } = deps
+  const api = new Hono<AppEnv>().basePath('/api')
+  api.onError(onError(log))
+  api.notFound((c) => sendError(c, errors.notFound('This API endpoint')))
+  api.use(
+    requestLog({ log, projectId: config.ai.project }),
+    corsFor(config.allowedOrigins),
+    rateLimit({ perMinute: config.rateLimitPerMinute, trustForwardedFor: config.production }),
+    // Saved documents, images and video jobs may be larger; those routes set their own limit.
+    limitBody(DEFAULT_BODY_LIMIT, { skip: ownBodyLimit }),
+    methodNotAllowed({
+      app: api,
+      onMethodNotAllowed: (c, methods) => sendError(c, errors.methodNotAllowed(methods)),
+    })
+  )
+  return (
+    api
+      // Capabilities stay open so the UI can tell that a key is needed.
+      .route('/', systemRoutes(config))
+      .use('*', requireApiKey(config.apiKeys))
+      .route('/', brandRoutes(deps))
+      .route('/seo', seoRoutes(deps))
+      .route('/library', libraryRoutes(deps))
+      .route('/image', imageRoutes(deps))
+      .route('/video', videoRoutes(deps))
+  )
+}
+
+const ownBodyLimit = (path: string) =>
+  path.startsWith('/api/library/') ||
+  path.startsWith('/api/image/') ||
+  path.startsWith('/api/video/jobs')
