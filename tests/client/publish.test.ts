@@ -8,7 +8,7 @@ import {
   searchEntryPointsOf,
   sourceLabel,
   suggestionsDocument,
-} from '../../client/src/features/seo/grounding'
+} from '../../client/src/components/grounding/grounding'
 import {
   articleHtmlPage,
   escapeHtml,

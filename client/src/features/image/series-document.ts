@@ -7,7 +7,7 @@
  */
 import type { DocumentOf } from '../../../../server/features/library/schemas'
 import type { DesignPlan, MediaRef, PromptOption } from '../../api/image'
-import type { GroundingSource } from '../seo/grounding'
+import type { GroundingSource } from '../../components/grounding/grounding'
 import type { CanvasItem } from './canvas/items'
 
 export type SeriesDocument = DocumentOf<'image-series'>

@@ -45,8 +45,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   'seo.diagnosis.discoverability': 'Content discoverability',
   'seo.diagnosis.todo': 'Do next:',
   'seo.diagnosis.next': 'Continue: find competitors',
-  'seo.sources.title': 'Sources ({count})',
-  'seo.sources.suggestions': 'Google search suggestions',
   'seo.knowledge.title': 'Knowledge-base documents used',
   'seo.competitors.busy': 'Searching for the sites that compete for the same searches…',
   'seo.competitors.pick': 'Pick the competitors to analyse (up to {max}, {picked} picked)',
@@ -189,6 +187,4 @@ export const en: Record<keyof typeof zhCN, string> = {
   'seo.profile.open': '{title} (saved)',
   'seo.profile.hint':
     'A saved profile is shared by every project that uses it; a copy in the project stays as it is.',
-  'seo.sources.unnamed': 'Source',
-  'seo.sources.queries': 'Searched for: {queries}',
 }

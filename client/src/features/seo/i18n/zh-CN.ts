@@ -48,8 +48,6 @@ export const zhCN = {
   'seo.diagnosis.todo': '建议：',
   'seo.diagnosis.next': '继续：寻找竞品',
 
-  'seo.sources.title': '来源（{count}）',
-  'seo.sources.suggestions': 'Google 搜索建议',
   'seo.knowledge.title': '参考的知识库文档',
 
   'seo.competitors.busy': '正在搜索与你争夺相同搜索结果的网站…',
@@ -199,6 +197,4 @@ export const zhCN = {
   'seo.profile.embedded': '项目内保存的副本',
   'seo.profile.open': '{title}（已保存）',
   'seo.profile.hint': '已保存的品牌档案由所有使用它的项目共享；项目内的副本保持不变。',
-  'seo.sources.unnamed': '来源',
-  'seo.sources.queries': '搜索了：{queries}',
 } satisfies Record<string, string>

@@ -1,5 +1,5 @@
 /**
- * @module features/seo/grounding
+ * @module components/grounding/grounding
  * How a grounded answer's sources and Google's search suggestions are shown: each source
  * labelled by its site's domain (the link itself is Google's redirect to it), and each
  * suggestions snippet (`searchEntryPoint.renderedContent`, HTML that Google's Search-grounding
