@@ -5,13 +5,15 @@
  * before it. Compares this checkout's `dist/server` with another build (`--against=<binary>`,
  * e.g. the previous commit's), interleaved in one run; medians and p90.
  *
- * Options: --runs=N (21)  --against=PATH (required)
+ * Options: --runs=N (21)  --against=PATH (required)  --pause=MS (0: between `/health` and the
+ *          API call, as a start-up probe is followed by traffic some time later)
  */
 import { ensureServerBuild } from '../scripts/build-server'
 import { fmt, median, quantile, spawnUntilReady } from './harness'
 
 const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 21)
 const against = process.argv.find((a) => a.startsWith('--against='))?.split('=')[1]
+const pauseMs = Number(process.argv.find((a) => a.startsWith('--pause='))?.split('=')[1] ?? 0)
 if (!against) throw new Error('--against=<server binary> is required')
 
 const servers = [
@@ -32,6 +34,7 @@ async function timeFirstCall(url: string): Promise<number> {
 for (let run = 0; run < runs; run++) {
   for (const [i, server] of servers.entries()) {
     const warm = await spawnUntilReady({ command: server.command, env })
+    if (pauseMs) await Bun.sleep(pauseMs)
     samples[i]?.firstCall.push(await timeFirstCall(warm.url))
     await warm.stop()
     const cold = await spawnUntilReady({
@@ -44,7 +47,9 @@ for (let run = 0; run < runs; run++) {
   }
 }
 
-console.log(`\nFirst API request, ${runs} runs each, interleaved (Bun ${Bun.version}).\n`)
+console.log(
+  `\nFirst API request, ${runs} runs each, interleaved, ${pauseMs} ms after /health (Bun ${Bun.version}).\n`
+)
 console.log(
   '| server | first /api/capabilities after /health: median | p90 | spawn -> first 200 on /api/capabilities: median | p90 |'
 )

@@ -1,11 +1,12 @@
 /**
  * @module app
  * `createApp(deps)`: health, the API, media and the static UI; the only place where features,
- * AI and storage are wired together. The API (`api.ts`) is its own Hono app mounted at `/api`
- * and loaded on the first API request: start-up evaluates only what health, media and the UI
- * need, and the top-level router matches pages and assets against a handful of routes.
+ * AI and storage are wired together. The API (`api.ts`) is its own Hono app mounted at `/api`,
+ * loaded once the instance has answered its first request (the start-up probe or the page) or
+ * on the first API request, whichever comes first: start-up evaluates only what health, media
+ * and the UI need, and the top-level router matches pages and assets against a handful of routes.
  */
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import type { createApi } from './api'
 import type { AppEnv } from './core/context'
 import { onError, onNotFound } from './core/error-handler'
@@ -25,6 +26,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
   app.onError(onError(log))
   app.notFound(onNotFound)
+  app.use(warmAfterFirstResponse(api))
   app.use(
     requestLog({ log, projectId: config.ai.project, quiet: isQuietPath, skip: isApiPath }),
     securityHeaders()
@@ -38,6 +40,20 @@ export function createApp(deps: AppDeps) {
   app.route('/media', mediaRoutes(deps.store))
   mountStatic(app, deps.distDir)
   return app
+}
+
+/**
+ * Loads the API in the background once the first response is out, so the first API call does not
+ * pay for it; a failed load is left for that call to retry and report.
+ */
+function warmAfterFirstResponse(load: () => Promise<unknown>): MiddlewareHandler {
+  let started = false
+  return async (_c, next) => {
+    await next()
+    if (started) return
+    started = true
+    setTimeout(() => load().catch(() => undefined), 0)
+  }
 }
 
 const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/')
