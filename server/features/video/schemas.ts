@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot'
 import type { VideoMode, VideoRatio, VideoResolution } from '../../ai/models'
-import { requiredText, text } from '../../core/schema'
+import { pageQuery, requiredText, text } from '../../core/schema'
 import { MEDIA_ID } from '../../storage/media-id'
 import { JOB_ID } from './job-ids'
 
@@ -79,19 +79,7 @@ export const CreateVideoJobRequest = v.strictObject({
 })
 export type CreateVideoJobRequest = v.InferOutput<typeof CreateVideoJobRequest>
 
-export const ListJobsQuery = v.object({
-  limit: v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(/^\d+$/, 'Must be a whole number'),
-      v.transform(Number),
-      v.minValue(1),
-      v.maxValue(100)
-    ),
-    '20'
-  ),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
-})
+export const ListJobsQuery = pageQuery(20, 100, 200)
 
 export const CreateJobQuery = v.object({
   dryRun: v.optional(v.picklist(['1', 'true', '0', 'false'])),
