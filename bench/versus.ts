@@ -4,7 +4,10 @@
  * in one run, interleaved: the per-request cost of a JSON step route, of an SSE step route and of
  * `/health`, each app in-process behind its own Bun.serve with its own fake Gemini answering at
  * once. A refactor that claims "no behaviour change" should show ratios within noise here.
- * Run: `bun bench/versus.ts --baseline=/tmp/before [--runs=300]`.
+ * The fake runs in this process, so its own work counts; `--fake=baseline` gives both apps the
+ * baseline's fake (which accepts any model and answers the same way), leaving only the servers'
+ * difference.
+ * Run: `bun bench/versus.ts --baseline=/tmp/before [--runs=300] [--fake=baseline]`.
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -26,8 +29,8 @@ const brief = {
 }
 const profile = { globalInfo: { brand_name: 'Northwind' }, projects: [] }
 
-/** Starts one checkout's app with its own fake Gemini; answers outlines and article streams. */
-async function start(dir: string) {
+/** Starts one checkout's app with a fake Gemini from `fakeDir`; answers outlines and streams. */
+async function start(dir: string, fakeDir = dir) {
   const load = (path: string) => import(resolve(dir, path))
   const [
     { createApp },
@@ -42,7 +45,7 @@ async function start(dir: string) {
     load('server/config.ts'),
     load('server/core/logger.ts'),
     load('server/ai/gateway.ts'),
-    load('tests/support/fake-gemini'),
+    import(resolve(fakeDir, 'tests/support/fake-gemini')),
   ])
   const gemini = await fake.startFakeGemini()
   gemini.setHandler((r: { action?: string }) =>
@@ -91,7 +94,10 @@ const probes = {
 
 const apps = {
   baseline: await start(baselineDir),
-  'this checkout': await start(resolve(import.meta.dir, '..')),
+  'this checkout': await start(
+    resolve(import.meta.dir, '..'),
+    arg('fake') === 'baseline' ? baselineDir : undefined
+  ),
 }
 const samples: Record<string, Record<string, number[]>> = {}
 for (const [probe, run] of Object.entries(probes)) {
@@ -115,7 +121,10 @@ for (const [probe, run] of Object.entries(probes)) {
   }
 }
 const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.99)] ?? 0
-console.log(`This checkout against ${baselineDir}, ${runs} interleaved requests each`)
+console.log(
+  `This checkout against ${baselineDir}, ${runs} interleaved requests each` +
+    (arg('fake') === 'baseline' ? ", both against the baseline's fake" : ', each with its own fake')
+)
 console.log('| probe | baseline median / p99 | this median / p99 | ratio (medians) |')
 console.log('|---|---:|---:|---:|')
 for (const [probe, byApp] of Object.entries(samples)) {
