@@ -1,32 +1,16 @@
 /**
  * Cold start: neither the Cloud Storage library nor the image header reader may be loaded
- * before the first call that needs it. Checked in a fresh `bun` process, where the module
- * registry (`require.cache`, which Bun fills for ESM too) shows exactly what was imported.
+ * before the first call that needs it (checked in a fresh process: tests/support/fresh-process).
  */
 import { afterAll, expect, test } from 'bun:test'
-import { join } from 'node:path'
 import { startFakeGcs } from '../support/fake-gcs'
+import { runFresh } from '../support/fresh-process'
 
 const gcs = await startFakeGcs()
 afterAll(() => gcs.stop())
 
-const root = join(import.meta.dir, '..', '..')
-
-async function runScript(script: string): Promise<Record<string, number>> {
-  const child = Bun.spawn([process.execPath, '-e', script], {
-    cwd: root,
-    env: { ...process.env, GCS_URL: gcs.url, ROOT: root, NODE_ENV: 'test' },
-    stdout: 'pipe',
-    stderr: 'pipe',
-  })
-  const [out, err, code] = await Promise.all([
-    new Response(child.stdout).text(),
-    new Response(child.stderr).text(),
-    child.exited,
-  ])
-  if (code !== 0) throw new Error(`child failed (${code}): ${err}`)
-  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}')
-}
+const runScript = (script: string) =>
+  runFresh<Record<string, number>>(script, { GCS_URL: gcs.url, NODE_ENV: 'test' })
 
 const COUNT = `const count = (name) => Object.keys(require.cache).filter((k) => k.includes('/node_modules/' + name + '/')).length`
 
