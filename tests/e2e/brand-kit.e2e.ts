@@ -4,31 +4,17 @@
  * edited and checked with the server's schema (an invalid value is named and not saved); another
  * asset becomes the logo; after a reload the kit comes back from the server.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'bun:test'
-import type { Browser } from 'playwright-core'
-import type { DemoStack } from '../support/demo/stack'
-import { launchBrowser, openPage, type WatchedPage } from './support/browser'
-import { seriousViolations, shot, startDemo } from './support/studio'
+import { describe, expect, test } from 'bun:test'
+import type { WatchedPage } from './support/browser'
+import { seriousViolations, shot } from './support/studio'
+import { demoSuite } from './support/suite'
 import { unexpected } from './support/target'
 
-let demo: DemoStack
-let browser: Browser
+const suite = demoSuite()
 let tab: WatchedPage
 
-beforeAll(async () => {
-  demo = await startDemo()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await demo?.stop()
-})
-afterEach(async () => {
-  await tab?.close()
-})
-
 async function savedProfile(id: string) {
-  const response = await fetch(`${demo.url}/api/library/brand-profiles/${id}`)
+  const response = await fetch(`${suite.demo.url}/api/library/brand-profiles/${id}`)
   return (await response.json()) as {
     document: { profile: { globalInfo: { kit?: Record<string, unknown> } } }
   }
@@ -46,12 +32,12 @@ async function untilSaved(id: string, check: (kit: Record<string, unknown>) => b
 
 describe('brand kit', () => {
   test('analysis fills the kit; edits are checked with the schema, saved, and come back after a reload', async () => {
-    tab = await openPage(browser)
+    tab = await suite.open()
     const { page } = tab
     await page.setViewportSize({ width: 1024, height: 800 })
-    await page.goto(`${demo.url}/brand`)
+    await page.goto(`${suite.demo.url}/brand`)
     await page.getByTestId('language').selectOption('en')
-    await page.getByTestId('analyse-url').fill(demo.sampleSite)
+    await page.getByTestId('analyse-url').fill(suite.demo.sampleSite)
     await page.getByTestId('analyse-submit').click()
     await page.locator('.done').waitFor()
     const kit = page.getByTestId('brand-kit')

@@ -4,35 +4,22 @@
  * suggestions rendered as sent (chips visible and styled) in a sandboxed frame whose HTML can
  * neither run script, reach the app nor navigate it. Against the demo stack.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'bun:test'
+import { describe, expect, test } from 'bun:test'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import type { DemoStack } from '../support/demo/stack'
-import { launchBrowser, openPage, type WatchedPage } from './support/browser'
-import { SCREENSHOT_DIR, seriousViolations, shot, startDemo } from './support/studio'
+import type { Page } from 'playwright-core'
+import type { WatchedPage } from './support/browser'
+import { SCREENSHOT_DIR, seriousViolations, shot } from './support/studio'
+import { demoSuite } from './support/suite'
 import { unexpected } from './support/target'
 import { walkTo } from './support/walk'
 
-let demo: DemoStack
-let browser: Browser
+const suite = demoSuite()
 let tab: WatchedPage
 
-beforeAll(async () => {
-  demo = await startDemo()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await demo?.stop()
-})
-afterEach(async () => {
-  await tab?.close()
-})
-
 async function fresh(): Promise<Page> {
-  tab = await openPage(browser)
+  tab = await suite.open()
   await tab.page.setViewportSize({ width: 1024, height: 800 })
-  await tab.page.goto(`${demo.url}/`)
+  await tab.page.goto(`${suite.demo.url}/`)
   await tab.page.getByTestId('language').selectOption('en')
   return tab.page
 }
@@ -43,7 +30,7 @@ const suggestions = (page: Page, within = 'diagnosis') =>
 describe('grounding display', () => {
   test('the diagnosis shows its sources by domain and Google’s suggestions, styled, under the CSP', async () => {
     const page = await fresh()
-    await walkTo(page, demo, 'diagnosis')
+    await walkTo(page, suite.demo, 'diagnosis')
 
     const links = page.getByTestId('diagnosis').getByTestId('source-link')
     expect(await links.allTextContents()).toEqual([
@@ -87,7 +74,7 @@ describe('grounding display', () => {
       const body = await response.json()
       await route.fulfill({ response, json: { ...body, searchEntryPoints: [hostile] } })
     })
-    await walkTo(page, demo, 'diagnosis')
+    await walkTo(page, suite.demo, 'diagnosis')
     const app = new URL(page.url())
     const frame = page.frameLocator('[data-testid="diagnosis"] [data-testid="search-suggestions"]')
     await frame.locator('#top-link').click()
@@ -105,7 +92,7 @@ describe('grounding display', () => {
 
   test('the research notes (streamed) show their sources and suggestions', async () => {
     const page = await fresh()
-    await walkTo(page, demo, 'editing')
+    await walkTo(page, suite.demo, 'editing')
     const research = page.getByTestId('research')
     await research.getByTestId('source-link').first().waitFor({ state: 'attached' })
     expect(await research.getByTestId('source-link').first().textContent()).toBe(

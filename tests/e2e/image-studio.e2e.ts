@@ -7,38 +7,25 @@
  * redo cover canvas actions, the compare slider shows before and after, and the series comes
  * back from the server after a reload. axe-core checks each state; screenshots are kept.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'bun:test'
+import { describe, expect, test } from 'bun:test'
 import { readFileSync } from 'node:fs'
-import type { Browser, Page, Request } from 'playwright-core'
+import type { Page, Request } from 'playwright-core'
 import { decodeImage } from '../../server/media/pixels'
-import type { DemoStack } from '../support/demo/stack'
-import { launchBrowser, openPage, type WatchedPage } from './support/browser'
-import { seriousViolations, shot, startDemo } from './support/studio'
+import type { WatchedPage } from './support/browser'
+import { seriousViolations, shot } from './support/studio'
+import { demoSuite } from './support/suite'
 import { unexpected } from './support/target'
 
-let demo: DemoStack
-let browser: Browser
+const suite = demoSuite()
 let tab: WatchedPage
 
-beforeAll(async () => {
-  demo = await startDemo()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await demo?.stop()
-})
-afterEach(async () => {
-  await tab?.close()
-})
-
 async function studio(locale = 'en'): Promise<Page> {
-  tab = await openPage(browser)
+  tab = await suite.open()
   const { page } = tab
   await page.setViewportSize({ width: 1024, height: 800 })
-  await page.goto(`${demo.url}/`)
+  await page.goto(`${suite.demo.url}/`)
   await page.getByTestId('language').selectOption(locale)
-  await page.goto(`${demo.url}/image`)
+  await page.goto(`${suite.demo.url}/image`)
   await page.getByTestId('image-prompt').waitFor()
   return page
 }
@@ -98,11 +85,11 @@ describe('image studio', () => {
     await shot(page, 'image-2-generated-en')
 
     // The new image is selected: the creative director edits it, continuing its conversation.
-    const modelCallsBefore = demo.gemini.calls('generateContent').length
+    const modelCallsBefore = suite.demo.gemini.calls('generateContent').length
     await say(page, 'Make the light warmer', 2)
     const edit = generateBodies.at(-1) as { sourceImageId?: string; prompt: string }
     expect(edit.sourceImageId).toBe(first as string)
-    const imageCall = demo.gemini
+    const imageCall = suite.demo.gemini
       .calls('generateContent')
       .slice(modelCallsBefore)
       .find((r) => (r.body?.generationConfig?.responseModalities ?? []).includes('IMAGE'))
@@ -214,7 +201,7 @@ describe('image studio', () => {
     const id = new URL(page.url()).pathname.split('/').pop() as string
     await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor()
     const ids = [await mediaIdOf(page, 0), await mediaIdOf(page, 1)]
-    const saved = await (await fetch(`${demo.url}/api/library/image-series/${id}`)).json()
+    const saved = await (await fetch(`${suite.demo.url}/api/library/image-series/${id}`)).json()
     expect(saved.document.items.map((i: { mediaId: string }) => i.mediaId)).toEqual(ids)
     expect(saved.document.items[1].parentId).toBe(saved.document.items[0].id)
 

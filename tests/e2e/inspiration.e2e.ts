@@ -4,32 +4,18 @@
  * is scrolled into view, the tabs work from the keyboard, and a card fills the prompt box; with
  * no AI configured no thumbnail is asked for and the cards keep their placeholders.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'bun:test'
-import type { Browser } from 'playwright-core'
-import type { DemoStack } from '../support/demo/stack'
-import { launchBrowser, openPage, type WatchedPage } from './support/browser'
-import { seriousViolations, shot, startDemo } from './support/studio'
+import { describe, expect, test } from 'bun:test'
+import type { WatchedPage } from './support/browser'
+import { seriousViolations, shot } from './support/studio'
+import { demoSuite } from './support/suite'
 import { targetServer, unexpected } from './support/target'
 
-let demo: DemoStack
-let browser: Browser
+const suite = demoSuite()
 let tab: WatchedPage
-
-beforeAll(async () => {
-  demo = await startDemo()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await demo?.stop()
-})
-afterEach(async () => {
-  await tab?.close()
-})
 
 describe('inspiration gallery', () => {
   test('thumbnails load from this server once the gallery is in view; a card fills the box', async () => {
-    tab = await openPage(browser)
+    tab = await suite.open()
     const { page } = tab
     await page.setViewportSize({ width: 1024, height: 800 })
     const hosts = new Set<string>()
@@ -38,7 +24,7 @@ describe('inspiration gallery', () => {
       hosts.add(new URL(r.url()).host)
       if (r.url().endsWith('/api/image/inspiration')) asked.push(r.postDataJSON().prompt)
     })
-    await page.goto(`${demo.url}/`)
+    await page.goto(`${suite.demo.url}/`)
     await page.getByTestId('language').selectOption('en')
     await page.getByTestId('inspiration').waitFor()
     expect(asked).toEqual([])
@@ -66,14 +52,14 @@ describe('inspiration gallery', () => {
     await page.getByTestId('inspiration-thumb').nth(2).waitFor()
     expect(await seriousViolations(page)).toEqual([])
     await shot(page, 'launch-inspiration-en')
-    expect([...hosts]).toEqual([new URL(demo.url).host])
+    expect([...hosts]).toEqual([new URL(suite.demo.url).host])
     expect(unexpected(tab.problems)).toEqual([])
   }, 60_000)
 
   test('without AI no thumbnail is asked for; the cards show placeholders', async () => {
     const server = await targetServer()
     try {
-      tab = await openPage(browser)
+      tab = await suite.open()
       const { page } = tab
       let asked = 0
       page.on('request', (r) => {

@@ -7,36 +7,21 @@
  * library cannot be reached the draft stays in IndexedDB and is saved when it answers again;
  * saved projects are listed to reopen and deleted only after a confirmation.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'bun:test'
-import type { Browser, Page } from 'playwright-core'
-import type { DemoStack } from '../support/demo/stack'
-import { launchBrowser, openPage, type WatchedPage } from './support/browser'
-import { seriousViolations, shot, startDemo } from './support/studio'
+import { describe, expect, test } from 'bun:test'
+import type { Page } from 'playwright-core'
+import type { WatchedPage } from './support/browser'
+import { seriousViolations, shot } from './support/studio'
+import { demoSuite } from './support/suite'
 import { unexpected } from './support/target'
 import { walkTo } from './support/walk'
 
-let demo: DemoStack
-let browser: Browser
-const tabs: WatchedPage[] = []
-
-beforeAll(async () => {
-  demo = await startDemo()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await demo?.stop()
-})
-afterEach(async () => {
-  for (const tab of tabs.splice(0)) await tab.close()
-})
+const suite = demoSuite()
 
 /** A new browser profile (its own storage) at 1024 px, in English. */
 async function profile(): Promise<WatchedPage> {
-  const tab = await openPage(browser)
-  tabs.push(tab)
+  const tab = await suite.open()
   await tab.page.setViewportSize({ width: 1024, height: 800 })
-  await tab.page.goto(`${demo.url}/`)
+  await tab.page.goto(`${suite.demo.url}/`)
   await tab.page.getByTestId('language').selectOption('en')
   return tab
 }
@@ -48,7 +33,7 @@ const savedStatus = (page: Page, status: string, timeout = 15_000) =>
 
 /** The project as the server keeps it. */
 async function serverProject(id: string) {
-  const response = await fetch(`${demo.url}/api/library/seo-projects/${id}`)
+  const response = await fetch(`${suite.demo.url}/api/library/seo-projects/${id}`)
   return (await response.json()) as {
     etag?: string
     document?: { steps: { brief?: { titleSuggestion: string } } }
@@ -87,7 +72,7 @@ const assetLinks = (page: Page) =>
 async function untilServerAssets(id: string) {
   const deadline = Date.now() + 20_000
   while (Date.now() < deadline) {
-    const response = await fetch(`${demo.url}/api/library/brand-profiles/${id}`)
+    const response = await fetch(`${suite.demo.url}/api/library/brand-profiles/${id}`)
     const body = response.ok
       ? ((await response.json()) as { document?: { assets?: { logos: unknown[] } } })
       : undefined
@@ -127,7 +112,7 @@ async function waitForTitle(page: Page, title: string) {
 describe('saved work', () => {
   test('a reload in the middle of a project brings it back from the server, also in another browser', async () => {
     const { page, problems } = await profile()
-    await walkTo(page, demo, 'brief')
+    await walkTo(page, suite.demo, 'brief')
     const id = projectId(page)
     await ask(page, 'What does the score mean?')
     await setTitle(page, 'Brewing pour over coffee at home')
@@ -173,8 +158,8 @@ describe('saved work', () => {
 
   test('a brand profile reopened in another browser shows the asset grid its analysis collected', async () => {
     const { page, problems } = await profile()
-    await page.goto(`${demo.url}/brand`)
-    await page.getByTestId('analyse-url').fill(demo.sampleSite)
+    await page.goto(`${suite.demo.url}/brand`)
+    await page.getByTestId('analyse-url').fill(suite.demo.sampleSite)
     await page.getByTestId('analyse-submit').click()
     await page.locator('.done').waitFor()
     await page.locator('[data-testid="asset-grid"] img').first().waitFor()
@@ -189,7 +174,7 @@ describe('saved work', () => {
     await other.page.locator('[data-testid="asset-grid"] img').first().waitFor()
     expect(await assetLinks(other.page)).toEqual(links)
     // What the analysis read comes back too: the site and what it said about its limits.
-    expect(await other.page.getByTestId('analyse-url').inputValue()).toBe(demo.sampleSite)
+    expect(await other.page.getByTestId('analyse-url').inputValue()).toBe(suite.demo.sampleSite)
     expect(
       await other.page.getByTestId('analyse-site').locator('.warnings li').allTextContents()
     ).toEqual(notes)
@@ -201,7 +186,7 @@ describe('saved work', () => {
 
   test('a save that meets a newer version from another browser asks; keep mine, then reload theirs', async () => {
     const a = await profile()
-    await walkTo(a.page, demo, 'brief')
+    await walkTo(a.page, suite.demo, 'brief')
     await savedStatus(a.page, 'saved')
     const id = projectId(a.page)
     const b = await profile()
@@ -238,7 +223,7 @@ describe('saved work', () => {
 
   test('while the library cannot be reached the draft stays on the device, and is saved when it is back', async () => {
     const { page, problems } = await profile()
-    await walkTo(page, demo, 'brief')
+    await walkTo(page, suite.demo, 'brief')
     await savedStatus(page, 'saved')
     const id = projectId(page)
 
@@ -268,7 +253,7 @@ describe('saved work', () => {
 
   test('saved projects are listed to reopen where they stand, and deleted only after a confirmation', async () => {
     const { page, problems } = await profile()
-    await walkTo(page, demo, 'diagnosis')
+    await walkTo(page, suite.demo, 'diagnosis')
     await savedStatus(page, 'saved')
     const id = projectId(page)
     await page.getByTestId('new-project').click()
@@ -285,7 +270,7 @@ describe('saved work', () => {
       .filter({ hasText: 'northwind-coffee.test' })
       .first()
       .waitFor()
-    const listed = await fetch(`${demo.url}/api/library/seo-projects`)
+    const listed = await fetch(`${suite.demo.url}/api/library/seo-projects`)
     const before = ((await listed.json()) as { items: unknown[] }).items.length
     await page.waitForFunction(
       (n) => document.querySelectorAll('[data-testid="saved-item"]').length === n,

@@ -3,29 +3,15 @@
  * again with the user's words as instructions (sent to the model) and opens it; a question gets
  * a reply in the chat. Against the demo stack in Chromium.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'bun:test'
-import type { Browser } from 'playwright-core'
-import type { DemoStack } from '../support/demo/stack'
-import { launchBrowser, openPage, type WatchedPage } from './support/browser'
-import { seriousViolations, shot, startDemo } from './support/studio'
+import { describe, expect, test } from 'bun:test'
+import type { WatchedPage } from './support/browser'
+import { seriousViolations, shot } from './support/studio'
+import { demoSuite } from './support/suite'
 import { unexpected } from './support/target'
 import { walkTo } from './support/walk'
 
-let demo: DemoStack
-let browser: Browser
+const suite = demoSuite()
 let tab: WatchedPage
-
-beforeAll(async () => {
-  demo = await startDemo()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await demo?.stop()
-})
-afterEach(async () => {
-  await tab?.close()
-})
 
 async function say(text: string) {
   const before = await tab.page.getByTestId('chat-message').count()
@@ -39,12 +25,12 @@ async function say(text: string) {
 
 describe('the SEO chat agent', () => {
   test('go-to-step opens the step, re-run runs it again with the instructions, a question gets a reply', async () => {
-    tab = await openPage(browser)
+    tab = await suite.open()
     const { page } = tab
     await page.setViewportSize({ width: 1024, height: 800 })
-    await page.goto(`${demo.url}/`)
+    await page.goto(`${suite.demo.url}/`)
     await page.getByTestId('language').selectOption('en')
-    await walkTo(page, demo, 'strategy')
+    await walkTo(page, suite.demo, 'strategy')
 
     await say('Please go back to the competitors')
     await page.waitForURL((url) => url.pathname === '/seo/competitors')
@@ -54,7 +40,7 @@ describe('the SEO chat agent', () => {
     expect(await page.getByTestId('competitors').count()).toBe(1)
 
     const boardCalls = () =>
-      demo.gemini.requests.filter((r) =>
+      suite.demo.gemini.requests.filter((r) =>
         Object.keys(r.body?.generationConfig?.responseJsonSchema?.properties ?? {}).includes(
           'solutions'
         )

@@ -4,35 +4,22 @@
  * polish and illustrations as new article versions, restoring a version from the library (and
  * undoing it), and a re-run of an earlier step keeping the later results, marked out of date.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'bun:test'
-import type { Browser, Page } from 'playwright-core'
-import type { DemoStack } from '../support/demo/stack'
+import { describe, expect, test } from 'bun:test'
+import type { Page } from 'playwright-core'
 import type { RecordedRequest } from '../support/fake-gemini'
-import { launchBrowser, openPage, type WatchedPage } from './support/browser'
-import { seriousViolations, shot, startDemo } from './support/studio'
+import type { WatchedPage } from './support/browser'
+import { seriousViolations, shot } from './support/studio'
+import { demoSuite } from './support/suite'
 import { unexpected } from './support/target'
 import { at, walkTo } from './support/walk'
 
-let demo: DemoStack
-let browser: Browser
+const suite = demoSuite()
 let tab: WatchedPage
 
-beforeAll(async () => {
-  demo = await startDemo()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await demo?.stop()
-})
-afterEach(async () => {
-  await tab?.close()
-})
-
 async function fresh(): Promise<Page> {
-  tab = await openPage(browser)
+  tab = await suite.open()
   await tab.page.setViewportSize({ width: 1024, height: 800 })
-  await tab.page.goto(`${demo.url}/`)
+  await tab.page.goto(`${suite.demo.url}/`)
   await tab.page.getByTestId('language').selectOption('en')
   return tab.page
 }
@@ -54,8 +41,8 @@ describe('workspace tools', () => {
     const page = await fresh()
     // A long answer in many small pieces, so it is still arriving when the button is pressed.
     const words = Array.from({ length: 20_000 }, (_, i) => `word${i} `)
-    demo.gemini.enqueueWhen(isArticleStream, { chunks: ['# A long article\n\n', ...words] })
-    await walkTo(page, demo, 'brief')
+    suite.demo.gemini.enqueueWhen(isArticleStream, { chunks: ['# A long article\n\n', ...words] })
+    await walkTo(page, suite.demo, 'brief')
     await page.getByTestId('brief-confirm').click()
     await at(page, 'editing')
     const live = page.getByTestId('article-live')
@@ -78,11 +65,13 @@ describe('workspace tools', () => {
 
   test('a model rate limit shows its wait, then the retry runs the step', async () => {
     const page = await fresh()
-    demo.gemini.enqueueWhen((r) => schemaKeys(r).includes('contentSeoHealthScore'), {
+    suite.demo.gemini.enqueueWhen((r) => schemaKeys(r).includes('contentSeoHealthScore'), {
       status: 429,
       retryAfter: 3,
     })
-    await page.goto(`${demo.url}/seo/diagnosis?url=${encodeURIComponent(demo.sampleSite)}`)
+    await page.goto(
+      `${suite.demo.url}/seo/diagnosis?url=${encodeURIComponent(suite.demo.sampleSite)}`
+    )
     const error = page.getByTestId('diagnosis-card').getByTestId('api-error')
     await error.waitFor()
     expect(await error.textContent()).toContain('Too many requests')
@@ -103,7 +92,7 @@ describe('workspace tools', () => {
 
   test('polish and illustrations make new versions; a version restores from the library and the restore undoes', async () => {
     const page = await fresh()
-    await walkTo(page, demo, 'editing')
+    await walkTo(page, suite.demo, 'editing')
     const view = page.getByTestId('article-view')
     const written = (await view.textContent()) ?? ''
 
@@ -141,7 +130,7 @@ describe('workspace tools', () => {
 
   test('running an earlier step again keeps the later results and marks them out of date', async () => {
     const page = await fresh()
-    await walkTo(page, demo, 'strategy')
+    await walkTo(page, suite.demo, 'strategy')
     await page.getByTestId('step-competitors').click()
     await at(page, 'competitors')
     await page.getByTestId('competitors-card').getByTestId('search-again').click()

@@ -4,35 +4,22 @@
  * step to the publish card and both downloads, at 1024 px wide, with axe-core on every step and a
  * screenshot of each. Run with `bun run test:e2e`.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'bun:test'
+import { describe, expect, test } from 'bun:test'
 import { readFileSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import type { DemoStack } from '../support/demo/stack'
-import { launchBrowser, openPage, type WatchedPage } from './support/browser'
-import { seriousViolations, shot, startDemo } from './support/studio'
+import type { Page } from 'playwright-core'
+import type { WatchedPage } from './support/browser'
+import { seriousViolations, shot } from './support/studio'
+import { demoSuite } from './support/suite'
 import { unexpected } from './support/target'
 import { at } from './support/walk'
 
-let demo: DemoStack
-let browser: Browser
+const suite = demoSuite()
 let tab: WatchedPage
 
-beforeAll(async () => {
-  demo = await startDemo()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await demo?.stop()
-})
-afterEach(async () => {
-  await tab?.close()
-})
-
 async function open(path: string): Promise<Page> {
-  tab = await openPage(browser)
+  tab = await suite.open()
   await tab.page.setViewportSize({ width: 1024, height: 800 })
-  await tab.page.goto(`${demo.url}${path}`)
+  await tab.page.goto(`${suite.demo.url}${path}`)
   await tab.page.locator('main h1').waitFor()
   return tab.page
 }
@@ -51,7 +38,9 @@ describe('one full SEO pass', () => {
     await expectAccessible(page)
     await shot(page, 'launch')
 
-    await page.getByTestId('launch-prompt').fill(`Improve the content SEO of ${demo.sampleSite}`)
+    await page
+      .getByTestId('launch-prompt')
+      .fill(`Improve the content SEO of ${suite.demo.sampleSite}`)
     await page.getByTestId('launch-prompt').press('Enter')
     await at(page, 'diagnosis')
     await page.getByTestId('brand-name').waitFor()
@@ -73,7 +62,7 @@ describe('one full SEO pass', () => {
     await page.getByTestId('add-competitor-url').fill('not a site')
     await page.getByTestId('add-competitor').getByRole('button').click()
     expect(await page.locator('#add-competitor-problem').textContent()).toContain('not a website')
-    await page.getByTestId('add-competitor-url').fill(demo.sampleSite)
+    await page.getByTestId('add-competitor-url').fill(suite.demo.sampleSite)
     await page.getByTestId('add-competitor').getByRole('button').click()
     expect(await page.locator('#add-competitor-problem').textContent()).toContain('your own site')
     await boxes.nth(2).uncheck()
@@ -172,7 +161,7 @@ describe('one full SEO pass', () => {
       ['editing', 'article-view'],
       ['publish', 'publish'],
     ] as const) {
-      await page.goto(`${demo.url}/seo/${step}`)
+      await page.goto(`${suite.demo.url}/seo/${step}`)
       await page.getByTestId(testid).waitFor()
       expect(path(page)).toBe(`/seo/${step}`)
     }

@@ -4,38 +4,25 @@
  * site", exported and re-imported (an invalid file refused with its problems); the SEO workspace
  * without a project. Against the demo stack in Chromium, at 1024 px wide.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'bun:test'
+import { describe, expect, test } from 'bun:test'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import type { DemoStack } from '../support/demo/stack'
-import { launchBrowser, openPage, type WatchedPage } from './support/browser'
-import { seriousViolations, shot, startDemo } from './support/studio'
+import type { Page } from 'playwright-core'
+import type { WatchedPage } from './support/browser'
+import { seriousViolations, shot } from './support/studio'
+import { demoSuite } from './support/suite'
 import { unexpected } from './support/target'
 
-let demo: DemoStack
-let browser: Browser
+const suite = demoSuite()
 let tab: WatchedPage
 
-beforeAll(async () => {
-  demo = await startDemo()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await demo?.stop()
-})
-afterEach(async () => {
-  await tab?.close()
-})
-
 async function open(path: string, locale = 'en'): Promise<Page> {
-  tab = await openPage(browser)
+  tab = await suite.open()
   await tab.page.setViewportSize({ width: 1024, height: 800 })
-  await tab.page.goto(`${demo.url}/`)
+  await tab.page.goto(`${suite.demo.url}/`)
   await tab.page.getByTestId('language').selectOption(locale)
-  await tab.page.goto(`${demo.url}${path}`)
+  await tab.page.goto(`${suite.demo.url}${path}`)
   await tab.page.locator('main h1').waitFor()
   return tab.page
 }
@@ -68,9 +55,9 @@ describe('every route, directly and after a reload', () => {
   }
 
   test('a step opened before the project reaches it says so and links back', async () => {
-    const page = await open(`/seo/diagnosis?url=${encodeURIComponent(demo.sampleSite)}`)
+    const page = await open(`/seo/diagnosis?url=${encodeURIComponent(suite.demo.sampleSite)}`)
     await page.getByTestId('core-insight').waitFor()
-    await page.goto(`${demo.url}/seo/brief`)
+    await page.goto(`${suite.demo.url}/seo/brief`)
     await page.getByTestId('step-locked').waitFor()
     // The diagnosis is done, so the project stands at the competitors step.
     await page.getByTestId('step-locked').getByRole('link').click()
@@ -80,7 +67,10 @@ describe('every route, directly and after a reload', () => {
   }, 60_000)
 
   test('the SEO diagnosis in Chinese', async () => {
-    const page = await open(`/seo/diagnosis?url=${encodeURIComponent(demo.sampleSite)}`, 'zh-CN')
+    const page = await open(
+      `/seo/diagnosis?url=${encodeURIComponent(suite.demo.sampleSite)}`,
+      'zh-CN'
+    )
     await page.getByTestId('core-insight').waitFor()
     expect(await page.getByTestId('core-insight').textContent()).toContain('产品页很扎实')
     await shot(page, 'seo-1-diagnosis-zh-CN')
@@ -91,7 +81,7 @@ describe('every route, directly and after a reload', () => {
 describe('brand editor', () => {
   test('analyse my site fills the profile and assets; export, then an invalid and a valid import', async () => {
     const page = await open('/brand')
-    await page.getByTestId('analyse-url').fill(demo.sampleSite)
+    await page.getByTestId('analyse-url').fill(suite.demo.sampleSite)
     await page.getByTestId('analyse-submit').click()
     await page.locator('.done').waitFor()
     expect(await page.getByTestId('brand-name-input').inputValue()).toBe(
@@ -111,7 +101,7 @@ describe('brand editor', () => {
     ])
     const exported = JSON.parse(readFileSync((await download.path()) as string, 'utf8'))
     expect(exported.globalInfo.brand_name).toBe('Northwind Coffee Roasters')
-    expect(exported.projects[0].project_url).toBe(demo.sampleSite)
+    expect(exported.projects[0].project_url).toBe(suite.demo.sampleSite)
 
     const dir = tmpdir()
     const invalid = join(dir, 'invalid-profile.json')

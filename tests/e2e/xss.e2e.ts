@@ -4,15 +4,13 @@
  * alt text. Nothing executes, no event attribute or script URL survives in the page, and the
  * downloaded HTML page escapes its title and description. Against the demo stack in Chromium.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { beforeAll, describe, expect, test } from 'bun:test'
 import { readFileSync } from 'node:fs'
-import type { Browser } from 'playwright-core'
 import { demoModel } from '../support/demo/model'
 import { block, isGrounded, schemaKeys } from '../support/demo/read-request'
-import type { DemoStack } from '../support/demo/stack'
 import type { RecordedRequest } from '../support/fake-gemini'
-import { launchBrowser, openPage } from './support/browser'
-import { shot, startDemo } from './support/studio'
+import { shot } from './support/studio'
+import { demoSuite } from './support/suite'
 import { unexpected } from './support/target'
 import { walkTo } from './support/walk'
 
@@ -36,8 +34,7 @@ const PROBE = [
 
 const EVIL_TITLE = '</title><script>window.__xss=13</script> pour over'
 
-let demo: DemoStack
-let browser: Browser
+const suite = demoSuite()
 
 function probeModel(r: RecordedRequest) {
   // Research notes (grounded text) carry the probe; grounded JSON steps answer as the demo does.
@@ -59,28 +56,20 @@ function probeModel(r: RecordedRequest) {
   return demoModel(r)
 }
 
-beforeAll(async () => {
-  demo = await startDemo()
-  demo.gemini.setHandler(probeModel)
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await demo?.stop()
-})
+beforeAll(() => suite.demo.gemini.setHandler(probeModel))
 
 describe('model output cannot inject code', () => {
   test('script tags, event attributes, javascript: links and HTML in headings and alt text are inert', async () => {
-    const tab = await openPage(browser)
+    const tab = await suite.open()
     const { page } = tab
     const dialogs: string[] = []
     page.on('dialog', (d) => {
       dialogs.push(d.message())
       void d.dismiss()
     })
-    await page.goto(`${demo.url}/`)
+    await page.goto(`${suite.demo.url}/`)
     await page.getByTestId('language').selectOption('en')
-    await walkTo(page, demo, 'editing')
+    await walkTo(page, suite.demo, 'editing')
     await page.getByTestId('research').getByText('Show the research notes').click()
     await page.getByTestId('article-view').hover()
 
@@ -143,6 +132,5 @@ describe('model output cannot inject code', () => {
     ).toBeNull()
     // The library refuses to save an article holding a `data:` link (media go by id): a 400.
     expect(unexpected(tab.problems, [/status of 400/])).toEqual([])
-    await tab.close()
   }, 90_000)
 })
