@@ -144,3 +144,31 @@ export function largestAsset(dist: string): string | undefined {
     .sort((a, b) => b.size - a.size)
   return js[0] ? `/assets/${js[0].f}` : undefined
 }
+
+/**
+ * Prints one row per setup and scenario: the median and the `q` quantile of the times kept
+ * under `"<setup>|<scenario>"`, in ms.
+ */
+export function printTimes(options: {
+  title: string
+  setups: readonly { name: string }[]
+  scenarios: readonly { label: string }[]
+  times: Map<string, number[]>
+  q: number
+  labelWidth: number
+}): void {
+  const { title, setups, scenarios, times, q, labelWidth } = options
+  const qName = `p${Math.round(q * 100)}`
+  console.log(`\n${title}`)
+  console.log(
+    `${'store'.padEnd(22)} ${'operation'.padEnd(labelWidth)} ${'median'.padStart(7)} ${qName.padStart(7)}`
+  )
+  for (const setup of setups) {
+    for (const scenario of scenarios) {
+      const values = times.get(`${setup.name}|${scenario.label}`) ?? []
+      console.log(
+        `${setup.name.padEnd(22)} ${scenario.label.padEnd(labelWidth)} ${fmt(median(values), 2).padStart(7)} ${fmt(quantile(values, q), 2).padStart(7)}`
+      )
+    }
+  }
+}

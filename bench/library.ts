@@ -28,7 +28,7 @@ import { createLocalStore } from '../server/storage/local-store'
 import type { BlobStore } from '../server/storage/types'
 import { brandProfile, libraryApp, seoProject } from '../tests/library/support'
 import { startFakeGcs } from '../tests/support/fake-gcs'
-import { fmt, median, quantile } from './harness'
+import { fmt, printTimes } from './harness'
 
 const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback)
@@ -185,18 +185,14 @@ for (let i = -1; i < runs; i++) {
   }
 }
 
-console.log(`\nsaved work, ${runs} interleaved runs, ${docs} documents in the kind (ms)`)
-console.log(
-  `${'store'.padEnd(22)} ${'operation'.padEnd(42)} ${'median'.padStart(7)} ${'p90'.padStart(7)}`
-)
-for (const setup of setups) {
-  for (const scenario of scenarios) {
-    const values = times.get(`${setup.name}|${scenario.label}`) ?? []
-    console.log(
-      `${setup.name.padEnd(22)} ${scenario.label.padEnd(42)} ${fmt(median(values), 2).padStart(7)} ${fmt(quantile(values, 0.9), 2).padStart(7)}`
-    )
-  }
-}
+printTimes({
+  title: `saved work, ${runs} interleaved runs, ${docs} documents in the kind (ms)`,
+  setups,
+  scenarios,
+  times,
+  q: 0.9,
+  labelWidth: 42,
+})
 
 gcs.stop()
 rmSync(dataDir, { recursive: true, force: true })

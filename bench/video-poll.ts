@@ -14,7 +14,7 @@ import { GoogleGenAI } from '@google/genai'
 import { startFakeGcs } from '../tests/support/fake-gcs'
 import { startFakeGemini } from '../tests/support/fake-gemini'
 import { started, textJob, videoApp } from '../tests/video/support'
-import { fmt, median, quantile } from './harness'
+import { printTimes } from './harness'
 
 const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 300)
 
@@ -111,17 +111,13 @@ for (let i = -20; i < runs; i++) {
   }
 }
 
-console.log(`\nvideo job status poll, ${runs} interleaved runs (ms)`)
-console.log(
-  `${'store'.padEnd(22)} ${'operation'.padEnd(46)} ${'median'.padStart(7)} ${'p99'.padStart(7)}`
-)
-for (const setup of setups) {
-  for (const scenario of scenarios) {
-    const values = times.get(`${setup.name}|${scenario.label}`) ?? []
-    console.log(
-      `${setup.name.padEnd(22)} ${scenario.label.padEnd(46)} ${fmt(median(values), 2).padStart(7)} ${fmt(quantile(values, 0.99), 2).padStart(7)}`
-    )
-  }
-}
+printTimes({
+  title: `video job status poll, ${runs} interleaved runs (ms)`,
+  setups,
+  scenarios,
+  times,
+  q: 0.99,
+  labelWidth: 46,
+})
 gemini.stop()
 gcs.stop()
