@@ -40,6 +40,8 @@ export interface ModelResolver {
    * asked again), the role is resolved anew, and the id it runs on now is returned.
    */
   notFound(role: ModelRole, id: string): string
+  /** The service answered 404 for this id in this process: it is not asked again. */
+  isNotFound(id: string): boolean
   report(): ModelsReport
 }
 
@@ -182,6 +184,7 @@ export function createModelResolver(options: ModelResolverOptions): ModelResolve
       }
       return resolution[role].inUse
     },
+    isNotFound: (id) => notFound.has(id),
     report: () => ({
       list: {
         state: failure ? 'failed' : list ? 'read' : 'unread',

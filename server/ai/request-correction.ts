@@ -6,8 +6,11 @@
  * model takes: the allowed values when the refusal lists them (Developer API: "'minimal' is not a
  * supported thinking level for this model. Allowed values are: medium, low, high."), else one
  * step up (Vertex AI: "THINKING_LEVEL_MINIMAL is unsupported"); "Thinking level is not supported
- * for this model" drops the knob. Each correction is logged once per model with the old and new
- * value, and a corrected request that is refused again fails as it is: there is no loop.
+ * for this model" drops the knob. A refusal of Google Search together with a JSON schema
+ * ("Tool use with a response mime type: 'application/json' is unsupported") teaches that the model
+ * takes them apart: the caller goes again with research, then structure. Each correction is logged
+ * once per model with the old and new value, and a corrected request that is refused again fails
+ * as it is: there is no loop.
  */
 import type { GenerateContentConfig } from '@google/genai'
 import type { Logger } from '../core/logger'
@@ -22,11 +25,15 @@ interface Learnt {
   refused: Set<ThinkingLevel>
   /** It takes no thinking level at all. */
   noThinking?: boolean
+  /** It refused Google Search with a JSON schema in one call. */
+  searchApartFromJson?: boolean
 }
 
 export interface RequestCorrection {
   /** The config as the model is known to take it (what earlier refusals taught). */
   shape(modelId: string, config: GenerateContentConfig): GenerateContentConfig
+  /** False once the model refused Google Search with a JSON schema in one call. */
+  searchWithJson(modelId: string): boolean
   /**
    * Sends `config` shaped; when the service refuses it for a rule this module knows, learns the
    * rule and sends once more, corrected. Any other failure, and a second refusal, is thrown.
@@ -69,7 +76,19 @@ export function createRequestCorrection(options: RequestCorrectionOptions): Requ
   function correct(modelId: string, config: GenerateContentConfig, error: unknown) {
     const level = levelOf(config)
     const message = refusalMessage(error)
-    if (!level || message === undefined) return undefined
+    if (message === undefined) return undefined
+    if (SEARCH_WITH_JSON.test(message)) {
+      if (!of(modelId).searchApartFromJson) {
+        options.log.warn('request corrected: the model takes Google Search and JSON apart', {
+          model: modelId,
+          from: 'one call',
+          to: 'research, then structure',
+        })
+      }
+      of(modelId).searchApartFromJson = true
+      return undefined
+    }
+    if (!level) return undefined
     const entry = of(modelId)
     if (/thinking level is not supported/i.test(message)) {
       entry.noThinking = true
@@ -93,6 +112,7 @@ export function createRequestCorrection(options: RequestCorrectionOptions): Requ
 
   return {
     shape,
+    searchWithJson: (modelId) => !learnt.get(modelId)?.searchApartFromJson,
     async send(modelId, config, call) {
       const shaped = shape(modelId, config)
       try {
@@ -122,6 +142,8 @@ function withLevel(config: GenerateContentConfig, level: ThinkingLevel | undefin
     thinkingConfig: { ...thinkingConfig, thinkingLevel: level.toUpperCase() as never },
   }
 }
+
+const SEARCH_WITH_JSON = /Tool use with a response mime type: 'application\/json' is unsupported/i
 
 const isLevelRefusal = (message: string) =>
   /is not a supported thinking level|THINKING_LEVEL_[A-Z]+ is unsupported|thinking.?level/i.test(

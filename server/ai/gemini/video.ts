@@ -23,6 +23,9 @@ import { downloadVideo } from './video-download'
 export function videoOperations(ctx: GeminiContext, resolver: ModelResolver): VideoOperations {
   const start = (request: VideoStartRequest): Promise<VideoHandle> => {
     const modelId = request.modelId
+    if (resolver.isNotFound(modelId)) {
+      throw errors.upstream('upstream_not_found', 'The video service does not know this model.')
+    }
     const rules = rulesOf(modelId)
     if (rules.api === 'interactions') return startInteraction(ctx, modelId, request)
     if (rules.api !== 'predictLongRunning') {
