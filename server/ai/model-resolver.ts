@@ -84,28 +84,25 @@ export function createModelResolver(options: ModelResolverOptions): ModelResolve
   let resolution = resolve()
 
   function resolve(): Resolution {
-    if (ai.backend === 'none') return resolveRoles({ ...inputs(), backend: 'developer' })
-    return resolveRoles({ ...inputs(), backend: ai.backend })
-  }
-  function inputs() {
-    return {
+    return resolveRoles({
+      // Without AI nothing is called; the roles are reported as configured.
+      backend: ai.backend === 'none' ? 'developer' : ai.backend,
       configured: ai.models,
       explicit,
       substituteExplicit: ai.substituteExplicitModels,
       list,
       notFound,
-    }
+    })
   }
 
-  /** Resolves anew; logs each change once and bumps the revision when anything changed. */
+  /** Resolves anew; names every unserved id once and bumps the revision when anything changed. */
   function update() {
     const next = resolve()
     let changed = false
     for (const role of MODEL_ROLES) {
       const before = resolution[role]
       const after = next[role]
-      if (before.inUse === after.inUse && before.reason === after.reason) continue
-      changed = true
+      if (before.inUse !== after.inUse || before.reason !== after.reason) changed = true
       announce(role, after)
     }
     resolution = next
