@@ -21,6 +21,8 @@ import { imageRoutes } from './features/image/routes'
 import { libraryRoutes } from './features/library/routes'
 import { seoRoutes } from './features/seo/routes'
 import { systemRoutes } from './features/system/routes'
+import { budgetGuard } from './features/usage/budget-guard'
+import { usageRoutes } from './features/usage/routes'
 import { videoRoutes } from './features/video/routes'
 
 /** The JSON API under `/api`: its own middleware chain, errors always as the JSON envelope. */
@@ -44,12 +46,23 @@ export function createApi(deps: AppDeps) {
     api
       // Capabilities stay open so the UI can tell that a key is needed.
       .route('/', systemRoutes(config, deps.ai))
-      .use('*', requireApiKey(config.apiKeys), modelResolution({ ai: deps.ai, callsModels }))
+      .use(
+        '*',
+        requireApiKey(config.apiKeys),
+        modelResolution({ ai: deps.ai, callsModels }),
+        // A video job reserves its own estimate (its dry run shows what is left).
+        budgetGuard({
+          ledger: deps.ledger,
+          refuseWhenSpent: (method, path) =>
+            callsModels(method, path) && !path.startsWith('/api/video/jobs'),
+        })
+      )
       .route('/', brandRoutes(deps))
       .route('/seo', seoRoutes(deps))
       .route('/library', libraryRoutes(deps))
       .route('/image', imageRoutes(deps))
       .route('/video', videoRoutes(deps))
+      .route('/usage', usageRoutes(deps))
   )
 }
 

@@ -5,12 +5,15 @@
  */
 import * as v from 'valibot'
 import { MODEL_ROLES, type ModelIds, type ModelRole, ROLES } from './ai/models'
-import { DEFAULT_VIDEO_PRICES, type VideoPriceTable } from './ai/video-prices'
+import { VIDEO_PRICES_EXAMPLE, videoPrices } from './ai/price-overrides'
+import type { VideoPriceTable } from './ai/video-prices'
+import { jsonProblem, SPEND_ENV, type SpendConfig, spendConfig } from './config-spend'
 import { type ApiKey, DEFAULT_WORKSPACE } from './core/auth'
 import type { LogFormat, LogLevel } from './core/logger'
 
 export type AiBackend = 'none' | 'developer' | 'vertex'
 
+export type { SpendConfig } from './config-spend'
 export { type ApiKey, DEFAULT_WORKSPACE } from './core/auth'
 export type { LogFormat, LogLevel } from './core/logger'
 export const WORKSPACE_NAME = /^[a-z0-9][a-z0-9-]{0,31}$/
@@ -45,6 +48,7 @@ export interface Config {
     readonly gcsEndpoint?: string
   }
   readonly video: VideoConfig
+  readonly spend: SpendConfig
   readonly jinaApiKey?: string
   /** Jina Reader base URL (overridable for tests); the page URL is appended to it. */
   readonly jinaReaderUrl: string
@@ -52,7 +56,7 @@ export interface Config {
   /** Custom Search JSON API endpoint (overridable for tests). */
   readonly cseEndpoint: string
   readonly staticDir?: string
-  /** `API_KEYS`: `key` (the default workspace) or `name:key` entries. */
+  /** `API_KEYS`: `key` (the default workspace), `name:key` or `+name:key` (admin) entries. */
   readonly apiKeys: readonly ApiKey[]
   readonly allowedOrigins: readonly string[]
   readonly rateLimitPerMinute: number
@@ -140,11 +144,16 @@ const list = v.optional(
   ''
 )
 
-/** `name:key` names the key's workspace; a bare key belongs to the default one. */
+/**
+ * `name:key` names the key's workspace; a bare key belongs to the default one; `+name:key` is
+ * an admin key (its own workspace, and it may read every workspace's usage).
+ */
 function parseApiKey(entry: string): ApiKey {
   const colon = entry.indexOf(':')
   if (colon < 0) return { workspace: DEFAULT_WORKSPACE, key: entry }
-  return { workspace: entry.slice(0, colon), key: entry.slice(colon + 1).trim() }
+  const admin = entry.startsWith('+')
+  const workspace = entry.slice(admin ? 1 : 0, colon)
+  return { workspace, key: entry.slice(colon + 1).trim(), ...(admin ? { admin } : {}) }
 }
 
 const apiKeys = v.pipe(
@@ -152,7 +161,7 @@ const apiKeys = v.pipe(
   v.transform((entries) => entries.map(parseApiKey)),
   v.check(
     (keys) => keys.every((k) => WORKSPACE_NAME.test(k.workspace) && k.key.length > 0),
-    'must be a comma-separated list of keys, each optionally named as workspace:key (a workspace name is 1-32 lowercase letters, digits or dashes, starting with a letter or digit; a key containing ":" must be named)'
+    'must be a comma-separated list of keys, each optionally named as workspace:key or +workspace:key for an admin key (a workspace name is 1-32 lowercase letters, digits or dashes, starting with a letter or digit; a key containing ":" must be named)'
   ),
   v.check(
     (keys) => new Set(keys.map((k) => k.key)).size === keys.length,
@@ -249,38 +258,15 @@ const EnvSchema = v.object({
   VIDEO_JOB_DEADLINE_MINUTES: integer(20, 1, 360),
   VIDEO_EVENTS_POLL_MS: integer(5_000, 10, 60_000),
   VIDEO_PRICES: optionalText,
+  ...SPEND_ENV,
   AIS_DEMO: boolean,
   AIS_DEMO_SITE: httpUrl,
 })
 
-const PriceNumber = v.pipe(v.number(), v.minValue(0), v.maxValue(100))
-const VideoPricesJson = v.record(
-  v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)),
-  v.record(
-    v.picklist(['*', '360p', '720p', '1080p', '4k']),
-    v.strictObject({ audio: PriceNumber, silent: PriceNumber })
-  )
-)
-
-/** `VIDEO_PRICES` as JSON, over the defaults; a model it names takes exactly its entries. */
-function videoPrices(json: string | undefined): Pick<VideoConfig, 'prices' | 'configuredPrices'> {
-  if (!json) return { prices: DEFAULT_VIDEO_PRICES, configuredPrices: new Set() }
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(json)
-  } catch {
-    parsed = undefined
-  }
-  const result = v.safeParse(VideoPricesJson, parsed)
-  if (!result.success) {
-    throw new ConfigError(
-      'Invalid configuration: VIDEO_PRICES must be JSON such as {"veo-3.1-generate-001":{"*":{"audio":0.4,"silent":0.2}}} (US dollars per second, by resolution or "*").'
-    )
-  }
-  return {
-    prices: { ...DEFAULT_VIDEO_PRICES, ...result.output },
-    configuredPrices: new Set(Object.keys(result.output)),
-  }
+/** A JSON variable as parsed, or a `ConfigError` naming it with an example. */
+function json<T>(name: string, parsed: T | undefined, example: string, unit = ''): T {
+  if (parsed) return parsed
+  throw new ConfigError(`Invalid configuration: ${jsonProblem(name, example, unit)}.`)
 }
 
 /**
@@ -348,8 +334,14 @@ export function loadConfig(env: Env = process.env): Config {
     video: {
       jobDeadlineMs: e.VIDEO_JOB_DEADLINE_MINUTES * 60_000,
       eventsPollMs: e.VIDEO_EVENTS_POLL_MS,
-      ...videoPrices(e.VIDEO_PRICES),
+      ...json(
+        'VIDEO_PRICES',
+        videoPrices(e.VIDEO_PRICES),
+        VIDEO_PRICES_EXAMPLE,
+        ' (US dollars per second, by resolution or "*")'
+      ),
     },
+    spend: spendConfig(e, (problem) => new ConfigError(`Invalid configuration: ${problem}.`)),
     jinaApiKey: e.JINA_API_KEY,
     jinaReaderUrl: e.JINA_READER_URL ?? 'https://r.jina.ai',
     cse: cseKey && cseId ? { apiKey: cseKey, id: cseId } : undefined,

@@ -18,5 +18,7 @@ export type AppEnv = {
     log: Logger
     /** Whose saved work and jobs the request sees (set by the API-key middleware). */
     workspace: string
+    /** The key may read every workspace's usage (an admin key in `API_KEYS`). */
+    admin: boolean
   }
 }

@@ -17,6 +17,7 @@ import { rulesOf } from '../models'
 import type { RequestCorrection } from '../request-correction'
 import { isRetryable, retryAfterSeconds } from '../retry'
 import { createSdkClient, type SdkClient, type SdkClientOptions } from '../sdk-client'
+import { meteredStream, recordAnswer, spendMeter } from '../spend'
 import type { Deadline } from '../types'
 
 export interface GeminiContext {
@@ -114,22 +115,34 @@ export async function generate(
   return response
 }
 
-/** Any SDK call on the model's client, with the call's budget, bounded retries and mapped errors. */
+/**
+ * Any SDK call on the model's client, with the call's budget, bounded retries and mapped errors;
+ * the request's spend meter admits it first (past the budget nothing is sent) and is told what
+ * the answer used (`ai/spend`).
+ */
 export async function callModel<T>(
   ctx: GeminiContext,
   modelId: string,
   run: (sdk: SdkClient, signal: AbortSignal) => Promise<T>,
   options: CallOptions
 ): Promise<T> {
+  const meter = spendMeter()
+  await meter?.admit(modelId)
+  let answer: T
   try {
     const sdk = await ctx.client(modelId)
-    return await withRetry(() => run(sdk, options.budget.signal), retryOptions(ctx, options))
+    answer = await withRetry(() => run(sdk, options.budget.signal), retryOptions(ctx, options))
   } catch (error) {
     throw callFailure(error, options)
   }
+  recordAnswer(meter, modelId, answer)
+  return answer
 }
 
-/** Opens a stream; retried only until the first byte (a started answer is never repeated). */
+/**
+ * Opens a stream; retried only until the first byte (a started answer is never repeated). The
+ * spend meter admits it first and records what it used when it ends.
+ */
 export async function openStream(
   ctx: GeminiContext,
   modelId: string,
@@ -137,7 +150,9 @@ export async function openStream(
   config: GenerateContentConfig,
   options: CallOptions
 ): Promise<AsyncGenerator<GenerateContentResponse>> {
-  return ctx.correction.send(modelId, config, async (shaped) => {
+  const meter = spendMeter()
+  await meter?.admit(modelId)
+  const frames = await ctx.correction.send(modelId, config, async (shaped) => {
     try {
       const sdk = await ctx.client(modelId)
       return await withRetry(
@@ -153,6 +168,7 @@ export async function openStream(
       throw callFailure(error, options)
     }
   })
+  return meteredStream(meter, modelId, frames)
 }
 
 const retryOptions = (ctx: GeminiContext, options: CallOptions) => ({

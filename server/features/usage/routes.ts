@@ -1,0 +1,36 @@
+/**
+ * @module usage/routes
+ * `GET /api/usage`: today's and this month's AI spend of the caller's workspace, by studio and
+ * model, the day's latest calls, paid jobs held, charged and released (with why), and the budget
+ * of each period with what is left and when it resets. An admin key (`+name:key` in `API_KEYS`)
+ * also gets every workspace's overview (`workspaces`) and may ask for one (`?workspace=name`);
+ * any other key asking for another workspace is a 403.
+ */
+import { Hono } from 'hono'
+import * as v from 'valibot'
+import type { AppEnv } from '../../core/context'
+import { AppError, errors } from '../../core/errors'
+import { queryParams } from '../../core/validate'
+import type { FeatureDeps } from '../context'
+
+const UsageQuery = v.object({
+  workspace: v.optional(
+    v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'Is not a workspace name'))
+  ),
+})
+
+export const usageRoutes = (deps: Pick<FeatureDeps, 'ledger' | 'config'>) => {
+  const known = new Set(['default', ...deps.config.apiKeys.map((k) => k.workspace)])
+  return new Hono<AppEnv>().get('/', queryParams(UsageQuery), async (c) => {
+    const own = c.get('workspace')
+    const admin = c.get('admin') === true
+    const asked = c.req.valid('query').workspace ?? own
+    if (asked !== own && !admin) {
+      throw new AppError(403, 'forbidden', "Only an admin key may read another workspace's usage.")
+    }
+    if (!known.has(asked)) throw errors.notFound('The workspace')
+    const report = await deps.ledger.report(asked)
+    const workspaces = admin ? { workspaces: await deps.ledger.summaries() } : {}
+    return c.json({ ...report, ...workspaces }, 200, { 'Cache-Control': 'no-store' })
+  })
+}
