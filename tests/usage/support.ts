@@ -27,13 +27,11 @@ export const localSite = (): StoreSite => {
   return () => createLocalStore(dir)
 }
 
-export const gcsSite =
-  (gcs: FakeGcs): StoreSite =>
-  () => {
-    const bucket = `usage-${crypto.randomUUID().slice(0, 8)}`
-    return () =>
-      createGcsStore({ bucket, endpoint: gcs.url, log: silentLogger, retry: { minDelayMs: 5 } })
-  }
+export const gcsSite = (gcs: FakeGcs) => (): StoreSite => {
+  const bucket = `usage-${crypto.randomUUID().slice(0, 8)}`
+  return () =>
+    createGcsStore({ bucket, endpoint: gcs.url, log: silentLogger, retry: { minDelayMs: 5 } })
+}
 
 export interface Instance {
   app: App
@@ -66,7 +64,6 @@ export const auth = (key: string) => ({ Authorization: `Bearer ${key}` })
 export async function usage(app: App, headers: Record<string, string> = {}, query = '') {
   const res = await app.request(`/api/usage${query}`, { headers })
   if (res.status !== 200) throw new Error(`usage: ${res.status} ${await res.text()}`)
-  // biome-ignore lint/suspicious/noExplicitAny: the report is read field by field in tests
   return (await res.json()) as any
 }
 
