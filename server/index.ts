@@ -1,7 +1,8 @@
 /**
  * @module index
  * Process entry: config -> deps -> app -> Bun.serve. On SIGTERM (Cloud Run scale-in) it stops
- * accepting connections, lets in-flight requests finish and exits within 8 s.
+ * accepting connections, lets in-flight requests finish, writes the priced calls still in
+ * memory to the ledger and exits within 8 s.
  */
 import { catalogueWarnings } from './ai/models'
 import { createApp } from './app'
@@ -56,6 +57,10 @@ async function main(): Promise<void> {
       process.exit(0)
     }, SHUTDOWN_GRACE_MS)
     await server.stop(false)
+    // Priced calls still in memory go to the ledger before the instance goes.
+    await deps.ledger.flush().catch((error: unknown) => {
+      deps.log.error('ledger not flushed at shutdown', { err: error })
+    })
     clearTimeout(force)
     deps.log.info('drained; bye')
     process.exit(0)
