@@ -3,6 +3,7 @@
  * fallbacks, search queries, micro-dollar arithmetic; and the length of an MP4 from its header.
  */
 import { describe, expect, test } from 'bun:test'
+import { MODEL_ROLES, ROLES, VIDEO_ROLES } from '../../server/ai/models'
 import { aiPrices } from '../../server/ai/price-overrides'
 import {
   DEFAULT_AI_PRICES,
@@ -11,7 +12,6 @@ import {
   priceCall,
   rowOn,
 } from '../../server/ai/prices'
-import { MODEL_ROLES, ROLES, VIDEO_ROLES } from '../../server/ai/models'
 import { DEFAULT_VIDEO_PRICES } from '../../server/ai/video-prices'
 import { mp4Seconds } from '../../server/media/mp4-duration'
 import { mp4Of } from './support'
