@@ -52,6 +52,12 @@ export const router = createRouter({
       meta: { titleKey: 'video.title' },
     },
     {
+      path: '/usage',
+      name: 'usage',
+      component: () => import('./pages/UsagePage.vue'),
+      meta: { titleKey: 'nav.usage' },
+    },
+    {
       path: '/:pathMatch(.*)*',
       name: 'not-found',
       component: () => import('./pages/NotFoundPage.vue'),

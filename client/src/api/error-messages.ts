@@ -27,6 +27,7 @@ const BY_STATUS: Record<number, Kind> = {
   0: { title: 'error.status.0', hint: 'error.hint.network', retryable: true },
   400: { title: 'error.status.400', hint: 'error.hint.400', retryable: false },
   401: { title: 'error.status.401', hint: 'error.hint.401', retryable: false },
+  402: { title: 'error.status.402', hint: 'error.hint.402.day', retryable: false },
   404: { title: 'error.status.404', hint: 'error.hint.404', retryable: false },
   413: { title: 'error.status.413', hint: 'error.hint.413', retryable: false },
   429: { title: 'error.status.429', hint: 'error.hint.429', retryable: true },
@@ -40,17 +41,23 @@ const BY_STATUS: Record<number, Kind> = {
 const SERVER_FALLBACK: Kind = { title: 'error.title', hint: 'error.hint.500', retryable: true }
 const CLIENT_FALLBACK: Kind = { title: 'error.title', hint: 'error.hint.400', retryable: false }
 
-export function describeError(error: ApiError): ErrorDescription {
+/**
+ * @param locale formats a refused budget's amounts and reset time (the browser's default when
+ *   absent).
+ */
+export function describeError(error: ApiError, locale?: string): ErrorDescription {
   let kind: Kind =
     BY_STATUS[error.status] ?? (error.status >= 500 ? SERVER_FALLBACK : CLIENT_FALLBACK)
   if (error.code === 'bad_response') kind = { ...kind, hint: 'error.badResponse' }
   if (error.code === 'stream_incomplete') kind = { ...kind, hint: 'error.hint.streamCut' }
+  const budget = error.code === 'budget_exceeded' ? budgetParams(error, locale) : undefined
+  if (budget?.period === 'month') kind = { ...kind, hint: 'error.hint.402.month' }
   // A 503 that asks to wait (overloaded upstream) is worth retrying; "not configured" is not.
   const retryable = kind.retryable || Boolean(error.retryAfterSeconds)
   return {
     title: kind.title,
     hint: kind.hint,
-    params: { status: error.status, seconds: error.retryAfterSeconds ?? 0 },
+    params: { status: error.status, seconds: error.retryAfterSeconds ?? 0, ...budget },
     fields: error.fieldIssues,
     retryable,
     retryAfterSeconds: error.retryAfterSeconds,
@@ -60,3 +67,27 @@ export function describeError(error: ApiError): ErrorDescription {
 /** The server's own message is worth showing when it says more than our heading. */
 export const serverDetail = (error: ApiError): string | undefined =>
   error.code === 'network' || error.code === 'bad_response' ? undefined : error.message
+
+/** A refused budget's figures (402 `budget_exceeded`): what is left of what, and when it resets. */
+function budgetParams(error: ApiError, locale?: string): Record<string, string> {
+  const d = (error.details ?? {}) as {
+    period?: unknown
+    budgetUsd?: unknown
+    remainingUsd?: unknown
+    resetsAt?: unknown
+  }
+  const usd = (n: unknown) =>
+    typeof n === 'number'
+      ? new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(n)
+      : '—'
+  const at = typeof d.resetsAt === 'string' ? new Date(d.resetsAt) : undefined
+  return {
+    period: d.period === 'month' ? 'month' : 'day',
+    budget: usd(d.budgetUsd),
+    remaining: usd(d.remainingUsd),
+    resetsAt:
+      at && !Number.isNaN(at.getTime())
+        ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at)
+        : '—',
+  }
+}

@@ -26,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   'nav.seo': 'SEO content',
   'nav.image': 'AI images',
   'nav.video': 'AI video',
+  'nav.usage': 'AI usage',
   'nav.brand': 'Brand profile',
   'brand.title': 'Brand profile',
   'lang.label': 'Language',
@@ -111,6 +112,7 @@ export const en: Record<MessageKey, string> = {
   'error.badResponse': 'The server sent an answer that could not be read (HTTP {status}).',
   'error.status.400': 'Invalid input',
   'error.status.401': 'Access key required',
+  'error.status.402': 'AI budget used up',
   'error.status.429': 'Too many requests',
   'error.status.502': 'The AI service failed',
   'error.status.503': 'Not configured',
@@ -123,6 +125,10 @@ export const en: Record<MessageKey, string> = {
   'error.hint.400': 'Check the fields listed below and submit again.',
   'error.hint.401':
     'This server needs an access key: enter the key your administrator gave you at the top of the page.',
+  'error.hint.402.day':
+    "This workspace's AI budget for today does not cover this request ({remaining} left of {budget}); nothing was sent to the AI service. It resets at {resetsAt}.",
+  'error.hint.402.month':
+    "This workspace's AI budget for this month does not cover this request ({remaining} left of {budget}); nothing was sent to the AI service. It resets at {resetsAt}.",
   'error.hint.404': 'What you asked for does not exist or was removed.',
   'error.hint.413': 'What you sent is too large; shorten it and try again.',
   'error.hint.429': 'The AI quota or request rate is used up for now; wait a moment and try again.',

@@ -25,6 +25,7 @@ export const zhCN = {
   'nav.seo': 'SEO 内容',
   'nav.image': 'AI 图片',
   'nav.video': 'AI 视频',
+  'nav.usage': 'AI 用量',
   'nav.brand': '品牌档案',
   'brand.title': '品牌档案',
   'lang.label': '语言',
@@ -102,6 +103,7 @@ export const zhCN = {
   'error.badResponse': '服务器返回了无法识别的响应（HTTP {status}）。',
   'error.status.400': '输入有误',
   'error.status.401': '需要访问密钥',
+  'error.status.402': 'AI 预算不足',
   'error.status.429': '请求过于频繁',
   'error.status.502': 'AI 服务出错',
   'error.status.503': '服务未配置',
@@ -113,6 +115,10 @@ export const zhCN = {
   'error.hint.network': '请检查网络连接，然后重试。',
   'error.hint.400': '请检查下面列出的字段后再提交。',
   'error.hint.401': '此服务器需要访问密钥：请在页面顶部输入管理员提供的密钥。',
+  'error.hint.402.day':
+    '本工作区今日的 AI 预算不足以完成此请求（预算 {budget}，剩余 {remaining}），未向 AI 服务发送任何内容。预算将于 {resetsAt} 重置。',
+  'error.hint.402.month':
+    '本工作区本月的 AI 预算不足以完成此请求（预算 {budget}，剩余 {remaining}），未向 AI 服务发送任何内容。预算将于 {resetsAt} 重置。',
   'error.hint.404': '请求的内容不存在或已被删除。',
   'error.hint.413': '提交的内容太大了，请缩短后重试。',
   'error.hint.429': 'AI 配额或请求频率已达上限，请稍候再试。',

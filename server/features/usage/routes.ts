@@ -12,6 +12,10 @@ import type { AppEnv } from '../../core/context'
 import { AppError, errors } from '../../core/errors'
 import { queryParams } from '../../core/validate'
 import type { FeatureDeps } from '../context'
+import type { UsageReport, WorkspaceSummary } from './report'
+
+/** The report, and for an admin key every workspace's overview. */
+type UsageAnswer = UsageReport & { workspaces?: WorkspaceSummary[] }
 
 const UsageQuery = v.object({
   workspace: v.optional(
@@ -29,8 +33,8 @@ export const usageRoutes = (deps: Pick<FeatureDeps, 'ledger' | 'config'>) => {
       throw new AppError(403, 'forbidden', "Only an admin key may read another workspace's usage.")
     }
     if (!known.has(asked)) throw errors.notFound('The workspace')
-    const report = await deps.ledger.report(asked)
-    const workspaces = admin ? { workspaces: await deps.ledger.summaries() } : {}
-    return c.json({ ...report, ...workspaces }, 200, { 'Cache-Control': 'no-store' })
+    const body: UsageAnswer = await deps.ledger.report(asked)
+    if (admin) body.workspaces = await deps.ledger.summaries()
+    return c.json(body, 200, { 'Cache-Control': 'no-store' })
   })
 }
