@@ -228,7 +228,6 @@ export function createLedger(options: LedgerOptions): Ledger {
     async report(workspace) {
       const now = clock()
       const doc = await settledToday(workspace, now)
-      earlier.delete(`${workspace}/${doc.day}`)
       const before = await earlierDays(workspace, doc.day)
       const c = committedWith(doc, before, workspace, now)
       return buildReport({

@@ -35,7 +35,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'usage.col.time': 'Time',
   'usage.none': 'Nothing yet.',
   'usage.calls.title': "Today's calls by studio",
-  'usage.calls.latest': 'The latest {n} calls.',
+  'usage.calls.latest': 'Latest calls, newest first ({n} shown).',
   'usage.calls.estimated': 'estimated price',
   'usage.jobs.title': 'Paid jobs today',
   'usage.job.reserved': 'Held until {until}',

@@ -33,7 +33,7 @@ export const zhCN = {
   'usage.col.time': '时间',
   'usage.none': '暂无。',
   'usage.calls.title': '今日调用（按工作室）',
-  'usage.calls.latest': '显示最近的 {n} 次调用。',
+  'usage.calls.latest': '最近的调用，最新在前（共显示 {n} 次）。',
   'usage.calls.estimated': '估算价',
   'usage.jobs.title': '今日付费任务',
   'usage.job.reserved': '预留至 {until}',
