@@ -1,12 +1,13 @@
 /**
  * @module seo/routes
- * `/api/seo`: the content workflow, from diagnosis to metadata.
+ * `/api/seo`: the content workflow, from diagnosis to metadata, and publishing to WordPress.
  */
 import { Hono } from 'hono'
 import type { AppEnv } from '../../core/context'
 import type { FeatureDeps } from '../context'
 import { knowledgeRoutes } from './knowledge/routes'
 import { strategyRoutes } from './strategy-routes'
+import { wordPressRoutes } from './wordpress-routes'
 import { writingRoutes } from './writing-routes'
 
 export const seoRoutes = (deps: FeatureDeps) =>
@@ -14,3 +15,4 @@ export const seoRoutes = (deps: FeatureDeps) =>
     .route('/', strategyRoutes(deps))
     .route('/', writingRoutes(deps))
     .route('/', knowledgeRoutes())
+    .route('/', wordPressRoutes(deps))
