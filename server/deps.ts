@@ -36,5 +36,6 @@ export function createDeps(config: Config, overrides: Partial<AppDeps> = {}): Ap
     distDir: overrides.distDir,
     clock: overrides.clock ?? (() => new Date()),
     fetchPolicy: overrides.fetchPolicy,
+    searchConsoleAuth: overrides.searchConsoleAuth,
   }
 }
