@@ -7,7 +7,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { type Competitor, type ContentBrief, seoApi } from '../api/seo'
+import { type Competitor, type ContentBrief, type SolutionBoardResult, seoApi } from '../api/seo'
 import { useRequest } from '../composables/useRequest'
 import { currentLocale } from '../i18n'
 import { useBrandStore } from './brand'
@@ -28,6 +28,7 @@ import {
   withChatEntry,
 } from './seo-document'
 import { useProjectSaving } from './seo-project-saving'
+import { useSeoSearchStore } from './seo-search'
 
 export const useSeoProjectStore = defineStore('seo-project', () => {
   const brand = useBrandStore()
@@ -188,19 +189,25 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
     return true
   }
 
-  const solutions = useRequest((signal, userInstructions?: string) => {
-    const doc = document.value
-    return seoApi.solutionBoard(
-      {
-        ...common(),
-        competitors: doc?.analysis?.competitors ?? [],
-        analysisReport: doc?.analysis,
-        seoReport: doc?.diagnosis,
-        userInstructions,
-      },
-      signal
-    )
-  })
+  // Typed: the Search Console store reads this one (its type must not wait on its own).
+  const solutions = useRequest(
+    async (signal, userInstructions?: string): Promise<SolutionBoardResult> => {
+      const searchConsole = await useSeoSearchStore().loadEvidence()
+      const doc = document.value
+      return seoApi.solutionBoard(
+        {
+          ...common(),
+          competitors: doc?.analysis?.competitors ?? [],
+          analysisReport: doc?.analysis,
+          seoReport: doc?.diagnosis,
+          // The site's own Search Console rows, which the strategies then cite.
+          searchConsole,
+          userInstructions,
+        },
+        signal
+      )
+    }
+  )
   async function runSolutions(userInstructions?: string): Promise<boolean> {
     const result = await solutions.execute(userInstructions)
     if (!result) return false
