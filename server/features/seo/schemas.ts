@@ -4,11 +4,21 @@
  * each step live with the step.
  */
 import * as v from 'valibot'
+import { DOCUMENT_ID } from '../../core/ids'
 import { requiredText, text, textList } from '../../core/schema'
 
 export const MAX_ARTICLE = 200_000
 
 export const Url = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(2048))
+
+/** A saved SEO project's id (the library's document id). */
+export const ProjectId = v.pipe(
+  v.string(),
+  v.regex(
+    DOCUMENT_ID,
+    'Must be 1-64 lowercase letters, digits or dashes, starting with a letter or digit'
+  )
+)
 
 export const Article = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ARTICLE))
 

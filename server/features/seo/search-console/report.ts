@@ -8,7 +8,7 @@
  */
 import pLimit from 'p-limit'
 import * as v from 'valibot'
-import { DocumentId } from '../../library/schemas/common'
+import { ProjectId } from '../schemas'
 import type { ApiRow, QueryRequest } from './client'
 import type { SearchConsoleContext } from './context'
 import {
@@ -28,7 +28,7 @@ import { periods } from './periods'
 import { Property } from './property'
 
 export const SearchConsoleReportRequest = v.object({
-  projectId: DocumentId,
+  projectId: ProjectId,
   property: Property,
   /** Ask Search Console again even when today's report is stored. */
   refresh: v.optional(v.boolean(), false),

@@ -44,16 +44,16 @@ export const SolutionBoardRequest = v.object({
 export type SolutionBoardRequest = v.InferOutput<typeof SolutionBoardRequest>
 
 const solutionEntries = {
-      strategyName: prose(120, 'A short, specific name for the strategy.'),
-      seoGoal: prose(600, 'The measurable search goal it pursues.'),
-      coreConcept: prose(1500, 'The content concept and how it wins.'),
-      contentExamples: list(
-        prose(300, 'A concrete article title.'),
-        2,
-        5,
-        'Example article titles, written for readers.'
-      ),
-      strategicReason: prose(1500, 'Why this fits the site and its competitive situation.'),
+  strategyName: prose(120, 'A short, specific name for the strategy.'),
+  seoGoal: prose(600, 'The measurable search goal it pursues.'),
+  coreConcept: prose(1500, 'The content concept and how it wins.'),
+  contentExamples: list(
+    prose(300, 'A concrete article title.'),
+    2,
+    5,
+    'Example article titles, written for readers.'
+  ),
+  strategicReason: prose(1500, 'Why this fits the site and its competitive situation.'),
 }
 
 const solutionsList = <S extends v.GenericSchema>(item: S) =>

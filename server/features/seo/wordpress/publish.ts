@@ -12,8 +12,7 @@ import { AppError } from '../../../core/errors'
 import { requiredText, text, textList } from '../../../core/schema'
 import { extensionFor } from '../../../storage/keys'
 import { loadMedia } from '../../../storage/media'
-import { DocumentId } from '../../library/schemas/common'
-import { Article } from '../schemas'
+import { Article, ProjectId } from '../schemas'
 import { connectedApi } from './connection'
 import { mediaIdsIn, postHtml } from './content'
 import type { WordPressContext } from './context'
@@ -23,7 +22,7 @@ import { ensureTerms, type Term } from './terms'
 
 export const WordPressPublishRequest = v.object({
   /** The saved SEO project the article belongs to: one draft per project and site. */
-  projectId: DocumentId,
+  projectId: ProjectId,
   article: Article,
   title: requiredText(400),
   slug: v.optional(v.pipe(text(200), v.regex(/^[a-z0-9-]*$/, 'Must be a lowercase URL slug')), ''),
