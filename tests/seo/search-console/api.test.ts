@@ -27,6 +27,7 @@ beforeAll(async () => {
   ])
   fake.addProperty('https://quota.test/', spread('2026-12-04', 28, CURRENT))
   fake.addProperty('https://unverified.test/', [], 'SITE_UNVERIFIED_USER')
+  fake.addProperty('sc-domain:new-site.test', [])
 })
 afterAll(() => fake.stop())
 
@@ -52,6 +53,7 @@ describe('the properties the account can read', () => {
       account: SERVICE_ACCOUNT,
       sites: [
         { siteUrl: 'https://quota.test/', permissionLevel: 'SITE_OWNER' },
+        { siteUrl: 'sc-domain:new-site.test', permissionLevel: 'SITE_OWNER' },
         { siteUrl: PROPERTY, permissionLevel: 'SITE_OWNER' },
       ],
     })
@@ -111,6 +113,21 @@ describe('the report', () => {
       [6, 3],
       [9, 3],
     ])
+  })
+
+  test('a property without data: empty tables and lists, nothing invented', async () => {
+    const response = await report(app().app, { property: 'sc-domain:new-site.test' })
+    expect(response.status).toBe(200)
+    const body = await response.json()
+    expect(body.tables.query).toEqual({ rows: 0, capped: false })
+    expect([body.topQueries, body.quickWins, body.cannibalisation, body.gaps, body.daily]).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+    ])
+    expect(body.totals).toMatchObject({ clicks: 0, impressions: 0, ctr: 0, position: 0 })
   })
 
   test('rows are capped and the cap is reported', async () => {
