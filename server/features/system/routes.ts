@@ -6,6 +6,7 @@
 import { Hono } from 'hono'
 import type { Config } from '../../config'
 import type { AppEnv } from '../../core/context'
+import { describe } from '../../core/openapi/route-doc'
 import { CUSTOM_SEARCH_ENDS_ON, customSearchAvailable } from '../brand/custom-search'
 import { type ImageCapabilities, imageCapabilities } from '../image/capabilities'
 import { type VideoCapabilities, videoCapabilities } from '../video/capabilities'
@@ -53,5 +54,23 @@ export function capabilitiesOf(config: Config): Capabilities {
 
 export const systemRoutes = (config: Config) => {
   const capabilities = capabilitiesOf(config)
-  return new Hono<AppEnv>().get('/capabilities', (c) => c.json(capabilities))
+  return new Hono<AppEnv>().get(
+    '/capabilities',
+    describe({
+      operationId: 'getCapabilities',
+      summary: 'What this deployment can do',
+      description:
+        'Which backends and models are configured and whether a key is needed; never a secret.',
+      tag: 'System',
+      public: true,
+      responses: {
+        200: {
+          description: 'The capabilities',
+          schema: async () => (await import('./schema')).CapabilitiesResponse,
+        },
+      },
+      examples: [{ summary: 'This deployment', status: 200 }],
+    }),
+    (c) => c.json(capabilities)
+  )
 }

@@ -104,7 +104,9 @@ export async function createVideoJob(
   options: { idempotencyKey?: string; dryRun: boolean }
 ): Promise<CreateResult> {
   const digest = idempotencyDigest(options.idempotencyKey, ctx.workspace)
-  const fingerprint = digest ? fingerprintOf(input) : ''
+  // The request as it acts: a mode named or inferred is the same job.
+  const { modeGiven: _given, ...request } = input
+  const fingerprint = digest ? fingerprintOf(request) : ''
   if (digest && !options.dryRun) {
     const replay = await replayOf(
       ctx,
