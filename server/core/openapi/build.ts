@@ -257,6 +257,8 @@ async function operationOf(
     }
   }
   operation.responses = responses
+  // Every example as a request with the status it gets (tests/openapi runs each of them).
+  operation['x-examples'] = doc.examples
   operation['x-codeSamples'] = codeSamples({
     method: route.method,
     path,

@@ -31,7 +31,7 @@ export const brandRoutes = (deps: FeatureDeps) => {
         {
           summary: 'A website',
           body: { url: 'https://www.example.com', uiLanguage: 'en' },
-          status: 502,
+          status: 200,
         },
       ],
     })

@@ -89,7 +89,7 @@ export const libraryRoutes = (deps: FeatureDeps) => {
     .post(
       '/:kind/import',
       libraryDocs.importFile,
-      validBody<ImportInput, ImportOutput>((s, kind) => s.exportFileSchema(kind)),
+      validBody<ImportInput, ImportOutput>((s, kind) => s.exportFileSchema(kind), 'ignore'),
       async (c) => {
         const kind = kindOf(c)
         const id = queryIdOf(c)

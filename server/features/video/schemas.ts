@@ -99,10 +99,11 @@ const JobFields = v.strictObject({
 /** A job request, its mode inferred when absent (`modeGiven` says whether the client named it). */
 export const CreateVideoJobRequest = v.pipe(
   JobFields,
-  v.transform((input) => ({
-    ...input,
-    mode: input.mode ?? inferMode(input),
-    modeGiven: input.mode !== undefined,
+  // `mode` first either way, so a retry naming the inferred mode is the same request.
+  v.transform(({ mode, ...inputs }) => ({
+    mode: mode ?? inferMode(inputs),
+    ...inputs,
+    modeGiven: mode !== undefined,
   }))
 )
 export type CreateVideoJobRequest = v.InferOutput<typeof CreateVideoJobRequest>
