@@ -118,7 +118,12 @@ export async function checkAnswer(
     }
     throw new ContractError(`${where}: no operation in the API document`)
   }
-  const answer = operation.responses[String(response.status)]
+  const listed = operation.responses[String(response.status)] as Json | undefined
+  // Error answers are shared components.
+  const ref = typeof listed?.$ref === 'string' ? listed.$ref.split('/').pop() : undefined
+  const shared = doc.components.responses as Record<string, Operation['responses'][string]>
+  const answer =
+    ref === undefined ? (listed as Operation['responses'][string] | undefined) : shared[ref]
   if (!answer)
     throw new ContractError(
       `${where}: status not documented (${Object.keys(operation.responses).join(', ')})`

@@ -83,9 +83,10 @@ const load = async (ref: SchemaRef): Promise<GenericSchema> =>
 export async function buildDocument(entries: readonly RouteEntry[], options: BuildOptions) {
   const paths: Record<string, Record<string, Json>> = {}
   const usedTags = new Set<string>()
+  const errorResponses: Record<string, Json> = {}
   for (const route of routesOf(entries)) {
     for (const { doc, path, fixed } of expand(route)) {
-      const operation = await operationOf(route, doc, path, fixed, options)
+      const operation = await operationOf(route, doc, path, fixed, { ...options, errorResponses })
       const key = openApiPath(path)
       paths[key] ??= {}
       ;(paths[key] as Record<string, Json>)[route.method.toLowerCase()] = operation
@@ -126,6 +127,7 @@ export async function buildDocument(entries: readonly RouteEntry[], options: Bui
         },
       },
       schemas: { ErrorEnvelope: ERROR_ENVELOPE },
+      responses: errorResponses,
       headers: RESPONSE_HEADERS,
       parameters: REQUEST_HEADERS,
     },
@@ -153,7 +155,7 @@ async function operationOf(
   doc: RouteDoc,
   path: string,
   fixed: string | undefined,
-  options: ConvertOptions
+  options: ConvertOptions & { errorResponses: Record<string, Json> }
 ): Promise<Json> {
   const bodyRef = route.parts.findLast((p) => p.body)?.body ?? doc.body
   const queryRef = route.parts.findLast((p) => p.query)?.query ?? doc.query
@@ -245,16 +247,16 @@ async function operationOf(
     hasParams: params.some((p) => p !== fixed),
     hasQuery: Boolean(queryRef),
   }
+  // Error answers are shared: one component per status, codes and kind of path.
   for (const [status, codes] of errorStatuses(doc, traits)) {
-    const headers = [
-      ...(ERROR_HEADERS[status] ?? []),
-      ...apiHeaders.filter((h) => status !== 429 || h === 'X-Request-Id'),
-    ]
-    responses[String(status)] = {
+    const name = [`Error${status}`, ...codes, ...(traits.api ? [] : ['media'])].join('-')
+    const headers = [...(ERROR_HEADERS[status] ?? []), ...apiHeaders]
+    options.errorResponses[name] ??= {
       description: errorDescription(status, codes),
       headers: Object.fromEntries([...new Set(headers)].map((h) => [h, headerRef(h)])),
       content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' } } },
     }
+    responses[String(status)] = { $ref: `#/components/responses/${name}` }
   }
   operation.responses = responses
   // Every example as a request with the status it gets (tests/openapi runs each of them).

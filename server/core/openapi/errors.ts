@@ -64,7 +64,7 @@ const STATUS: Record<number, { description: string; codes: readonly string[] }> 
 export const ERROR_HEADERS: Record<number, readonly string[]> = {
   401: ['WWW-Authenticate'],
   412: ['ETag'],
-  429: ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining'],
+  429: ['Retry-After'],
 }
 
 export interface RouteTraits {
