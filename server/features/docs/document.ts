@@ -3,7 +3,7 @@
  * The API's OpenAPI document: the route tables walked by `core/openapi/build`, the guide as its
  * description, and the studios as tags. Loaded on the first request for it.
  */
-import pkg from '../../../package.json'
+import { version } from '../../../package.json'
 import { buildDocument, type RouteEntry } from '../../core/openapi/build'
 import type { ConvertOptions } from '../../core/openapi/json-schema'
 import guide from './guide.md' with { type: 'text' }
@@ -34,7 +34,7 @@ export const apiDocument = (routes: readonly RouteEntry[], options: ConvertOptio
   buildDocument(routes, {
     ...options,
     title: 'AIS Studio API',
-    version: pkg.version,
+    version,
     description: guide,
     tags: TAGS,
   })
