@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono'
 import { methodNotAllowed } from 'hono/method-not-allowed'
+import { modelResolution } from './ai/resolve-models'
 import { requireApiKey } from './core/auth'
 import { DEFAULT_BODY_LIMIT, limitBody } from './core/body-limit'
 import type { AppEnv } from './core/context'
@@ -46,9 +47,9 @@ export function createApi(deps: AppDeps) {
   return (
     api
       // Capabilities and the API's description stay open so the UI can tell that a key is needed.
-      .route('/', systemRoutes(config))
+      .route('/', systemRoutes(config, deps.ai))
       .route('/', docsRoutes({ routes, distDir: deps.distDir }))
-      .use('*', requireApiKey(config.apiKeys))
+      .use('*', requireApiKey(config.apiKeys), modelResolution({ ai: deps.ai, callsModels }))
       .route('/', brandRoutes(deps))
       .route('/seo', seoRoutes(deps))
       .route('/library', libraryRoutes(deps))
@@ -62,6 +63,10 @@ export const routeTable = (
   api: { routes: readonly RouteEntry[] },
   deps: Pick<AppDeps, 'store'>
 ) => [...api.routes, ...new Hono<AppEnv>().route('/media', mediaRoutes(deps.store)).routes]
+
+/** Every POST of a studio calls a model (saved work and video posters never do). */
+const callsModels = (method: string, path: string) =>
+  method === 'POST' && !path.startsWith('/api/library/')
 
 const ownBodyLimit = (path: string) =>
   path.startsWith('/api/library/') ||

@@ -33,6 +33,22 @@ export const CapabilitiesResponse = v.looseObject({
     v.nullable(v.looseObject({ defaultModel: v.string(), models: v.array(model) })),
     v.description('The video models of this backend and what each takes (null: no AI).')
   ),
+  models: v.pipe(
+    v.looseObject({
+      list: v.looseObject({
+        state: v.picklist(['unread', 'read', 'failed']),
+        readAt: v.nullable(v.string()),
+      }),
+      revision: v.number(),
+      roles: v.record(
+        v.string(),
+        v.looseObject({ configured: v.string(), inUse: v.string(), substituted: v.boolean() })
+      ),
+    }),
+    v.description(
+      "Per model role the configured id and the id in use, and why they differ: the service's own model list decides."
+    )
+  ),
   authRequired: v.pipe(v.boolean(), v.description('Whether /api needs an API key.')),
   demo: v.boolean(),
   demoSite: v.optional(v.string()),
