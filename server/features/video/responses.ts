@@ -13,7 +13,13 @@ const ROLES = ['video', 'veo', 'veoFast'] as const
 const APIS = ['generateContent', 'interactions', 'predict', 'predictLongRunning'] as const
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const
 
-const model = v.object({ role: v.picklist(ROLES), id: v.string() })
+const model = v.object({
+  role: v.picklist(ROLES),
+  id: v.string(),
+  replaces: v.optional(
+    v.pipe(v.string(), v.description('The model planned first, which the service did not know.'))
+  ),
+})
 const backend = v.picklist(['developer', 'vertex'])
 
 export const PriceQuote = v.object({
