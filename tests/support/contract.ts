@@ -221,6 +221,9 @@ type Fetcher = {
 
 /** `app` whose `request` and `fetch` answers are checked against the document. */
 export function withContract<A extends Fetcher>(app: A, config: Config): A {
+  // Built from now on, so the first request does not wait for every feature's schemas to load;
+  // a failure is reported by the requests that await it.
+  contractDocument(config).catch(() => {})
   // Method and URL only: the body stays the app's to read.
   const requestOf = (input: unknown, init?: RequestInit): Request =>
     input instanceof Request
