@@ -7,7 +7,14 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { type Competitor, type ContentBrief, type SolutionBoardResult, seoApi } from '../api/seo'
+import {
+  analysisReportOf,
+  type Competitor,
+  type ContentBrief,
+  type SolutionBoardResult,
+  seoApi,
+  seoReportOf,
+} from '../api/seo'
 import { useRequest } from '../composables/useRequest'
 import { currentLocale } from '../i18n'
 import { useBrandStore } from './brand'
@@ -177,7 +184,7 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
       {
         ...common(),
         competitors: pickedCompetitors(doc.competitors),
-        seoReport: doc.diagnosis,
+        seoReport: seoReportOf(doc.diagnosis),
       },
       signal
     )
@@ -198,8 +205,8 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
         {
           ...common(),
           competitors: doc?.analysis?.competitors ?? [],
-          analysisReport: doc?.analysis,
-          seoReport: doc?.diagnosis,
+          analysisReport: doc?.analysis && analysisReportOf(doc.analysis),
+          seoReport: doc?.diagnosis && seoReportOf(doc.diagnosis),
           // The site's own Search Console rows, which the strategies then cite.
           searchConsole,
           userInstructions,
@@ -223,7 +230,7 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
       {
         ...common(),
         solution,
-        seoReport: doc?.diagnosis,
+        seoReport: doc?.diagnosis && seoReportOf(doc.diagnosis),
         competitors: doc?.analysis?.competitors ?? [],
         userInstructions,
       },
@@ -249,7 +256,11 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
     const doc = document.value
     if (!doc?.brief) throw new Error('no brief')
     return seoApi.newContentIdea(
-      { ...common(), previousBrief: doc.brief, seoReport: doc.diagnosis },
+      {
+        ...common(),
+        previousBrief: doc.brief,
+        seoReport: doc.diagnosis && seoReportOf(doc.diagnosis),
+      },
       signal
     )
   })

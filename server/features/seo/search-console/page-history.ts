@@ -11,6 +11,8 @@ import { lastDays } from './periods'
 import { Property } from './property'
 import { toRow } from './report'
 
+export { PageHistoryResponse } from './responses'
+
 export const PageHistoryRequest = v.object({
   property: Property,
   page: Url,

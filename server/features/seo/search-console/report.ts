@@ -27,6 +27,8 @@ import {
 import { periods } from './periods'
 import { Property } from './property'
 
+export { SearchConsoleReportResponse } from './responses'
+
 export const SearchConsoleReportRequest = v.object({
   projectId: ProjectId,
   property: Property,

@@ -12,6 +12,8 @@ import { SiteUrl } from '../strategy/site-url'
 import type { WordPressContext } from './context'
 import { connectWordPress, type WordPressApi, type WordPressCredentials } from './rest'
 
+export { WordPressConnectionResponse } from './responses'
+
 export const WordPressConnectionRequest = v.object({
   siteUrl: SiteUrl,
   username: requiredText(60),

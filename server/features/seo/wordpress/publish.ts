@@ -20,6 +20,8 @@ import { loadPostRecord, type PostRecord, savePostRecord, type UploadedImage } f
 import type { WordPressApi } from './rest'
 import { ensureTerms, type Term } from './terms'
 
+export { PublishedDraftResponse } from './responses'
+
 export const WordPressPublishRequest = v.object({
   /** The saved SEO project the article belongs to: one draft per project and site. */
   projectId: ProjectId,
