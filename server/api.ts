@@ -13,12 +13,15 @@ import type { AppEnv } from './core/context'
 import { corsFor } from './core/cors'
 import { onError, sendError } from './core/error-handler'
 import { errors } from './core/errors'
+import type { RouteEntry } from './core/openapi/build'
 import { rateLimit } from './core/rate-limit'
 import { requestLog } from './core/request-log'
 import type { AppDeps } from './deps'
 import { brandRoutes } from './features/brand/routes'
+import { docsRoutes } from './features/docs/routes'
 import { imageRoutes } from './features/image/routes'
 import { libraryRoutes } from './features/library/routes'
+import { mediaRoutes } from './features/media/routes'
 import { seoRoutes } from './features/seo/routes'
 import { systemRoutes } from './features/system/routes'
 import { budgetGuard } from './features/usage/budget-guard'
@@ -42,10 +45,12 @@ export function createApi(deps: AppDeps) {
       onMethodNotAllowed: (c, methods) => sendError(c, errors.methodNotAllowed(methods)),
     })
   )
+  const routes = () => routeTable(api, deps)
   return (
     api
-      // Capabilities stay open so the UI can tell that a key is needed.
+      // Capabilities and the API's description stay open so the UI can tell that a key is needed.
       .route('/', systemRoutes(config, deps.ai))
+      .route('/', docsRoutes({ routes, distDir: deps.distDir }))
       .use(
         '*',
         requireApiKey(config.apiKeys),
@@ -66,9 +71,18 @@ export function createApi(deps: AppDeps) {
   )
 }
 
-/** Every POST of a studio calls a model (saved work and video posters never do). */
+/** Every route the API document describes: the API's, and the media URLs app.ts mounts beside it. */
+export const routeTable = (
+  api: { routes: readonly RouteEntry[] },
+  deps: Pick<AppDeps, 'store'>
+) => [...api.routes, ...new Hono<AppEnv>().route('/media', mediaRoutes(deps.store)).routes]
+
+/** POSTs that never call a model: saved work, Search Console reports, WordPress publishing. */
+const NO_MODEL = ['/api/library/', '/api/seo/search-console/', '/api/seo/wordpress/']
+
+/** Every other POST of a studio calls a model (video posters are PUTs). */
 const callsModels = (method: string, path: string) =>
-  method === 'POST' && !path.startsWith('/api/library/')
+  method === 'POST' && !NO_MODEL.some((prefix) => path.startsWith(prefix))
 
 const ownBodyLimit = (path: string) =>
   path.startsWith('/api/library/') ||

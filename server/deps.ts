@@ -25,6 +25,7 @@ export function createDeps(config: Config, overrides: Partial<AppDeps> = {}): Ap
         config.ai.apiKey,
         config.jinaApiKey,
         config.cse?.apiKey,
+        config.secretsKey,
         ...config.apiKeys.map((k) => k.key),
       ],
     })
@@ -38,6 +39,7 @@ export function createDeps(config: Config, overrides: Partial<AppDeps> = {}): Ap
     distDir: overrides.distDir,
     clock,
     fetchPolicy: overrides.fetchPolicy,
+    searchConsoleAuth: overrides.searchConsoleAuth,
     ledger:
       overrides.ledger ??
       lazyLedger({ store, log, clock, spend: config.spend, workspaces: workspacesOf(config) }),

@@ -7,7 +7,14 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { type Competitor, type ContentBrief, seoApi } from '../api/seo'
+import {
+  analysisReportOf,
+  type Competitor,
+  type ContentBrief,
+  type SolutionBoardResult,
+  seoApi,
+  seoReportOf,
+} from '../api/seo'
 import { useRequest } from '../composables/useRequest'
 import { currentLocale } from '../i18n'
 import { useBrandStore } from './brand'
@@ -28,6 +35,7 @@ import {
   withChatEntry,
 } from './seo-document'
 import { useProjectSaving } from './seo-project-saving'
+import { useSeoSearchStore } from './seo-search'
 
 export const useSeoProjectStore = defineStore('seo-project', () => {
   const brand = useBrandStore()
@@ -176,7 +184,7 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
       {
         ...common(),
         competitors: pickedCompetitors(doc.competitors),
-        seoReport: doc.diagnosis,
+        seoReport: seoReportOf(doc.diagnosis),
       },
       signal
     )
@@ -188,19 +196,25 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
     return true
   }
 
-  const solutions = useRequest((signal, userInstructions?: string) => {
-    const doc = document.value
-    return seoApi.solutionBoard(
-      {
-        ...common(),
-        competitors: doc?.analysis?.competitors ?? [],
-        analysisReport: doc?.analysis,
-        seoReport: doc?.diagnosis,
-        userInstructions,
-      },
-      signal
-    )
-  })
+  // Typed: the Search Console store reads this one (its type must not wait on its own).
+  const solutions = useRequest(
+    async (signal, userInstructions?: string): Promise<SolutionBoardResult> => {
+      const searchConsole = await useSeoSearchStore().loadEvidence()
+      const doc = document.value
+      return seoApi.solutionBoard(
+        {
+          ...common(),
+          competitors: doc?.analysis?.competitors ?? [],
+          analysisReport: doc?.analysis && analysisReportOf(doc.analysis),
+          seoReport: doc?.diagnosis && seoReportOf(doc.diagnosis),
+          // The site's own Search Console rows, which the strategies then cite.
+          searchConsole,
+          userInstructions,
+        },
+        signal
+      )
+    }
+  )
   async function runSolutions(userInstructions?: string): Promise<boolean> {
     const result = await solutions.execute(userInstructions)
     if (!result) return false
@@ -216,7 +230,7 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
       {
         ...common(),
         solution,
-        seoReport: doc?.diagnosis,
+        seoReport: doc?.diagnosis && seoReportOf(doc.diagnosis),
         competitors: doc?.analysis?.competitors ?? [],
         userInstructions,
       },
@@ -242,7 +256,11 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
     const doc = document.value
     if (!doc?.brief) throw new Error('no brief')
     return seoApi.newContentIdea(
-      { ...common(), previousBrief: doc.brief, seoReport: doc.diagnosis },
+      {
+        ...common(),
+        previousBrief: doc.brief,
+        seoReport: doc.diagnosis && seoReportOf(doc.diagnosis),
+      },
       signal
     )
   })

@@ -35,8 +35,11 @@ import {
   isFirstFrame,
   isVideoEnhance,
   isVideoPlan,
+  isVideoSummary,
+  videoDirectorReply,
   videoEnhanceAnswer,
   videoPlanAnswer,
+  videoSummaryAnswer,
 } from './video-answers'
 import {
   article,
@@ -103,6 +106,11 @@ function launchReply(r: RecordedRequest): Reply {
   }
 }
 
+/** The Search Console row ids a strategy board may cite (its schema's enum), if any. */
+function evidenceIds(r: RecordedRequest): string[] {
+  return schemaOf(r)?.properties?.solutions?.items?.properties?.evidence?.items?.enum ?? []
+}
+
 function jsonReply(r: RecordedRequest, keys: string[]): Reply | undefined {
   const ui = uiLang(r)
   const content = contentLang(r)
@@ -123,7 +131,7 @@ function jsonReply(r: RecordedRequest, keys: string[]): Reply | undefined {
     return { json: reviewAnswer(ui, url) }
   }
   if (keys.includes('overallTrend')) return { json: landscapeAnswer(ui) }
-  if (keys.includes('solutions')) return { json: solutionsAnswer(ui, content) }
+  if (keys.includes('solutions')) return { json: solutionsAnswer(ui, content, evidenceIds(r)) }
   if (keys.includes('titleSuggestion'))
     return { json: briefAnswer(ui, content, r.promptText.includes('<previous_brief>')) }
   if (keys.includes('outline')) return { json: outlineAnswer(content, keyword) }
@@ -156,6 +164,8 @@ export function demoModel(r: RecordedRequest): Reply | undefined | Promise<Reply
   const functions = functionNames(r)
   if (functions.includes('route_user_request')) return launchReply(r)
   if (functions.includes('creative_director_action')) return directorReply(r)
+  if (functions.includes('video_creative_director_action')) return videoDirectorReply(r, uiLang(r))
+  if (isVideoSummary(r)) return videoSummaryAnswer(r)
   if (isVideoEnhance(r)) return videoEnhanceAnswer(r, uiLang(r))
   if (isVideoPlan(r)) return { sources: SOURCES, ...videoPlanAnswer(r, uiLang(r)) }
   const imageJson = imageJsonReply(r)
