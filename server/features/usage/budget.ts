@@ -4,26 +4,17 @@
  * day and the month, and the refusal when a call or a job would pass it: 402
  * `budget_exceeded` with the limit, what is left and when it resets.
  */
+import type * as v from 'valibot'
 import { toUsd } from '../../ai/prices'
 import type { Budget } from '../../core/budgets'
 import { AppError } from '../../core/errors'
 import { dayEnd, monthEnd } from './keys'
+import type { PeriodBudget as PeriodBudgetSchema } from './responses'
 
 export type Period = 'day' | 'month'
 
 /** One period's budget as the UI and the API show it (US dollars). */
-export interface PeriodBudget {
-  /** Null when the period has no limit. */
-  budgetUsd: number | null
-  /** Charged so far. */
-  spentUsd: number
-  /** Held by paid jobs that have not ended. */
-  reservedUsd: number
-  /** Null when the period has no limit; never below 0. */
-  remainingUsd: number | null
-  /** When the period (and its budget) starts again, ISO. */
-  resetsAt: string
-}
+export type PeriodBudget = v.InferOutput<typeof PeriodBudgetSchema>
 
 /** What is committed in each period, in micro-dollars. */
 export interface Committed {

@@ -4,76 +4,20 @@
  * and by model in US dollars, the day's latest calls, the paid jobs held, charged and released
  * (with the reason), and the budget of each period with what is left and when it resets.
  */
+import type * as v from 'valibot'
 import { toUsd } from '../../ai/prices'
 import type { Budget } from '../../core/budgets'
-import { type Committed, type PeriodBudget, periodBudget } from './budget'
-import {
-  type CallEntry,
-  type DayDoc,
-  emptyTotals,
-  type JobOutcome,
-  openReservations,
-  type Totals,
-} from './day-doc'
+import { type Committed, periodBudget } from './budget'
+import { type DayDoc, emptyTotals, type JobOutcome, openReservations, type Totals } from './day-doc'
 import { monthOf } from './keys'
+import type * as S from './responses'
 
-export interface TotalsView {
-  calls: number
-  usd: number
-  inputTokens: number
-  outputTokens: number
-  images: number
-  videoSeconds: number
-  searchQueries: number
-  /** Calls priced with an estimated row (no published price). */
-  estimatedCalls: number
-}
-
-export interface CallView extends Omit<CallEntry, 'micros' | 'estimated'> {
-  usd: number
-  estimated: boolean
-}
-
-export interface JobView {
-  jobId: string
-  studio: string
-  model: string
-  usd: number
-  at: string
-  state: 'reserved' | 'charged' | 'released'
-  /** Until when a reservation holds (then it lapses and is released). */
-  until?: string
-  reason?: string
-  videoSeconds?: number
-}
-
-export interface UsageReport {
-  workspace: string
-  generatedAt: string
-  day: PeriodBudget & {
-    date: string
-    totals: TotalsView
-    byStudio: Record<string, TotalsView>
-    byModel: Record<string, TotalsView>
-    /** The day's latest calls, newest first (at most 100). */
-    calls: CallView[]
-    /** Paid jobs: open reservations, then how the others ended. */
-    jobs: JobView[]
-  }
-  month: PeriodBudget & {
-    month: string
-    totals: TotalsView
-    byStudio: Record<string, TotalsView>
-    byModel: Record<string, TotalsView>
-  }
-}
-
+export type TotalsView = v.InferOutput<typeof S.Totals>
+export type CallView = v.InferOutput<typeof S.CallView>
+export type JobView = v.InferOutput<typeof S.JobView>
+export type UsageReport = v.InferOutput<typeof S.UsageReport>
 /** One workspace in an admin's overview. */
-export interface WorkspaceSummary {
-  workspace: string
-  day: PeriodBudget
-  month: PeriodBudget
-}
+export type WorkspaceSummary = v.InferOutput<typeof S.WorkspaceSummary>
 
 const view = (t: Totals): TotalsView => ({
   calls: t.calls,
