@@ -81,8 +81,13 @@ export function createLedger(options: LedgerOptions): Ledger {
   const days = new Map<string, Cached<DayDoc>>()
   const earlier = new Map<string, Cached<DayDoc[]>>()
   const scope = (workspace: string): LedgerScope => ({ store, workspace, log })
-  const remember = (workspace: string, doc: DayDoc) =>
+  const remember = (workspace: string, doc: DayDoc) => {
     days.set(`${workspace}/${doc.day}`, { value: doc, at: Date.now() })
+    // An earlier day changed (calls folded or a job settled after midnight): the month's copy
+    // of it is read again next time, or a monthly cap would miss yesterday's last calls.
+    const today = dayOf(clock())
+    if (doc.day !== today) earlier.delete(`${workspace}/${today}`)
+  }
   const buffer = createCallBuffer({
     store,
     log,
@@ -143,7 +148,10 @@ export function createLedger(options: LedgerOptions): Ledger {
       reserved: held(doc),
     }
     const month = before.reduce(
-      (m, d) => ({ spent: m.spent + d.spent.micros, reserved: m.reserved + held(d) }),
+      (m, d) => ({
+        spent: m.spent + d.spent.micros + buffer.unfolded(workspace, d.day),
+        reserved: m.reserved + held(d),
+      }),
       today
     )
     return { day: today, month }
