@@ -1,13 +1,15 @@
 /**
  * @module scripts/verify-deploy/cli
  * Command line of verify-deploy. Secrets may come from the environment instead of the command
- * line (`VERIFY_API_KEY`, `VERIFY_IDENTITY_TOKEN`), so they stay out of process lists and logs.
+ * line (`VERIFY_API_KEY`, or `VERIFY_API_KEYS` in the app's `API_KEYS` form whose first key is
+ * used; `VERIFY_IDENTITY_TOKEN`), so they stay out of process lists and logs.
  */
 import { parseArgs } from 'node:util'
 
 export const USAGE = `Usage: bun run verify-deploy <url> [options]
 
-  --api-key KEY          the app's API key (API_KEYS); also VERIFY_API_KEY. Sent as X-Api-Key.
+  --api-key KEY          the app's API key; also VERIFY_API_KEY, or VERIFY_API_KEYS holding
+                         the app's API_KEYS value (its first key). Sent as X-Api-Key.
   --identity-token TOKEN a Google identity token for a service behind Cloud Run IAM
                          (gcloud auth print-identity-token --audiences=<service url>);
                          also VERIFY_IDENTITY_TOKEN. Sent as Authorization: Bearer.
@@ -61,7 +63,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
   }
   return {
     url,
-    apiKey: values['api-key'] || env.VERIFY_API_KEY || undefined,
+    apiKey: values['api-key'] || env.VERIFY_API_KEY || firstKey(env.VERIFY_API_KEYS),
     identityToken: values['identity-token'] || env.VERIFY_IDENTITY_TOKEN || undefined,
     expect: parseExpect(values.expect ?? []),
     deepLink,
@@ -95,4 +97,15 @@ export function parseExpect(values: string[]): Expectation[] {
       if (!match) throw new UsageError(`--expect takes key=value pairs, got "${pair}"`)
       return { key: match[1]!, value: match[2]! }
     })
+}
+
+/** The first key of an `API_KEYS` value (`key` or `workspace:key` entries, comma-separated). */
+export function firstKey(apiKeys: string | undefined): string | undefined {
+  const entry = apiKeys
+    ?.split(',')
+    .map((e) => e.trim())
+    .find(Boolean)
+  if (!entry) return undefined
+  const colon = entry.indexOf(':')
+  return (colon < 0 ? entry : entry.slice(colon + 1).trim()) || undefined
 }
