@@ -30,9 +30,6 @@ async function main(): Promise<void> {
     cwd: process.cwd(),
   })
   const deps = createDeps(config, { distDir: lookup.dir })
-  logDistChoice(lookup, deps.log)
-  // Once at start: ids from the environment the catalogue does not know (new models appear).
-  for (const warning of catalogueWarnings(config.ai.models)) deps.log.warn(warning)
   const app = createApp(deps)
 
   const server = Bun.serve({
@@ -45,6 +42,10 @@ async function main(): Promise<void> {
     ai: config.ai.backend,
     storage: config.storage.bucket ? 'gcs' : 'local',
   })
+  // Start-up notes, written once the server listens (they are not needed to answer its probe).
+  logDistChoice(lookup, deps.log)
+  // Ids from the environment the catalogue does not know (new models appear).
+  for (const warning of catalogueWarnings(config.ai.models)) deps.log.warn(warning)
 
   let stopping = false
   const shutdown = async (signal: string) => {
