@@ -90,7 +90,7 @@ await import(${JSON.stringify(join(REPO_ROOT, 'server', 'index.ts'))})
   return file
 }
 
-async function timeline() {
+async function timeline(readyPath: string) {
   const probe = await buildServer({
     entry: timelineEntry(),
     outfile: join(work, 'timeline', 'server'),
@@ -99,7 +99,7 @@ async function timeline() {
   const phases = new Map<string, { wall: number[]; cpu: number[] }>()
   const outside: number[] = []
   for (let i = 0; i < runs; i++) {
-    const server = await spawnUntilReady({ command: probe.command, env })
+    const server = await spawnUntilReady({ command: probe.command, env, readyPath })
     outside.push(server.readyMs)
     await server.stop('SIGTERM')
     const line = (await server.stderr()).split('\n').find((l) => l.startsWith(MARKS))
@@ -114,7 +114,7 @@ async function timeline() {
     }
   }
   console.log(
-    `\nTimeline inside the process (median of ${runs}, ms since process start; wall, then CPU):`
+    `\nTimeline to the first ${readyPath} inside the process (median of ${runs}, ms since process start; wall, then CPU):`
   )
   let total = 0
   for (const [name, { wall, cpu }] of phases) {
@@ -123,7 +123,7 @@ async function timeline() {
       `  ${name.padEnd(34)} +${fmt(median(wall), 2).padStart(6)}  (${fmt(total, 1).padStart(5)})   cpu ${fmt(median(cpu), 2).padStart(5)}`
     )
   }
-  console.log(`  seen from outside: spawn -> first 200 on /health ${fmt(median(outside))} ms`)
+  console.log(`  seen from outside: spawn -> first 200 on ${readyPath} ${fmt(median(outside))} ms`)
 }
 
 const FUNCTIONS = [
@@ -257,7 +257,8 @@ async function whatIf() {
 }
 
 if (dist.note) console.log(dist.note)
-await timeline()
+await timeline('/health')
+await timeline('/')
 await cpuProfile()
 await importCosts({ runs, work, env })
 if (process.argv.includes('--what-if')) await whatIf()

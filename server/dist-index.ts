@@ -54,7 +54,7 @@ export const UNSAFE_PATH = /(^|\/)\.|\\|\0|\/\/|%(2e|2f|5c|00)/i
 export interface LazyDistIndex {
   /** Scans the build (once; a failed scan is tried again by the next call). */
   load(): Promise<DistIndex>
-  /** From the index once it is scanned, else from the disk (and the scan is started). */
+  /** From the index once it is scanned, else from the disk (and the scan is started after). */
   content(path: string): Promise<BunFile | Uint8Array<ArrayBuffer> | undefined>
   isDir(path: string): boolean
 }
@@ -74,7 +74,8 @@ export function lazyDistIndex(root: string): LazyDistIndex {
     load,
     async content(path) {
       if (ready) return ready.content(path)
-      load().catch(() => {})
+      // Scanned after this request, not during it (the scan's start is synchronous work).
+      setTimeout(() => load().catch(() => {}), 0)
       const inside = path.startsWith(`${root}/`) ? path.slice(root.length) : undefined
       if (inside === undefined || UNSAFE_PATH.test(inside)) return undefined
       const file = Bun.file(path)
