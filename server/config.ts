@@ -3,7 +3,7 @@
  * Environment variables -> a typed, frozen `Config`. Parsing fails fast with one readable message
  * naming the bad variable and never echoes a value (it may be a secret).
  */
-import { MODEL_ROLES, type ModelIds, ROLES } from './ai/models'
+import { MODEL_ROLES, type ModelIds, type ModelRole, ROLES } from './ai/models'
 import { DEFAULT_VIDEO_PRICES, readVideoPrices, type VideoPriceTable } from './ai/video-prices'
 import { type ApiKey, DEFAULT_WORKSPACE } from './core/auth'
 import {
@@ -38,6 +38,13 @@ export interface Config {
     readonly mediaLocation: string
     readonly baseUrl?: string
     readonly models: Readonly<ModelIds>
+    /** Roles whose id a variable set (the others run their catalogue default). */
+    readonly explicitModels: readonly ModelRole[]
+    /**
+     * `GEMINI_MODEL_SUBSTITUTE`: an id set explicitly that the service does not serve is replaced
+     * by the role's next candidate too (by default it is named, not swapped).
+     */
+    readonly substituteExplicitModels: boolean
     readonly deadlines: AiDeadlines
     readonly maxRetries: number
   }
@@ -151,6 +158,7 @@ const ENV_FIELDS = {
   GOOGLE_CLOUD_LOCATION: text,
   GEMINI_BASE_URL: httpUrl,
   VERTEX_MEDIA_LOCATION: text,
+  GEMINI_MODEL_SUBSTITUTE: boolean,
   GEMINI_TIMEOUT_MS: integer(60_000, 1_000, 3_600_000),
   GEMINI_INTERACTIVE_TIMEOUT_MS: integer(undefined, 1_000, 600_000),
   GEMINI_IDLE_TIMEOUT_MS: integer(undefined, 1_000, 3_600_000),
@@ -246,7 +254,8 @@ export function loadConfig(env: Env = process.env): Config {
       location: e.GOOGLE_CLOUD_LOCATION ?? 'global',
       mediaLocation: e.VERTEX_MEDIA_LOCATION ?? 'us-central1',
       baseUrl: e.GEMINI_BASE_URL,
-      models: modelIds(env),
+      ...modelIds(env),
+      substituteExplicitModels: e.GEMINI_MODEL_SUBSTITUTE,
       deadlines: {
         interactiveMs: e.GEMINI_INTERACTIVE_TIMEOUT_MS ?? Math.min(8_000, e.GEMINI_TIMEOUT_MS),
         stepMs: e.GEMINI_TIMEOUT_MS,
@@ -285,14 +294,16 @@ export function loadConfig(env: Env = process.env): Config {
 }
 
 /** Each role's id: its variable (or an older name it accepts), else the catalogue default. */
-function modelIds(env: Env): ModelIds {
-  const ids = {} as ModelIds
+function modelIds(env: Env): { models: ModelIds; explicitModels: ModelRole[] } {
+  const models = {} as ModelIds
+  const explicitModels: ModelRole[] = []
   for (const role of MODEL_ROLES) {
     const { env: names, defaultId } = ROLES[role]
     const given = names.map((name) => env[name]?.trim()).find(Boolean)
-    ids[role] = given ?? defaultId
+    models[role] = given ?? defaultId
+    if (given) explicitModels.push(role)
   }
-  return ids
+  return { models, explicitModels }
 }
 
 function deepFreeze<T>(value: T, leave?: unknown): T {
