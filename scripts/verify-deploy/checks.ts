@@ -5,7 +5,7 @@
  * (the home page, the capabilities) are fetched once per run.
  */
 
-import { backendsOf, type Json, modelsIn, valueAt } from './capabilities'
+import { backendsOf, type Json, modelsIn, substitutionsIn, valueAt } from './capabilities'
 import type { Expectation } from './cli'
 import { type Answer, errorCodeOf, jsonOf, type Probe, type Target } from './probe'
 
@@ -147,8 +147,10 @@ export const BASE_CHECKS: readonly Check[] = [
       const caps = await capabilities()
       const backends = backendsOf(caps) ?? fail('no "ai" and "storage" fields')
       const models = modelsIn(caps)
+      const swapped = substitutionsIn(caps)
       const modelText = models.length > 0 ? models.join(' ') : 'none'
-      return `ai=${backends.ai} storage=${backends.storage} models: ${modelText}`
+      const swappedText = swapped.length > 0 ? `; substituted: ${swapped.join(', ')}` : ''
+      return `ai=${backends.ai} storage=${backends.storage} models: ${modelText}${swappedText}`
     },
   },
 ]

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { join } from 'node:path'
 import { REPO_ROOT } from '../../scripts/build-server'
-import { modelsIn, valueAt } from '../../scripts/verify-deploy/capabilities'
+import { modelsIn, substitutionsIn, valueAt } from '../../scripts/verify-deploy/capabilities'
 import { type Options, parseOptions } from '../../scripts/verify-deploy/cli'
 import { runChecks } from '../../scripts/verify-deploy/run'
 import { type CloudRunFront, startCloudRunFront } from '../support/cloud-run-front'
@@ -243,33 +243,55 @@ describe('verify-deploy command line', () => {
 })
 
 describe('reading capabilities it does not know yet', () => {
-  const caps = {
+  const older = {
     ai: 'vertex',
     storage: 'gcs',
     image: { models: { banana: { id: 'gemini-3.1-flash-image', ratios: ['1:1'] } } },
     video: { models: [{ role: 'veo', id: 'veo-3.1-generate-001' }] },
-    models: {
-      text: { id: 'gemini-3.8-flash', source: 'default' },
-      fast: { id: 'gemini-3.8-flash' },
-    },
     upscale: { method: 'imagen', model: 'imagen-4.0-upscale-001' },
     somethingNew: { id: 'not-a-model', nested: [1, 2] },
   }
+  const resolved = {
+    ...older,
+    models: {
+      list: { state: 'read' },
+      roles: {
+        text: { configured: 'gemini-3.8-flash', inUse: 'gemini-3.8-flash', substituted: false },
+        fast: {
+          configured: 'gemini-3.5-flash-lite',
+          inUse: 'gemini-3.6-flash-lite',
+          substituted: true,
+        },
+        video: { configured: 'gemini-omni-1.1-flash', inUse: 'gemini-omni-1.1-flash' },
+        future: { inUse: 'gemini-9', weight: 3 },
+      },
+    },
+  }
 
-  test('models in use: ids under anything named models, and model fields; nothing else', () => {
-    expect(modelsIn(caps)).toEqual([
-      'gemini-3.1-flash-image',
+  test("models in use: each role's id in use, and the substitutions the service made", () => {
+    expect(modelsIn(resolved)).toEqual([
+      'gemini-3.6-flash-lite',
       'gemini-3.8-flash',
+      'gemini-9',
+      'gemini-omni-1.1-flash',
+    ])
+    expect(substitutionsIn(resolved)).toEqual(['fast gemini-3.5-flash-lite->gemini-3.6-flash-lite'])
+  })
+
+  test('without resolved roles: ids under anything named models, and model fields; nothing else', () => {
+    expect(modelsIn(older)).toEqual([
+      'gemini-3.1-flash-image',
       'imagen-4.0-upscale-001',
       'veo-3.1-generate-001',
     ])
+    expect(substitutionsIn(older)).toEqual([])
   })
 
   test('expectations read any dotted field', () => {
-    expect(valueAt(caps, 'ai')).toBe('vertex')
-    expect(valueAt(caps, 'models.text.source')).toBe('default')
-    expect(valueAt(caps, 'video.models.0.role')).toBe('veo')
-    expect(valueAt(caps, 'somethingNew.nested')).toBe('[1,2]')
-    expect(valueAt(caps, 'missing.path')).toBeUndefined()
+    expect(valueAt(resolved, 'ai')).toBe('vertex')
+    expect(valueAt(resolved, 'models.roles.text.inUse')).toBe('gemini-3.8-flash')
+    expect(valueAt(resolved, 'video.models.0.role')).toBe('veo')
+    expect(valueAt(resolved, 'somethingNew.nested')).toBe('[1,2]')
+    expect(valueAt(resolved, 'missing.path')).toBeUndefined()
   })
 })
