@@ -81,7 +81,12 @@ export function createModelResolver(options: ModelResolverOptions): ModelResolve
   let failure: string | undefined
   let revision = 0
   let waited = false
-  let resolution = resolve()
+  // Resolved on first use, not while the server starts (it is not needed to answer /health).
+  let resolution: Resolution | undefined
+  const current = () => {
+    resolution ??= resolve()
+    return resolution
+  }
 
   function resolve(): Resolution {
     return resolveRoles({
@@ -100,7 +105,7 @@ export function createModelResolver(options: ModelResolverOptions): ModelResolve
     const next = resolve()
     let changed = false
     for (const role of MODEL_ROLES) {
-      const before = resolution[role]
+      const before = current()[role]
       const after = next[role]
       if (before.inUse !== after.inUse || before.reason !== after.reason) changed = true
       announce(role, after)
@@ -161,7 +166,7 @@ export function createModelResolver(options: ModelResolverOptions): ModelResolve
   }
 
   return {
-    idOf: (role) => resolution[role].inUse,
+    idOf: (role) => current()[role].inUse,
     async ready() {
       if (ai.backend === 'none' || !due()) return
       const first = !waited
@@ -179,7 +184,7 @@ export function createModelResolver(options: ModelResolverOptions): ModelResolve
         notFound.add(id)
         update()
       }
-      return resolution[role].inUse
+      return current()[role].inUse
     },
     isNotFound: (id) => notFound.has(id),
     report: () => ({
@@ -190,7 +195,7 @@ export function createModelResolver(options: ModelResolverOptions): ModelResolve
         ...(failure ? { failure } : {}),
       },
       revision,
-      roles: resolution,
+      roles: current(),
     }),
   }
 }
