@@ -81,31 +81,33 @@ export function createModelResolver(options: ModelResolverOptions): ModelResolve
   let failure: string | undefined
   let revision = 0
   let waited = false
-  // Resolved on first use, not while the server starts (it is not needed to answer /health).
+  // Resolved on first use, not while the server starts (it is not needed to answer /health);
+  // until then the roles are as the catalogue and the configuration say, with no list read.
   let resolution: Resolution | undefined
   const current = () => {
-    resolution ??= resolve()
+    resolution ??= resolve(list, notFound)
     return resolution
   }
 
-  function resolve(): Resolution {
+  function resolve(served: ModelList | undefined, refused: ReadonlySet<string>): Resolution {
     return resolveRoles({
       // Without AI nothing is called; the roles are reported as configured.
       backend: ai.backend === 'none' ? 'developer' : ai.backend,
       configured: ai.models,
       explicit,
       substituteExplicit: ai.substituteExplicitModels,
-      list,
-      notFound,
+      list: served,
+      notFound: refused,
     })
   }
 
   /** Resolves anew; names every unserved id once and bumps the revision when anything changed. */
   function update() {
-    const next = resolve()
+    const previous = resolution ?? resolve(undefined, new Set())
+    const next = resolve(list, notFound)
     let changed = false
     for (const role of MODEL_ROLES) {
-      const before = current()[role]
+      const before = previous[role]
       const after = next[role]
       if (before.inUse !== after.inUse || before.reason !== after.reason) changed = true
       announce(role, after)
