@@ -15,6 +15,10 @@ test.each([
   ['node:path (0.4 ms; core/posix-path instead)', /^node:path$/],
   ['valibot (config is read with core/env-fields)', /^valibot\//],
   ["Hono's secure-headers (core/security writes constant headers)", /secure-headers/],
+  [
+    "Hono's default preset and its routers (hono/tiny: the pattern router only)",
+    /^hono\/dist\/(index|hono)\.js$|reg-exp-router|trie-router|smart-router/,
+  ],
   ['the Google SDKs', /@google\/genai|@google-cloud\/storage/],
   ['the API and its features', /^server\/(api\.ts|features\/(?!media\/))/],
 ])('start-up does not evaluate %s', (_, pattern) => {
