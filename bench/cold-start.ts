@@ -5,7 +5,9 @@
  * (aim 1.5x). The same bare server compiled with bytecode shows the runtime's own floor. Each
  * sample spawns a fresh process and times spawn -> first 200 on `/health` (and, for the app, on
  * `/`, and on its first AI answer with the fake Gemini answering at once), all interleaved in one
- * run. Prints medians, p90, ratios to the bare server's `/health`, and the idle RSS of each.
+ * run. Prints medians, p90, ratios to the bare server's `/health` (of the medians, and the median
+ * of each run's own ratio: the two samples of a run are taken moments apart, so a busy machine's
+ * changing load disturbs that one less), and the idle RSS of each.
  *
  * Options: --runs=N (15)  --write (put the table into bench/README.md)
  *          --variants (also the other server builds, to back the choice of build)
@@ -159,7 +161,8 @@ async function main() {
   }
   gemini.stop()
 
-  const baseline = median(samples.get(key(list.find((c) => c.isBaseline)!, HEALTH))!)
+  const bareRuns = samples.get(key(list.find((c) => c.isBaseline)!, HEALTH))!
+  const baseline = median(bareRuns)
   const lines = [
     `Cold start, spawn -> first 200, ${runs} runs each, interleaved (Bun ${Bun.version}, ` +
       `${navigator.hardwareConcurrency} CPUs, ${new Date().toISOString().slice(0, 10)}). ` +
@@ -167,17 +170,19 @@ async function main() {
     `Dist: ${dist.note ? 'stand-in (no client/dist)' : relative(REPO_ROOT, dist.dir)}. ` +
       'First AI answer: POST /api/seo/analyze-intent as the first request, fake Gemini answering at once.',
     '',
-    `| server | ${COLUMNS.map((p) => `${p.label} median | p90 | ratio`).join(' | ')} | RSS idle | size |`,
-    `|---|${COLUMNS.map(() => '---:|---:|---:|').join('')}---:|---:|`,
+    `| server | ${COLUMNS.map((p) => `${p.label} median | p90 | ratio | paired`).join(' | ')} | RSS idle | size |`,
+    `|---|${COLUMNS.map(() => '---:|---:|---:|---:|').join('')}---:|---:|`,
   ]
   for (const c of list) {
     const cells = COLUMNS.flatMap((probe) => {
       const xs = samples.get(key(c, probe))
-      if (!xs) return ['', '', '']
+      if (!xs) return ['', '', '', '']
+      const paired = median(xs.map((x, run) => x / bareRuns[run]!))
       return [
         `${fmt(median(xs))} ms`,
         `${fmt(quantile(xs, 0.9))} ms`,
         `${fmt(median(xs) / baseline, 2)}x`,
+        `${fmt(paired, 2)}x`,
       ]
     })
     const size = c.bytes ? `${fmt(c.bytes / 1024 / 1024)} MB` : ''
