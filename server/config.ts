@@ -75,6 +75,22 @@ export interface Config {
    * reachable sample website for brand analysis.
    */
   readonly demo?: { readonly sampleSite?: string }
+  /** Search Console API (the SEO workflow's real search data). */
+  readonly searchConsole: SearchConsoleConfig
+  /**
+   * `SECRETS_KEY`: 32 bytes (base64) that encrypt stored credentials (WordPress application
+   * passwords) with AES-GCM; without it those credentials cannot be saved.
+   */
+  readonly secretsKey?: string
+}
+
+export interface SearchConsoleConfig {
+  /** `SEARCH_CONSOLE_ENDPOINT`: the API's root (Google's, or a test fake). */
+  readonly endpoint: string
+  /** `SEARCH_CONSOLE_MAX_ROWS`: rows read per report table at most (the cap is reported). */
+  readonly maxRows: number
+  /** `SEARCH_CONSOLE_PAGE_ROWS`: rows asked for per request (`rowLimit`, paged with `startRow`). */
+  readonly pageRows: number
 }
 
 /** Time budgets of model calls, retries included (see `ai/deadline.ts`). */
@@ -146,6 +162,15 @@ const ports = refine(
   (xs) => xs.map(Number)
 )
 
+/** 32 random bytes in base64 (`openssl rand -base64 32`). */
+const secretsKey: Field<string | undefined> = (raw) => {
+  if (raw === undefined) return { ok: true, value: undefined }
+  const key = raw.trim()
+  return /^[A-Za-z0-9+/]{43}=$/.test(key) && atob(key).length === 32
+    ? { ok: true, value: key }
+    : { ok: false, message: 'must be 32 random bytes in base64 (openssl rand -base64 32)' }
+}
+
 const ENV_FIELDS = {
   PORT: integer(8080, 1, 65535),
   NODE_ENV: text,
@@ -188,6 +213,10 @@ const ENV_FIELDS = {
   VIDEO_PRICES: text,
   AIS_DEMO: boolean,
   AIS_DEMO_SITE: httpUrl,
+  SEARCH_CONSOLE_ENDPOINT: httpUrl,
+  SEARCH_CONSOLE_MAX_ROWS: integer(5_000, 1, 100_000),
+  SEARCH_CONSOLE_PAGE_ROWS: integer(1_000, 1, 25_000),
+  SECRETS_KEY: secretsKey,
 }
 
 /** Every model role's variables (the current name and the older ones it accepts). */
@@ -287,6 +316,15 @@ export function loadConfig(env: Env = process.env): Config {
     },
     fetchAllowedPorts: e.FETCH_ALLOWED_PORTS,
     demo: e.AIS_DEMO ? { sampleSite: e.AIS_DEMO_SITE } : undefined,
+    searchConsole: {
+      endpoint: (e.SEARCH_CONSOLE_ENDPOINT ?? 'https://searchconsole.googleapis.com').replace(
+        /\/+$/,
+        ''
+      ),
+      maxRows: e.SEARCH_CONSOLE_MAX_ROWS,
+      pageRows: e.SEARCH_CONSOLE_PAGE_ROWS,
+    },
+    secretsKey: e.SECRETS_KEY,
   }
   // The video price table is read-only by type and shared with the defaults: left as it is
   // (freezing its thirty-odd objects showed up in the cold-start profile).
