@@ -3,10 +3,10 @@
  * The money part of the configuration: `AI_PRICES` over the built-in price table, and what each
  * workspace may spend (`BUDGET_USD_PER_DAY`, `BUDGET_USD_PER_MONTH`, `WORKSPACE_BUDGETS`).
  */
-import * as v from 'valibot'
 import { AI_PRICES_EXAMPLE, aiPrices } from './ai/price-overrides'
 import type { PriceTable } from './ai/prices'
 import { type BudgetConfig, parseWorkspaceBudgets, WORKSPACE_BUDGETS_EXAMPLE } from './core/budgets'
+import { type Field, type FieldValues, text } from './core/env-fields'
 
 /** Prices of model calls and what each workspace may spend (see `features/usage`). */
 export interface SpendConfig {
@@ -17,34 +17,35 @@ export interface SpendConfig {
   readonly budgets: BudgetConfig
 }
 
-const dollarsText = v.optional(
-  v.pipe(
-    v.string(),
-    v.trim(),
-    v.regex(/^\d+(\.\d{1,6})?$/, 'must be an amount in US dollars such as 25 or 2.50'),
-    v.transform(Number)
-  )
-)
-
-/** The variables, as entries of the environment's schema. */
-export const SPEND_ENV = {
-  AI_PRICES: v.optional(v.string()),
-  BUDGET_USD_PER_DAY: dollarsText,
-  BUDGET_USD_PER_MONTH: dollarsText,
-  WORKSPACE_BUDGETS: v.optional(v.string()),
+/** US dollars with at most six decimals; unset (or blank) is no limit. */
+const dollars: Field<number | undefined> = (raw) => {
+  const value = raw?.trim()
+  if (!value) return { ok: true, value: undefined }
+  return /^\d+(\.\d{1,6})?$/.test(value)
+    ? { ok: true, value: Number(value) }
+    : { ok: false, message: 'must be an amount in US dollars such as 25 or 2.50' }
 }
 
-type SpendEnv = v.InferOutput<v.ObjectSchema<typeof SPEND_ENV, undefined>>
+/** The variables, as fields of the environment's readers. */
+export const SPEND_FIELDS = {
+  AI_PRICES: text,
+  BUDGET_USD_PER_DAY: dollars,
+  BUDGET_USD_PER_MONTH: dollars,
+  WORKSPACE_BUDGETS: text,
+}
 
-export const jsonProblem = (name: string, example: string, unit = '') =>
+const jsonProblem = (name: string, example: string, unit = '') =>
   `${name} must be JSON such as ${example}${unit}`
 
 /** @throws the error `fail` makes of a problem (a JSON variable that is not valid). */
-export function spendConfig(e: SpendEnv, fail: (problem: string) => Error): SpendConfig {
+export function spendConfig(
+  e: FieldValues<typeof SPEND_FIELDS>,
+  fail: (problem: string) => Error
+): SpendConfig {
   const readOn = new Date().toISOString().slice(0, 10)
-  const prices = aiPrices(e.AI_PRICES?.trim() || undefined, readOn)
+  const prices = aiPrices(e.AI_PRICES, readOn)
   if (!prices) throw fail(jsonProblem('AI_PRICES', AI_PRICES_EXAMPLE))
-  const workspaces = parseWorkspaceBudgets(e.WORKSPACE_BUDGETS?.trim() || undefined)
+  const workspaces = parseWorkspaceBudgets(e.WORKSPACE_BUDGETS)
   if (!workspaces) {
     throw fail(jsonProblem('WORKSPACE_BUDGETS', WORKSPACE_BUDGETS_EXAMPLE, ' (null: no limit)'))
   }

@@ -4,33 +4,32 @@
  * built-in rows of the items it names (a model id or `google-search`), each a list of dated
  * rows, so a price change announced later needs no release: `{"gemini-3.8-flash":[{
  * "inputPerMillion":0.75,"outputPerMillion":3.75},{"from":"2027-01-01","inputPerMillion":1.5,
- * "outputPerMillion":7.5}]}`. `VIDEO_PRICES`: per model, US dollars per second of video by
- * resolution; a model it names takes exactly its entries.
+ * "outputPerMillion":7.5}]}`. (`VIDEO_PRICES` is read by `ai/video-prices`.)
  */
 import * as v from 'valibot'
 import { DEFAULT_AI_PRICES, type PriceRow, type PriceTable } from './prices'
-import { DEFAULT_VIDEO_PRICES, type VideoPriceTable } from './video-prices'
 
-const Dollars = v.pipe(v.number(), v.minValue(0), v.maxValue(1000))
-const Day = v.pipe(
-  v.string(),
-  v.regex(/^\d{4}-\d{2}-\d{2}$/),
-  v.check((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)))
-)
-
-const Row = v.strictObject({
-  from: v.optional(Day),
-  inputPerMillion: v.optional(Dollars),
-  outputPerMillion: v.optional(Dollars),
-  perImage: v.optional(Dollars),
-  perQuery: v.optional(Dollars),
-  estimated: v.optional(v.boolean()),
-})
-
-const AiPricesJson = v.record(
-  v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)),
-  v.pipe(v.array(Row), v.minLength(1))
-)
+// Built only when the variable is set: configuration is read at every cold start, mostly without `AI_PRICES`.
+const buildSchema = () => {
+  const Dollars = v.pipe(v.number(), v.minValue(0), v.maxValue(1000))
+  const Day = v.pipe(
+    v.string(),
+    v.regex(/^\d{4}-\d{2}-\d{2}$/),
+    v.check((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)))
+  )
+  const Row = v.strictObject({
+    from: v.optional(Day),
+    inputPerMillion: v.optional(Dollars),
+    outputPerMillion: v.optional(Dollars),
+    perImage: v.optional(Dollars),
+    perQuery: v.optional(Dollars),
+    estimated: v.optional(v.boolean()),
+  })
+  return v.record(
+    v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)),
+    v.pipe(v.array(Row), v.minLength(1))
+  )
+}
 
 export const AI_PRICES_EXAMPLE =
   '{"gemini-3.8-flash":[{"inputPerMillion":0.75,"outputPerMillion":3.75},{"from":"2027-01-01","inputPerMillion":1.5,"outputPerMillion":7.5}]}'
@@ -50,7 +49,7 @@ export function aiPrices(json: string | undefined, readOn: string): PriceConfig 
   } catch {
     return undefined
   }
-  const result = v.safeParse(AiPricesJson, parsed)
+  const result = v.safeParse(buildSchema(), parsed)
   if (!result.success) return undefined
   const configured = new Set(Object.keys(result.output))
   const rows: PriceRow[] = Object.entries(result.output).flatMap(([item, list]) =>
@@ -59,35 +58,5 @@ export function aiPrices(json: string | undefined, readOn: string): PriceConfig 
   return {
     table: [...DEFAULT_AI_PRICES.filter((row) => !configured.has(row.item)), ...rows],
     configured,
-  }
-}
-
-const PriceNumber = v.pipe(v.number(), v.minValue(0), v.maxValue(100))
-const VideoPricesJson = v.record(
-  v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)),
-  v.record(
-    v.picklist(['*', '360p', '720p', '1080p', '4k']),
-    v.strictObject({ audio: PriceNumber, silent: PriceNumber })
-  )
-)
-
-export const VIDEO_PRICES_EXAMPLE = '{"veo-3.1-generate-001":{"*":{"audio":0.4,"silent":0.2}}}'
-
-/** `VIDEO_PRICES` over the defaults; undefined when the JSON is not valid. */
-export function videoPrices(
-  json: string | undefined
-): { prices: VideoPriceTable; configuredPrices: ReadonlySet<string> } | undefined {
-  if (!json) return { prices: DEFAULT_VIDEO_PRICES, configuredPrices: new Set() }
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(json)
-  } catch {
-    return undefined
-  }
-  const result = v.safeParse(VideoPricesJson, parsed)
-  if (!result.success) return undefined
-  return {
-    prices: { ...DEFAULT_VIDEO_PRICES, ...result.output },
-    configuredPrices: new Set(Object.keys(result.output)),
   }
 }

@@ -22,12 +22,14 @@ export interface BudgetConfig {
   >
 }
 
-const Dollars = v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1_000_000)))
-
-const WorkspaceBudgetsJson = v.record(
-  v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,31}$/)),
-  v.strictObject({ usdPerDay: v.optional(Dollars), usdPerMonth: v.optional(Dollars) })
-)
+// Built only when the variable is set: configuration is read at every cold start, mostly without this variable.
+const buildSchema = () => {
+  const Dollars = v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1_000_000)))
+  return v.record(
+    v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,31}$/)),
+    v.strictObject({ usdPerDay: v.optional(Dollars), usdPerMonth: v.optional(Dollars) })
+  )
+}
 
 export const WORKSPACE_BUDGETS_EXAMPLE =
   '{"acme":{"usdPerDay":5,"usdPerMonth":100},"ops":{"usdPerDay":null}}'
@@ -38,7 +40,7 @@ export function parseWorkspaceBudgets(
 ): BudgetConfig['workspaces'] | undefined {
   if (!json) return {}
   try {
-    const result = v.safeParse(WorkspaceBudgetsJson, JSON.parse(json))
+    const result = v.safeParse(buildSchema(), JSON.parse(json))
     return result.success ? result.output : undefined
   } catch {
     return undefined
