@@ -6,30 +6,39 @@
  * "inputPerMillion":0.75,"outputPerMillion":3.75},{"from":"2027-01-01","inputPerMillion":1.5,
  * "outputPerMillion":7.5}]}`. (`VIDEO_PRICES` is read by `ai/video-prices`.)
  */
-import * as v from 'valibot'
 import { DEFAULT_AI_PRICES, type PriceRow, type PriceTable } from './prices'
 
-// Built only when the variable is set: configuration is read at every cold start, mostly without `AI_PRICES`.
-const buildSchema = () => {
-  const Dollars = v.pipe(v.number(), v.minValue(0), v.maxValue(1000))
-  const Day = v.pipe(
-    v.string(),
-    v.regex(/^\d{4}-\d{2}-\d{2}$/),
-    v.check((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)))
-  )
-  const Row = v.strictObject({
-    from: v.optional(Day),
-    inputPerMillion: v.optional(Dollars),
-    outputPerMillion: v.optional(Dollars),
-    perImage: v.optional(Dollars),
-    perQuery: v.optional(Dollars),
-    estimated: v.optional(v.boolean()),
-  })
-  return v.record(
-    v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)),
-    v.pipe(v.array(Row), v.minLength(1))
-  )
+// Checked by hand, not with valibot: configuration is read at every cold start (core/env-fields).
+const DOLLARS = ['inputPerMillion', 'outputPerMillion', 'perImage', 'perQuery'] as const
+type RowJson = Partial<Record<(typeof DOLLARS)[number], number>> & {
+  from?: string
+  estimated?: boolean
 }
+const isDollars = (x: unknown) => x === undefined || (typeof x === 'number' && x >= 0 && x <= 1000)
+const isDay = (x: unknown) =>
+  x === undefined ||
+  (typeof x === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(x) &&
+    !Number.isNaN(Date.parse(`${x}T00:00:00Z`)))
+const isRow = (x: unknown): x is RowJson =>
+  typeof x === 'object' &&
+  x !== null &&
+  !Array.isArray(x) &&
+  Object.keys(x).every((k) => k === 'from' || k === 'estimated' || DOLLARS.some((d) => d === k)) &&
+  isDay((x as RowJson).from) &&
+  ((x as RowJson).estimated === undefined || typeof (x as RowJson).estimated === 'boolean') &&
+  DOLLARS.every((d) => isDollars((x as RowJson)[d]))
+const isTable = (x: unknown): x is Record<string, RowJson[]> =>
+  typeof x === 'object' &&
+  x !== null &&
+  !Array.isArray(x) &&
+  Object.entries(x).every(
+    ([item, rows]) =>
+      /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(item) &&
+      Array.isArray(rows) &&
+      rows.length > 0 &&
+      rows.every(isRow)
+  )
 
 export const AI_PRICES_EXAMPLE =
   '{"gemini-3.8-flash":[{"inputPerMillion":0.75,"outputPerMillion":3.75},{"from":"2027-01-01","inputPerMillion":1.5,"outputPerMillion":7.5}]}'
@@ -49,10 +58,9 @@ export function aiPrices(json: string | undefined, readOn: string): PriceConfig 
   } catch {
     return undefined
   }
-  const result = v.safeParse(buildSchema(), parsed)
-  if (!result.success) return undefined
-  const configured = new Set(Object.keys(result.output))
-  const rows: PriceRow[] = Object.entries(result.output).flatMap(([item, list]) =>
+  if (!isTable(parsed)) return undefined
+  const configured = new Set(Object.keys(parsed))
+  const rows: PriceRow[] = Object.entries(parsed).flatMap(([item, list]) =>
     list.map((row) => ({ item, ...row, source: 'AI_PRICES', readOn }))
   )
   return {

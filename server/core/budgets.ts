@@ -5,8 +5,6 @@
  * `{"acme":{"usdPerDay":5,"usdPerMonth":100},"ops":{"usdPerDay":null}}` (`null`: no limit).
  * Days and months are UTC.
  */
-import * as v from 'valibot'
-
 /** A workspace's limits in US dollars; absent: no limit. */
 export interface Budget {
   readonly usdPerDay?: number
@@ -22,14 +20,16 @@ export interface BudgetConfig {
   >
 }
 
-// Built only when the variable is set: configuration is read at every cold start, mostly without this variable.
-const buildSchema = () => {
-  const Dollars = v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1_000_000)))
-  return v.record(
-    v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,31}$/)),
-    v.strictObject({ usdPerDay: v.optional(Dollars), usdPerMonth: v.optional(Dollars) })
-  )
-}
+// Checked by hand, not with valibot: configuration is read at every cold start (core/env-fields).
+const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x)
+const isLimit = (x: unknown) =>
+  x === undefined || x === null || (typeof x === 'number' && x >= 0 && x <= 1_000_000)
+const isEntry = (x: unknown) =>
+  isObject(x) &&
+  Object.keys(x).every((k) => k === 'usdPerDay' || k === 'usdPerMonth') &&
+  isLimit(x.usdPerDay) &&
+  isLimit(x.usdPerMonth)
 
 export const WORKSPACE_BUDGETS_EXAMPLE =
   '{"acme":{"usdPerDay":5,"usdPerMonth":100},"ops":{"usdPerDay":null}}'
@@ -40,8 +40,12 @@ export function parseWorkspaceBudgets(
 ): BudgetConfig['workspaces'] | undefined {
   if (!json) return {}
   try {
-    const result = v.safeParse(buildSchema(), JSON.parse(json))
-    return result.success ? result.output : undefined
+    const parsed: unknown = JSON.parse(json)
+    if (!isObject(parsed)) return undefined
+    const ok = Object.entries(parsed).every(
+      ([name, entry]) => /^[a-z0-9][a-z0-9-]{0,31}$/.test(name) && isEntry(entry)
+    )
+    return ok ? (parsed as BudgetConfig['workspaces']) : undefined
   } catch {
     return undefined
   }
