@@ -5,9 +5,9 @@
  */
 import { createAiGateway } from './ai/gateway'
 import { type Config, DEFAULT_WORKSPACE } from './config'
-import { lazyLedger } from './core/lazy-ledger'
 import { createLogger } from './core/logger'
 import type { FeatureDeps } from './features/context'
+import { lazyLedger } from './lazy-ledger'
 import { createBlobStore } from './storage'
 
 export interface AppDeps extends FeatureDeps {

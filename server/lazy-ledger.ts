@@ -1,16 +1,16 @@
 /**
- * @module core/lazy-ledger
+ * @module lazy-ledger
  * The ledger as the app is built with it: nothing of it is evaluated at start-up; the
  * implementation loads on first use (the first API request that meters or reads spend).
  */
-import type { CallUsage } from '../ai/spend'
-import type { Ledger, LedgerOptions } from '../features/usage/ledger'
-import { once } from './lazy'
+import type { CallUsage } from './ai/spend'
+import { once } from './core/lazy'
+import type { Ledger, LedgerOptions } from './features/usage/ledger'
 
 export function lazyLedger(options: LedgerOptions): Ledger {
   let ready: Ledger | undefined
   const load = once(async () => {
-    ready = (await import('../features/usage/ledger')).createLedger(options)
+    ready = (await import('./features/usage/ledger')).createLedger(options)
     return ready
   })
   const get = async () => ready ?? load()
