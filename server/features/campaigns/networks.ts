@@ -6,7 +6,7 @@
  * 2026; README "Campaign network limits" shows the same table). Pure data, shared with the
  * browser.
  */
-import type { NetworkId } from '../library/schemas/campaign'
+import type { NetworkId, VisualFormat } from '../library/schemas/campaign'
 
 /**
  * How a network counts characters:
@@ -51,6 +51,8 @@ export interface NetworkLimits {
   /** WeChat's digest (摘要). */
   maxDigest?: number
   link: LinkRule
+  /** The visual size a scheduler attaches to this network's post. */
+  image: VisualFormat
   sources: readonly string[]
 }
 
@@ -70,6 +72,7 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkLimits>> = {
     targetHashtags: 3,
     hashtagStyle: 'hash',
     link: 'inline',
+    image: '1.91:1',
     sources: [
       'LinkedIn Help: "Share posts" (posts up to 3,000 characters)',
       'LinkedIn Marketing API, Posts API: commentary is little text up to 3,000 characters',
@@ -84,6 +87,7 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkLimits>> = {
     targetHashtags: 2,
     hashtagStyle: 'hash',
     link: 'inline',
+    image: '1.91:1',
     sources: [
       'twitter/twitter-text config/v3.json: maxWeightedTweetLength 280, scale 100, defaultWeight 200, ranges 0-4351, 8192-8205, 8208-8223, 8242-8247 weigh 100, transformedURLLength 23',
       'X Developer docs, "Counting characters" (CJK count 2, URLs 23)',
@@ -100,6 +104,7 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkLimits>> = {
     targetHashtags: 5,
     hashtagStyle: 'hash',
     link: 'bio',
+    image: '4:5',
     sources: [
       'Instagram Graph API, Content Publishing: caption at most 2,200 characters',
       'Adam Mosseri, 19 December 2025: at most 5 hashtags per post or reel (was 30)',
@@ -116,6 +121,7 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkLimits>> = {
     targetHashtags: 3,
     hashtagStyle: 'hash',
     link: 'inline',
+    image: '1:1',
     sources: ['Facebook post limit of 63,206 characters (Meta, Pages composer)'],
   },
   xiaohongshu: {
@@ -130,6 +136,7 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkLimits>> = {
     maxTitle: 20,
     titleCount: 'chars',
     link: 'none',
+    image: '4:5',
     sources: [
       '小红书创作中心 editor: 标题 0/20, 正文 0/1000',
       '小红书社区规范: no outside links or contact details in notes; at most 10 话题 per note',
@@ -148,6 +155,7 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkLimits>> = {
     titleCount: 'wechat-title',
     maxDigest: 120,
     link: 'original',
+    image: '1.91:1',
     sources: [
       '微信公众平台 editor: 标题 0/64, 摘要 0/120, 正文 up to 20,000 characters',
       '微信公众平台 draft/add API: title at most 32 Chinese characters (a Chinese character counted 2 here, so both rules hold), content_source_url for 阅读原文',
@@ -163,6 +171,7 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkLimits>> = {
     targetHashtags: 2,
     hashtagStyle: 'weibo',
     link: 'inline',
+    image: '1:1',
     sources: [
       '微博 composer: 2,000 characters, 140 shown before 展开全文; two half-width characters count as one',
       'Links are shortened to t.cn (counted 10 here)',

@@ -19,6 +19,7 @@ import { loadStoredImage } from '../image/inputs'
 import { renderImage } from '../image/render'
 import { MediaId, ModelLevel } from '../image/schemas'
 import { type CampaignVisual, MarketPlan, VisualFormat } from '../library/schemas/campaign'
+import { type BrandGuard, brandGuard } from './brand-guard'
 import { defaultLayers } from './default-layers'
 import { fitExtend } from './fit'
 import { FORMATS } from './formats'
@@ -106,7 +107,8 @@ export const recomposePrompt = (ratio: string, prompt: string) =>
 
 export async function recompose(
   ctx: StepContext,
-  input: RecomposeRequest
+  input: RecomposeRequest,
+  guard: BrandGuard = brandGuard
 ): Promise<RecomposeResponse> {
   const key = await loadStoredImage(ctx.store, input.keyVisual, 'keyVisual')
   const brand = await imageBrand(
@@ -127,12 +129,17 @@ export async function recompose(
       })
       const pixels = await decodeImage(rendered.image.bytes, rendered.image.mimeType)
       const fitted = await fitExtend(pixels, spec.width, spec.height)
-      const image = await saveMedia(ctx.store, await encodePng(fitted), 'image/png')
+      const png = await encodePng(fitted)
+      const image = await saveMedia(ctx.store, png, 'image/png')
+      const checked =
+        input.profile &&
+        (await guard(ctx, { image: { bytes: png, mimeType: 'image/png' }, profile: input.profile }))
       return {
         format,
         image: { ...image, width: spec.width, height: spec.height },
         modelRatio: ratio,
         layers: defaultLayers(format, input.plans, input.profile?.globalInfo.kit),
+        ...(checked ? { brandScore: checked.score } : {}),
       }
     })
   )
