@@ -22,13 +22,18 @@ export function hashtagOf(network: NetworkId, tag: string): string {
   return NETWORKS[network].hashtagStyle === 'weibo' ? `#${bare}#` : `#${bare}`
 }
 
-/** The text published for hook `hook` (0 = A, 1 = B); the link goes where the network takes it. */
+/**
+ * The text published for hook `hook` (0 = A, 1 = B). An inline link the text does not carry yet
+ * is added before the hashtags; other networks take it elsewhere (`networks.ts`).
+ */
 export function publishedText(post: PostText, hook: 0 | 1, link?: string): string {
   const limits = NETWORKS[post.network]
   const tags =
     limits.hashtagStyle === 'none' ? [] : post.hashtags.map((t) => hashtagOf(post.network, t))
   const parts = [post.hooks[hook] ?? '', post.body]
-  if (link && limits.link === 'inline') parts.push(link)
+  // The model is asked to place the link itself; one it left out goes at the end.
+  const placed = parts.some((p) => p.includes(link ?? '\u0000'))
+  if (link && limits.link === 'inline' && !placed) parts.push(link)
   if (tags.length) parts.push(tags.join(' '))
   return parts
     .map((p) => p.trim())
