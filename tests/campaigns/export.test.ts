@@ -142,7 +142,7 @@ describe('GET /api/campaigns/:id/export', () => {
     )
     expect(source.visuals[0].image).toBe('source/1x1.png')
     const stored = await loadMedia(app.deps.store, doc.visuals[0]!.image.id)
-    expect(files['source/1x1.png']).toEqual(stored.bytes)
+    expect(new Uint8Array(files['source/1x1.png']!)).toEqual(new Uint8Array(stored.bytes))
 
     // The manifest lists every other file with its real size.
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']!))
