@@ -1,8 +1,8 @@
 /**
  * @module campaigns/default-layers
  * The layers a new visual starts with: the headline near the top, the call to action as a
- * button near the bottom, the logo in a corner when the kit has one; in the kit's heading font
- * and colours. Placed per format (a wide visual keeps its text on the left half). Pure.
+ * button near the bottom, the logo in a corner when the kit has one (the headline kept clear of
+ * it); in the kit's heading font and colours. Placed per format (a wide visual keeps its text on the left half). Pure.
  */
 import type { BrandKit } from '../brand/profile'
 import type { CampaignLanguage, Layer, MarketPlan, VisualFormat } from '../library/schemas/campaign'
@@ -37,7 +37,8 @@ export function defaultLayers(format: VisualFormat, plans: Plans, kit?: BrandKit
       kind: 'headline',
       x: 0.07,
       y: tall ? 0.12 : 0.08,
-      width: wide ? 0.5 : 0.86,
+      // Clear of the logo's corner when there is one (it starts at 0.78 across).
+      width: wide ? 0.5 : kit?.logo ? 0.68 : 0.86,
       size: wide ? 0.045 : 0.075,
       color: '#ffffff',
       align: 'left',

@@ -46,7 +46,7 @@ const EN = {
   hooks: ['Your pour-over can taste like the café’s.', 'Flat, bitter pour-over? Three fixes.'],
   body: 'Ratio, grind and water temperature decide most of the cup. Our guide walks through each step, from a 1:16 ratio to the bloom.',
   tags: ['coffee', 'pourover', 'homebrew'],
-  titles: ['Pour-over at home', 'Better coffee, 3 steps'],
+  titles: ['Pour-over at home', 'Flat coffee? 3 fixes'],
 }
 const ZH = {
   hooks: ['在家也能冲出咖啡馆的味道☕', '手冲总是发苦？问题可能在这三步'],
