@@ -5,7 +5,7 @@
  * typed over X's limit turns invalid with its overage in words (Chinese counted 2); the
  * headline layer of the 4:5 visual is edited and moved from the keyboard; the pack is downloaded
  * and read: every size's PNG, the edited headline in the layered source, the CSV (its listing is
- * kept for the note). Both languages, axe-core on each state, screenshots kept.
+ * kept for the note); the 8 s video estimated, then confirmed. Both languages, axe-core on each state, screenshots kept.
  */
 import { describe, expect, test } from 'bun:test'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -151,6 +151,15 @@ describe('article -> campaign -> layer edit -> export', () => {
     await page
       .getByTestId('layer-editor')
       .screenshot({ path: 'test-artifacts/screenshots/campaign-layers-zh.png' })
+
+    // The video is estimated first; only the confirmation starts the paid job.
+    await page.getByTestId('campaign-video').click()
+    const estimate = page.getByTestId('campaign-video-estimate')
+    expect(await estimate.textContent()).toMatch(/8 秒，预计费用/)
+    await accessible(page)
+    await page.getByTestId('campaign-video-confirm').click()
+    await page.getByText(/视频任务已创建：\S+/).waitFor()
+    expect(await estimate.count()).toBe(0)
     expect(unexpected(tab.problems)).toEqual([])
   }, 180_000)
 })

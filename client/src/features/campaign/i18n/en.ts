@@ -106,6 +106,10 @@ export const en: Record<keyof typeof zhCN, string> = {
   'campaign.video.start': 'Make an 8 s video',
   'campaign.video.started': 'Video job started: {id}',
   'campaign.video.open': 'Open in the video studio',
+  'campaign.video.estimate': '{model}, {seconds} s, estimated price {price}. Start this paid job?',
+  'campaign.video.noPrice': 'no price on record',
+  'campaign.video.confirm': 'Confirm and start',
+  'campaign.video.cancel': 'Cancel',
   'campaign.export.title': 'Export',
   'campaign.export.lead':
     'One ZIP: a PNG per size and language, Markdown per network and language, a CSV for schedulers, the layered source as JSON and a manifest.',

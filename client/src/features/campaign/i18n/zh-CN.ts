@@ -101,6 +101,10 @@ export const zhCN = {
   'campaign.video.start': '生成 8 秒视频',
   'campaign.video.started': '视频任务已创建：{id}',
   'campaign.video.open': '在视频工作室查看',
+  'campaign.video.estimate': '{model}，{seconds} 秒，预计费用 {price}。确认开始这个付费任务？',
+  'campaign.video.noPrice': '暂无价格记录',
+  'campaign.video.confirm': '确认并开始',
+  'campaign.video.cancel': '取消',
   'campaign.export.title': '导出',
   'campaign.export.lead':
     '一个 ZIP：每个尺寸每种语言的 PNG、每个平台每种语言的 Markdown、给排期工具的 CSV、分层源文件 JSON 和清单。',
