@@ -16,6 +16,7 @@ import { rateLimit } from './core/rate-limit'
 import { requestLog } from './core/request-log'
 import type { AppDeps } from './deps'
 import { brandRoutes } from './features/brand/routes'
+import { brandGuardRoutes } from './features/brand-guard/routes'
 import { imageRoutes } from './features/image/routes'
 import { libraryRoutes } from './features/library/routes'
 import { seoRoutes } from './features/seo/routes'
@@ -45,6 +46,7 @@ export function createApi(deps: AppDeps) {
       .route('/', systemRoutes(config))
       .use('*', requireApiKey(config.apiKeys))
       .route('/', brandRoutes(deps))
+      .route('/brand', brandGuardRoutes(deps))
       .route('/seo', seoRoutes(deps))
       .route('/library', libraryRoutes(deps))
       .route('/image', imageRoutes(deps))
