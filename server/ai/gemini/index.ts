@@ -12,6 +12,7 @@ import { type ModelRole, specOf, type TextRole, type ThinkingLevel } from '../mo
 import type { SdkClientOptions } from '../sdk-client'
 import type { AiGateway, BaseRequest, JsonRequest } from '../types'
 import { createContext } from './client'
+import { deleteFile, uploadFile } from './files'
 import { callFunction } from './functions'
 import { image } from './image'
 import { json } from './json'
@@ -54,6 +55,8 @@ export function createGeminiGateway(options: GeminiGatewayOptions): AiGateway {
     image: (request) => image(ctx, ai.models[request.model ?? 'image'], request),
     upscale: (request) => upscale(ctx, ai.models.upscale, request),
     segment: (request) => segment(ctx, ai.models.segment, request),
+    uploadFile: (request) => uploadFile(ctx, ai.models.text, request),
+    deleteFile: (name) => deleteFile(ctx, ai.models.text, name),
     ...videoOperations(ctx, (role) => ai.models[role]),
   }
 }
