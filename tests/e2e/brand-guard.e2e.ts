@@ -91,6 +91,15 @@ async function scoreOfSelected(page: Page): Promise<number> {
   return Number(await badge.getAttribute('data-score'))
 }
 
+/** Waits (up to 20 s) until `condition` holds: the series is saved after a pause in edits. */
+async function until(condition: () => Promise<boolean>) {
+  const deadline = Date.now() + 20_000
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('the condition never held')
+    await Bun.sleep(200)
+  }
+}
+
 async function selectItem(page: Page, index: number) {
   await items(page).nth(index).focus()
   await page.keyboard.press('Enter')
@@ -159,14 +168,12 @@ describe('brand check in the image studio', () => {
 
     // The saved series keeps each item's check.
     const seriesId = new URL(page.url()).pathname.split('/').at(-1)
-    await page.waitForFunction(
-      async (path) => {
-        const doc = await (await fetch(path)).json()
-        return doc.document?.items?.every((i: { brandCheck?: unknown }) => i.brandCheck)
-      },
-      `/api/library/image-series/${seriesId}`,
-      { timeout: 20_000 }
-    )
+    const path = `${suite.demo.url}/api/library/image-series/${seriesId}`
+    await until(async () => {
+      const items: { brandCheck?: unknown }[] =
+        (await (await fetch(path)).json()).document?.items ?? []
+      return items.length === 3 && items.every((i) => i.brandCheck)
+    })
     const saved = await (
       await fetch(`${suite.demo.url}/api/library/image-series/${seriesId}`)
     ).json()
@@ -185,7 +192,7 @@ describe('brand check in the image studio', () => {
     await say(page, '一张海报 OFFBRAND', 1)
     const badge = page.locator('[data-testid="brand-badge"][data-state="done"]')
     await badge.waitFor({ timeout: 20_000 })
-    expect(await badge.getAttribute('aria-label')).toContain('品牌得分')
+    expect(await badge.getAttribute('aria-label')).toContain('满分 100')
     await badge.click()
     const dialog = page.getByTestId('brand-breakdown')
     await dialog.waitFor()

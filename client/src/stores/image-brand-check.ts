@@ -12,6 +12,7 @@ import { computed, ref, watch } from 'vue'
 import { checkBrand } from '../api/brand'
 import { fixInstruction, keptSummary, profileKeyOf } from '../features/brand-guard/check-view'
 import type { CanvasItem } from '../features/image/canvas/items'
+import { mimeTypeOfId } from '../features/image/download'
 import { type GuardEntry, useBrandGuardStore } from './brand-guard'
 import { useImageBrandStore } from './image-brand'
 import { useImageSeriesStore } from './image-series'
@@ -82,6 +83,19 @@ export const useImageBrandCheckStore = defineStore('image-brand-check', () => {
     }
   }
 
+  /**
+   * An image from elsewhere (an inspiration card) placed on the open series and fixed: the
+   * original and its fix side by side in the edit tree.
+   */
+  async function fixIncoming(mediaId: string, prompt: string): Promise<void> {
+    const item = series.place(
+      { id: mediaId, url: `/media/${mediaId}`, mimeType: mimeTypeOfId(mediaId), size: 0 },
+      { prompt }
+    )
+    await check(item)
+    await fix(item)
+  }
+
   // Every image on the canvas, once per brand version, while a profile is chosen.
   watch(
     [() => series.items, profileKey],
@@ -99,5 +113,5 @@ export const useImageBrandCheckStore = defineStore('image-brand-check', () => {
     { immediate: true }
   )
 
-  return { entryOf, check, fix, fixing, lastAuto, fixes }
+  return { entryOf, check, fix, fixIncoming, fixing, lastAuto, fixes }
 })

@@ -1,13 +1,12 @@
 import type { zhCN } from './zh-CN'
 
 export const en: Record<keyof typeof zhCN, string> = {
-  'guard.badge.label': 'Brand score {score} of 100 against {name}: show the breakdown',
+  'guard.badge.label': 'Brand {score}: score out of 100 against {name}; show the breakdown',
   'guard.badge.partialLabel':
-    'Brand score {score} of 100 against {name}, measured part only: show the breakdown',
+    'Brand {score}*: score out of 100 against {name}, measured part only; show the breakdown',
   'guard.badge.checking': 'Checking brand…',
   'guard.badge.failed': 'Brand check failed',
   'guard.badge.retry': 'Check again',
-  'guard.badge.none': 'No score',
   'guard.chip': 'Brand {score}',
   'guard.picker.label': 'Check against the brand',
   'guard.picker.none': 'No brand profile',

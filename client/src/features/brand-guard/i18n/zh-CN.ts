@@ -1,10 +1,9 @@
 export const zhCN = {
-  'guard.badge.label': '品牌得分 {score}/100（对照 {name}）：查看明细',
-  'guard.badge.partialLabel': '品牌得分 {score}/100（对照 {name}，仅测量部分）：查看明细',
+  'guard.badge.label': '品牌 {score}：满分 100，对照 {name}；查看明细',
+  'guard.badge.partialLabel': '品牌 {score}*：满分 100，对照 {name}，仅测量部分；查看明细',
   'guard.badge.checking': '正在检查品牌…',
   'guard.badge.failed': '品牌检查失败',
   'guard.badge.retry': '重新检查',
-  'guard.badge.none': '无得分',
   'guard.chip': '品牌 {score}',
   'guard.picker.label': '对照品牌检查',
   'guard.picker.none': '不选择品牌档案',
