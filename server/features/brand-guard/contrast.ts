@@ -30,7 +30,7 @@ export interface TextContrast {
 }
 
 // Enough pixels to tell lettering from background, few enough for a large banner.
-const MAX_REGION_PIXELS = 40_000
+const MAX_REGION_PIXELS = 12_000
 
 /** The pixels inside `box`, sampled evenly when the region is large; undefined when empty. */
 export function crop(image: RgbaImage, box: Box): RgbaImage | undefined {

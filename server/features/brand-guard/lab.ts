@@ -39,10 +39,6 @@ export const labToHex = (lab: Lab): string =>
 /** WCAG 2 contrast ratio of two colours (1 to 21, two decimals). */
 export const contrastRatio = (a: string, b: string): number => colord(a).contrast(b)
 
-/** Squared Euclidean distance in Lab (CIE76 squared): what k-means minimises. */
-export const labDistance2 = (x: Lab, y: Lab) =>
-  (x.l - y.l) ** 2 + (x.a - y.a) ** 2 + (x.b - y.b) ** 2
-
 const DEG = Math.PI / 180
 const POW25_7 = 25 ** 7
 
