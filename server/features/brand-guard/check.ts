@@ -32,11 +32,9 @@ export const BrandCheckRequest = v.pipe(
 )
 export type BrandCheckRequest = v.InferOutput<typeof BrandCheckRequest>
 
-export type BrandCheckResponse = ImageCheck & {
-  imageId: string
-  /** True when the result was made earlier for the same image and brand. */
-  cached: boolean
-}
+export { BrandCheckResponse } from './responses'
+/** The check, the image it was made for, and whether it was made earlier (`cached`). */
+export type BrandCheckAnswer = ImageCheck & { imageId: string; cached: boolean }
 
 export interface GuardContext extends StepContext {
   workspace: string
@@ -73,7 +71,7 @@ async function keep(store: BlobStore, key: string, check: ImageCheck) {
 export async function brandCheck(
   ctx: GuardContext,
   input: BrandCheckRequest
-): Promise<BrandCheckResponse> {
+): Promise<BrandCheckAnswer> {
   const profile = await resolveProfile(ctx, input)
   const key = checkKey(input.imageId, profileVersion(profile), input.expectLogo)
   const kept = await readKept(ctx.store, key)
