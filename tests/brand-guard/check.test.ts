@@ -229,6 +229,18 @@ describe('profiles, images and the logo', () => {
     expect(judgeCalls()).toHaveLength(0)
   })
 
+  test('an image whose header reads but whose pixels do not is 415; nothing is kept', async () => {
+    const png = onPalettePng()
+    const broken = new Uint8Array(png.length)
+    broken.set(png.subarray(0, 33)) // the signature and IHDR, then zeros
+    const imageId = await store(app, broken)
+    gemini.setHandler(() => ({ json: ALL_PASS }))
+    const res = await check(app, { imageId, profile: profileWith() })
+    expect(res.status).toBe(415)
+    expect((await res.json()).error.code).toBe('unsupported_image_type')
+    expect(await app.deps.store.list('brand-checks/', { limit: 10 })).toMatchObject({ items: [] })
+  })
+
   test('the kit’s logo goes to the model as the last image, and the expectation is said', async () => {
     const imageId = await store(app, onPalettePng())
     const logoId = await store(app, offPalettePng())

@@ -44,28 +44,39 @@ export interface ImageCheck {
 }
 
 export async function checkImage(ctx: StepContext, input: ImageCheckInput): Promise<ImageCheck> {
-  let pixels: Awaited<ReturnType<typeof decodeImage>>
-  try {
-    pixels = await decodeImage(input.image.bytes, input.image.mimeType)
-  } catch (error) {
-    if (error instanceof ImageDecodeError) throw unsupportedImage('imageId')
-    throw error
-  }
-  const colors = input.profile.globalInfo.kit?.colors ?? []
-  const palette = measurePalette(pixels, colors)
+  // The model call goes out first and the pixels are measured while it runs: the measured half
+  // adds its time only when it takes longer than the model (it never does in practice).
+  const abort = new AbortController()
+  const signal = ctx.signal ? AbortSignal.any([ctx.signal, abort.signal]) : abort.signal
   const asset: Part = {
     inlineData: {
       data: Buffer.from(input.image.bytes).toString('base64'),
       mimeType: input.image.mimeType,
     },
   }
-  const judged = await judge(ctx, {
-    kind: 'image',
-    schema: ImageJudgement,
-    asset,
-    profile: input.profile,
-    ...(input.expectLogo === undefined ? {} : { expectLogo: input.expectLogo }),
-  })
+  const judging = judge(
+    { ...ctx, signal },
+    {
+      kind: 'image',
+      schema: ImageJudgement,
+      asset,
+      profile: input.profile,
+      ...(input.expectLogo === undefined ? {} : { expectLogo: input.expectLogo }),
+    }
+  )
+  let pixels: Awaited<ReturnType<typeof decodeImage>>
+  try {
+    pixels = await decodeImage(input.image.bytes, input.image.mimeType)
+  } catch (error) {
+    // Nothing to check: the model call is stopped and its outcome ignored.
+    abort.abort()
+    judging.catch(() => undefined)
+    if (error instanceof ImageDecodeError) throw unsupportedImage('imageId')
+    throw error
+  }
+  const colors = input.profile.globalInfo.kit?.colors ?? []
+  const palette = measurePalette(pixels, colors)
+  const judged = await judging
   const answer = judged.status === 'ok' ? judged.answer : undefined
   const regions = (answer?.textRegions ?? []).flatMap((r) => {
     const measured = textContrast(pixels, r)

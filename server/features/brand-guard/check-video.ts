@@ -94,21 +94,18 @@ async function clipPart(ctx: StepContext, input: VideoCheckInput): Promise<ClipP
 
 export async function checkVideo(ctx: StepContext, input: VideoCheckInput): Promise<VideoCheck> {
   const colors = input.profile.globalInfo.kit?.colors ?? []
+  const clip = await clipPart(ctx, input)
+  const judging = judge(ctx, {
+    kind: 'video',
+    schema: VideoJudgement,
+    asset: clip.part,
+    profile: input.profile,
+    ...(input.expectLogo === undefined ? {} : { expectLogo: input.expectLogo }),
+  }).finally(() => clip.release())
+  // The frames are measured while the model watches the clip.
   const first = measurePalette(input.frames.first, colors)
   const last = measurePalette(input.frames.last, colors)
-  const clip = await clipPart(ctx, input)
-  let judged: Awaited<ReturnType<typeof judge<typeof VideoJudgement>>>
-  try {
-    judged = await judge(ctx, {
-      kind: 'video',
-      schema: VideoJudgement,
-      asset: clip.part,
-      profile: input.profile,
-      ...(input.expectLogo === undefined ? {} : { expectLogo: input.expectLogo }),
-    })
-  } finally {
-    await clip.release()
-  }
+  const judged = await judging
   const findings = judged.status === 'ok' ? findingsOf(judged.answer) : undefined
   const score = scoreOf(
     { ...paletteValues([first, last]), textContrast: null, ...judgedValues(findings) },
