@@ -66,6 +66,8 @@ export async function checkImage(ctx: StepContext, input: ImageCheckInput): Prom
   )
   let pixels: Awaited<ReturnType<typeof decodeImage>>
   try {
+    // A turn of the event loop first, so the request is on its way before the CPU work starts.
+    await new Promise((resolve) => setTimeout(resolve, 0))
     pixels = await decodeImage(input.image.bytes, input.image.mimeType)
   } catch (error) {
     // Nothing to check: the model call is stopped and its outcome ignored.

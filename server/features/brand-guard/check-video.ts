@@ -102,7 +102,9 @@ export async function checkVideo(ctx: StepContext, input: VideoCheckInput): Prom
     profile: input.profile,
     ...(input.expectLogo === undefined ? {} : { expectLogo: input.expectLogo }),
   }).finally(() => clip.release())
-  // The frames are measured while the model watches the clip.
+  // The frames are measured while the model watches the clip (after a turn of the event loop,
+  // so the request is on its way first).
+  await new Promise((resolve) => setTimeout(resolve, 0))
   const first = measurePalette(input.frames.first, colors)
   const last = measurePalette(input.frames.last, colors)
   const judged = await judging
