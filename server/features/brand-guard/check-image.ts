@@ -64,6 +64,8 @@ export async function checkImage(ctx: StepContext, input: ImageCheckInput): Prom
       ...(input.expectLogo === undefined ? {} : { expectLogo: input.expectLogo }),
     }
   )
+  // Awaited below; a failure meanwhile is not an unhandled rejection.
+  judging.catch(() => undefined)
   let pixels: Awaited<ReturnType<typeof decodeImage>>
   try {
     // A turn of the event loop first, so the request is on its way before the CPU work starts.
@@ -72,7 +74,6 @@ export async function checkImage(ctx: StepContext, input: ImageCheckInput): Prom
   } catch (error) {
     // Nothing to check: the model call is stopped and its outcome ignored.
     abort.abort()
-    judging.catch(() => undefined)
     if (error instanceof ImageDecodeError) throw unsupportedImage('imageId')
     throw error
   }

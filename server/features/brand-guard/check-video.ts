@@ -102,6 +102,8 @@ export async function checkVideo(ctx: StepContext, input: VideoCheckInput): Prom
     profile: input.profile,
     ...(input.expectLogo === undefined ? {} : { expectLogo: input.expectLogo }),
   }).finally(() => clip.release())
+  // Awaited below; a failure meanwhile is not an unhandled rejection.
+  judging.catch(() => undefined)
   // The frames are measured while the model watches the clip (after a turn of the event loop,
   // so the request is on its way first).
   await new Promise((resolve) => setTimeout(resolve, 0))
