@@ -8,7 +8,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'bun:test'
 import type { Browser, Page } from 'playwright-core'
 import { en as guardEn } from '../../client/src/features/brand-guard/i18n/en'
-import { en } from '../../client/src/features/video/i18n/en'
+import { zhCN as guardZh } from '../../client/src/features/brand-guard/i18n/zh-CN'
+import { zhCN } from '../../client/src/features/video/i18n/zh-CN'
 import { profileWith } from '../brand-guard/support'
 import { type DemoStack, startDemoStack } from '../support/demo/stack'
 import { DEMO_VIDEO } from '../support/demo/video-answers'
@@ -56,7 +57,7 @@ async function choose(page: Page, id: string) {
 }
 
 describe('video brand check', () => {
-  test('checked once when finished, stored on the job, breakdown of both frames, Fix it', async () => {
+  test('checked once when finished, stored on the job, breakdown of both frames, Fix it, in both languages', async () => {
     const saved = await fetch(`${demo.url}/api/library/brand-profiles/northwind-video`, {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json', 'If-None-Match': '*' },
@@ -84,8 +85,8 @@ describe('video brand check', () => {
     expect(await seriousViolations(page)).toEqual([])
     await shot(page, 'brand-4-video-en')
 
-    // Stored on the job: after a reload it is shown without checking again.
-    const { page: again, checks: later } = await open()
+    // Stored on the job: after a reload (in Chinese) it is shown without checking again.
+    const { page: again, checks: later } = await open('zh-CN')
     await again.locator('[data-testid="brand-badge"][data-state="done"]').waitFor()
     expect(later).toHaveLength(0)
     // Choosing the brand again asks once, and the server answers what the job holds.
@@ -97,16 +98,21 @@ describe('video brand check', () => {
     await again.locator('[data-testid="brand-badge"][data-state="done"]').click()
     const fixDialog = again.getByTestId('brand-breakdown')
     await fixDialog.waitFor()
-    if (await fixDialog.getByTestId('brand-fix').count()) {
-      const jobsBefore = demo.gemini.video.jobs.length
-      await fixDialog.getByTestId('brand-fix').click()
-      expect(await again.getByTestId('video-prompt').inputValue()).toContain(
-        'Fix these brand issues'
-      )
-      expect(await again.getByTestId('video-mode').textContent()).toContain(en['video.mode.edit'])
-      // Nothing paid starts without its estimate confirmed.
-      expect(demo.gemini.video.jobs).toHaveLength(jobsBefore)
-    }
+    const zhText = (await fixDialog.textContent()) ?? ''
+    expect(zhText).toContain(guardZh['guard.title'])
+    expect(zhText).toContain(guardZh['guard.colors.frame.last'])
+    expect(zhText).toContain(guardZh['guard.fixVideoHint'])
+    expect(await fixDialog.getByTestId('brand-fix').textContent()).toContain(guardZh['guard.fix'])
+    expect(await seriousViolations(again)).toEqual([])
+    // The demo clip's frames are far from the palette, so there is always something to fix.
+    expect(await fixDialog.getByTestId('brand-issue').count()).toBeGreaterThan(0)
+    const jobsBefore = demo.gemini.video.jobs.length
+    await fixDialog.getByTestId('brand-fix').click()
+    expect(await again.getByTestId('video-prompt').inputValue()).toContain('Fix these brand issues')
+    expect(await again.getByTestId('video-mode').textContent()).toContain(zhCN['video.mode.edit'])
+    // Nothing paid starts without its estimate confirmed.
+    await again.waitForTimeout(300)
+    expect(demo.gemini.video.jobs).toHaveLength(jobsBefore)
     expect(unexpected(tab.problems)).toEqual([])
   }, 90_000)
 })
