@@ -30,6 +30,15 @@ async function fresh(locale = 'en'): Promise<{ page: Page; checks: string[] }> {
   return { page, checks }
 }
 
+/** Waits (up to 30 s) until `condition` holds. */
+async function until(condition: () => Promise<boolean>) {
+  const deadline = Date.now() + 30_000
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('the condition never held')
+    await Bun.sleep(200)
+  }
+}
+
 /** Nothing on the page is working (the article, then its pre-flight check, which moves the layout). */
 const settled = (page: Page) =>
   page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, {
@@ -83,6 +92,52 @@ describe('brand check of other assets', () => {
       undefined,
       { timeout: 20_000 }
     )
+    expect(unexpected(tab.problems)).toEqual([])
+  }, 120_000)
+
+  test('article illustrations under a threshold are each fixed once by themselves, never their fixes', async () => {
+    const { page } = await fresh()
+    await page.evaluate(() => localStorage.setItem('ais.brandThreshold', '90'))
+    const scores = new Map<string, number>()
+    const fixed: string[] = []
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/image/generate')) fixed.push(r.postDataJSON().sourceImageId)
+    })
+    page.on('response', async (r) => {
+      if (!r.url().endsWith('/api/brand/check') || !r.ok()) return
+      const body = await r.json()
+      scores.set(r.request().postDataJSON().imageId, body.score.value)
+    })
+    await walkTo(page, suite.demo, 'editing')
+    await page.getByTestId('illustrate').click()
+    await page.getByTestId('preflight').waitFor()
+    const section = page.getByTestId('article-images')
+    await section.waitFor()
+    const originals = await section
+      .getByTestId('article-image')
+      .locator('img')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('src')?.split('/').at(-1) ?? ''))
+    expect(originals.length).toBeGreaterThan(0)
+    // Every original checked; those under 90 fixed; every fix checked in turn.
+    await until(async () => originals.every((id) => scores.has(id)))
+    const low = originals.filter((id) => (scores.get(id) ?? 100) < 90)
+    expect(low.length).toBeGreaterThan(0)
+    const shown = () =>
+      section
+        .getByTestId('article-image')
+        .locator('img')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('src')?.split('/').at(-1) ?? ''))
+    // Each low one replaced by its fix (one at a time: each fix saves an article version), and
+    // the fixes checked too.
+    await until(async () => {
+      const now = await shown()
+      return fixed.length === low.length && now.every((id) => !low.includes(id) && scores.has(id))
+    })
+    await settled(page)
+    await page.waitForTimeout(500)
+    expect(fixed.sort()).toEqual([...low].sort())
+    // Nothing more was fixed meanwhile: a fix is never fixed again.
+    expect(fixed).toHaveLength(low.length)
     expect(unexpected(tab.problems)).toEqual([])
   }, 120_000)
 

@@ -56,10 +56,21 @@ export const useSeoBrandCheckStore = defineStore('seo-brand-check', () => {
     }
   }
 
-  /** An edit of the image with the fixes, put in the article in its place. */
-  async function fix(mediaId: string): Promise<void> {
+  /**
+   * An edit of the image with the fixes, put in the article in its place. Fixes run one after
+   * another (each saves a version of the article the previous one wrote), so a threshold that
+   * fixes several illustrations fixes each; an image no longer in the article is not fixed.
+   */
+  let queue: Promise<void> = Promise.resolve()
+  function fix(mediaId: string): Promise<void> {
+    const run = queue.then(() => fixNow(mediaId))
+    queue = run.catch(() => undefined)
+    return run
+  }
+
+  async function fixNow(mediaId: string): Promise<void> {
     const issues = entryOf(mediaId)?.check?.issues
-    if (!issues?.length || fixing.value) return
+    if (!issues?.length || !images.value.some((i) => i.mediaId === mediaId)) return
     fixing.value = mediaId
     try {
       const result = await imageApi.generate({
