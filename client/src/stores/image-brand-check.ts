@@ -69,10 +69,20 @@ export const useImageBrandCheckStore = defineStore('image-brand-check', () => {
     }
   }
 
-  /** An edit of `item` with its issues' fixes: a new version below it in the edit tree. */
-  async function fix(item: CanvasItem): Promise<CanvasItem | undefined> {
+  /**
+   * An edit of `item` with its issues' fixes: a new version below it in the edit tree. Fixes run
+   * one after another, so a threshold meeting two images at once fixes both.
+   */
+  let queue: Promise<unknown> = Promise.resolve()
+  function fix(item: CanvasItem): Promise<CanvasItem | undefined> {
+    const run = queue.then(() => fixNow(item))
+    queue = run.catch(() => undefined)
+    return run
+  }
+
+  async function fixNow(item: CanvasItem): Promise<CanvasItem | undefined> {
     const check = entryOf(item.mediaId)?.check
-    if (!check?.issues.length || fixing.value) return undefined
+    if (!check?.issues.length) return undefined
     fixing.value = item.id
     try {
       const made = await studio.edit(item, fixInstruction(check.issues), [])
