@@ -18,6 +18,7 @@ import { rateLimit } from './core/rate-limit'
 import { requestLog } from './core/request-log'
 import type { AppDeps } from './deps'
 import { brandRoutes } from './features/brand/routes'
+import { brandGuardRoutes } from './features/brand-guard/routes'
 import { campaignRoutes } from './features/campaigns/routes'
 import { docsRoutes } from './features/docs/routes'
 import { imageRoutes } from './features/image/routes'
@@ -52,6 +53,7 @@ export function createApi(deps: AppDeps) {
       .route('/', docsRoutes({ routes, distDir: deps.distDir }))
       .use('*', requireApiKey(config.apiKeys), modelResolution({ ai: deps.ai, callsModels }))
       .route('/', brandRoutes(deps))
+      .route('/brand', brandGuardRoutes(deps))
       .route('/seo', seoRoutes(deps))
       .route('/library', libraryRoutes(deps))
       .route('/image', imageRoutes(deps))

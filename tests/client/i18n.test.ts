@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from 'bun:test'
 import { brandMessages } from '../../client/src/features/brand/i18n'
+import { guardMessages } from '../../client/src/features/brand-guard/i18n'
 import { imageMessages } from '../../client/src/features/image/i18n'
 import { savedMessages } from '../../client/src/features/saved/i18n'
 import { seoMessages } from '../../client/src/features/seo/i18n'
@@ -29,6 +30,7 @@ describe('message tables', () => {
     ['brand editor', brandMessages],
     ['saved work', savedMessages],
     ['image studio', imageMessages],
+    ['brand check', guardMessages],
   ] as const) {
     test(`the ${name} tables have the same keys and placeholders in both languages`, () => {
       const zh = tables['zh-CN'] as Record<string, string>

@@ -18,6 +18,7 @@ import { createRequestCorrection } from '../request-correction'
 import type { SdkClientOptions } from '../sdk-client'
 import type { AiGateway, BaseRequest, JsonRequest } from '../types'
 import { createContext } from './client'
+import { deleteFile, uploadFile } from './files'
 import { callFunction } from './functions'
 import { image } from './image'
 import { json } from './json'
@@ -76,6 +77,9 @@ export function createGeminiGateway(
     upscale: (request) => onServedModel(resolver, 'upscale', (id) => upscale(ctx, id, request)),
     segment: (request) => onServedModel(resolver, 'segment', (id) => segment(ctx, id, request)),
     ...videoOperations(ctx, resolver),
+    // Files live in the Developer API's one location, whatever model reads them later.
+    uploadFile: (request) => uploadFile(ctx, ROLES.fast.defaultId, request),
+    deleteFile: (name) => deleteFile(ctx, ROLES.fast.defaultId, name),
     // The list comes from the Gemini location's client (Vertex AI: `global`).
     listModels: async () =>
       readModelList(await ctx.client(ROLES.fast.defaultId), {

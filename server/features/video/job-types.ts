@@ -9,6 +9,7 @@ import type { PriceQuote } from '../../ai/video-prices'
 import type { VideoHandle } from '../../ai/video-types'
 import type { AiBackend } from '../../config'
 import type { MediaRef } from '../../storage/media'
+import type { VideoCheck } from '../brand-guard/check-video'
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled'
 export const TERMINAL: ReadonlySet<JobStatus> = new Set(['succeeded', 'failed', 'cancelled'])
@@ -68,6 +69,8 @@ export interface VideoJobView {
   poster?: Poster
   error?: JobError
   price?: PriceQuote
+  /** The clip's last brand check (`POST /jobs/:id/brand-check`). */
+  brandCheck?: VideoCheck
 }
 
 export interface VideoJobRecord extends Omit<VideoJobView, 'progress'> {

@@ -7,6 +7,7 @@
  * and the browser tests; a test can put its own answers first with `enqueueWhen`.
  */
 import type { RecordedRequest, Reply } from '../fake-gemini'
+import { brandJudgementReply, isBrandJudgement } from './brand-answers'
 import { isCampaignPlan, isCampaignPosts, planAnswer, postsAnswer } from './campaign-answers'
 import { directorReply, imageJsonReply, imageReply } from './image-answers'
 import {
@@ -116,6 +117,7 @@ function jsonReply(r: RecordedRequest, keys: string[]): Reply | undefined {
   const ui = uiLang(r)
   const content = contentLang(r)
   const keyword = briefField(r, 'Main keyword') ?? 'pour over coffee'
+  if (isBrandJudgement(keys)) return brandJudgementReply(r, keys)
   if (keys.includes('brandName')) {
     const title = r.promptText
       .match(/^Title: (.*)$/m)?.[1]

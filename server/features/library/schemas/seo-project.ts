@@ -112,6 +112,8 @@ export const ARTICLE_SOURCES = [
   'polish',
   'illustrate',
   'auto-fix',
+  /** An illustration replaced by its brand fix. */
+  'brand-fix',
   'edit',
   'restore',
   'import',
