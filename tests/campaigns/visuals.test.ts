@@ -2,14 +2,14 @@
  * The key visual and its re-composition at the wire: the key visual made the image studio's way
  * (brand block, no text), then one image-model call per size asking for that ratio with the key
  * visual as the reference image, and PNGs at the export sizes with their default layers; the
- * brand guard's seam stores a score on each visual.
+ * brand guard (the brand check's measured and judged halves) stores a score on each visual.
  */
 import { afterAll, beforeEach, describe, expect, test } from 'bun:test'
 import { imageSize } from 'image-size'
 import { recompose } from '../../server/features/campaigns/visuals'
 import { loadMedia } from '../../server/storage/media'
 import { brandProfile, KIT } from '../image/support'
-import { startFakeGemini } from '../support/fake-gemini'
+import { type RecordedRequest, startFakeGemini } from '../support/fake-gemini'
 import { discPng } from '../support/synthetic-images'
 import { appFor, PLAN, post, SOURCE } from './support'
 
@@ -18,6 +18,18 @@ afterAll(() => gemini.stop())
 beforeEach(() => gemini.reset())
 const app = appFor(gemini)
 const profile = brandProfile(KIT)
+
+/** The brand check's judged half, as the model answers it: nothing off brand. */
+const judgement = {
+  json: {
+    logo: { verdict: 'not_applicable', reason: 'The logo is added as a layer.', fix: '' },
+    typography: { verdict: 'not_applicable', reason: 'There is no lettering.', fix: '' },
+    voice: { verdict: 'not_applicable', reason: 'There is no visible text.', fix: '' },
+    forbidden: { verdict: 'pass', reason: 'Nothing ruled out is shown.', fix: '' },
+    textRegions: [],
+  },
+}
+const isImageCall = (r: RecordedRequest) => Boolean(r.body.generationConfig?.imageConfig)
 
 /** The image the fake answers: `w` x `h`. */
 const answer = (w: number, h: number) => ({
@@ -60,6 +72,7 @@ describe('POST /api/campaigns/recompose', () => {
       '16:9': [128, 72],
     }
     gemini.setHandler((r) => {
+      if (!isImageCall(r)) return judgement
       const ratio = r.body.generationConfig.imageConfig.aspectRatio as string
       const [w, h] = sizes[ratio] ?? [10, 10]
       return answer(w, h)
@@ -75,7 +88,8 @@ describe('POST /api/campaigns/recompose', () => {
     gemini.setHandler(undefined)
     expect(res.status).toBe(200)
     const { visuals } = await res.json()
-    const calls = gemini.calls('generateContent')
+    const all = gemini.calls('generateContent')
+    const calls = all.filter(isImageCall)
     expect(calls.map((r) => r.body.generationConfig.imageConfig.aspectRatio).sort()).toEqual([
       '16:9',
       '1:1',
@@ -94,7 +108,13 @@ describe('POST /api/campaigns/recompose', () => {
       '9:16': [1080, 1920],
       '1.91:1': [1200, 628],
     }
+    // Each fitted visual is brand-checked once, against the campaign's profile.
+    const checks = all.filter((r) => !isImageCall(r))
+    expect(checks).toHaveLength(4)
+    for (const check of checks) expect(check.promptText).toContain('#1f6f5c')
     for (const visual of visuals) {
+      expect(visual.brandScore).toBeGreaterThanOrEqual(0)
+      expect(visual.brandScore).toBeLessThanOrEqual(100)
       const { bytes } = await loadMedia(app.deps.store, visual.image.id)
       const size = imageSize(bytes)
       expect([size.width, size.height]).toEqual(expected[visual.format as keyof typeof expected])
@@ -129,6 +149,30 @@ describe('POST /api/campaigns/recompose', () => {
     gemini.setHandler(undefined)
     expect(seen).toEqual(['image/png 1080'])
     expect(result.visuals[0]?.brandScore).toBe(87)
+  })
+
+  test('a brand check that fails upstream keeps the visual, without a score', async () => {
+    gemini.enqueue(answer(40, 40))
+    const key = await (await post(app, 'key-visual', { source: SOURCE })).json()
+    gemini.setHandler((r) =>
+      isImageCall(r)
+        ? answer(40, 50)
+        : { status: 503, message: 'The model is overloaded.', googleStatus: 'UNAVAILABLE' }
+    )
+    const res = await post(app, 'recompose', {
+      source: SOURCE,
+      profile,
+      keyVisual: key.image.id,
+      prompt: key.prompt,
+      formats: ['4:5'],
+      plans: {},
+    })
+    gemini.setHandler(undefined)
+    expect(res.status).toBe(200)
+    const { visuals } = await res.json()
+    expect(visuals).toHaveLength(1)
+    expect(visuals[0].brandScore).toBeUndefined()
+    expect((await loadMedia(app.deps.store, visuals[0].image.id)).bytes.length).toBeGreaterThan(0)
   })
 
   test('a key visual that is not stored is a 404 before any model call', async () => {

@@ -1,13 +1,15 @@
 /**
  * @module campaigns/brand-guard
- * Where the brand guard checks each visual a campaign makes. The guard (issue 22: a reusable
- * `checkImage(ctx, { image, profile })` and `POST /api/brand/check`) is built beside this
- * feature; until it is on main, `brandGuard` checks nothing and visuals carry no score. When it
- * lands, this function calls it with the fitted image and the campaign's profile and answers its
- * total score; `recompose` already stores that score on each visual, and
- * tests/campaigns/visuals.test.ts checks the seam with a guard of its own.
+ * Where the brand guard checks each visual a campaign makes: the brand guard's own
+ * `checkImage` (measured palette and judged parts, `features/brand-guard`) on the fitted image
+ * without its layers, against the campaign's profile. The logo is a layer added on export, so
+ * the picture itself is not expected to show it. `recompose` stores the total score on each
+ * visual; a check that has no applicable part gives no score. The check is advice: when it
+ * fails (the model unreachable), the visuals, already made and paid for, are kept without one.
  */
+
 import type { BrandProfile } from '../brand/profile'
+import { checkImage } from '../brand-guard/check-image'
 import type { StepContext } from '../context'
 
 export interface VisualToCheck {
@@ -21,5 +23,13 @@ export type BrandGuard = (
   visual: VisualToCheck
 ) => Promise<{ score: number } | undefined>
 
-/** The guard campaigns use: none yet (see the module comment). */
-export const brandGuard: BrandGuard = async () => undefined
+/** The guard campaigns use: the brand guard's image check. */
+export const brandGuard: BrandGuard = async (ctx, visual) => {
+  try {
+    const check = await checkImage(ctx, { ...visual, expectLogo: false })
+    return check.score.value === null ? undefined : { score: check.score.value }
+  } catch (error) {
+    ctx.log.warn('campaign visual not brand-checked', { error })
+    return undefined
+  }
+}
