@@ -42,7 +42,7 @@ export function createApi(deps: AppDeps) {
   return (
     api
       // Capabilities stay open so the UI can tell that a key is needed.
-      .route('/', systemRoutes(config))
+      .route('/', systemRoutes(config, deps.ai))
       .use('*', requireApiKey(config.apiKeys))
       .route('/', brandRoutes(deps))
       .route('/seo', seoRoutes(deps))

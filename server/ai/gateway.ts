@@ -7,6 +7,7 @@
 import type * as v from 'valibot'
 import { errors } from '../core/errors'
 import { once } from '../core/lazy'
+import { circuitBreaker } from './circuit-breaker'
 import type { GeminiGatewayOptions } from './gemini'
 import { type ModelRole, specOf } from './models'
 import type { AiGateway, JsonRequest, StreamEvent } from './types'
@@ -20,10 +21,15 @@ export function createAiGateway(options: GeminiGatewayOptions): AiGateway {
     return { role, id, spec: specOf(id) }
   }
   if (options.ai.backend === 'none') return disabledGateway(model)
-  const load = once(() => import('./gemini').then((m) => m.createGeminiGateway(options)))
+  // Here rather than in the lazily loaded gateway: its state is read without loading the SDK.
+  const breaker = options.breaker ?? circuitBreaker({ log: options.log, ...options.circuits })
+  const load = once(() =>
+    import('./gemini').then((m) => m.createGeminiGateway({ ...options, breaker }))
+  )
   return {
     backend: options.ai.backend,
     model,
+    circuits: () => breaker.status(),
     text: async (r) => (await load()).text(r),
     json: async <S extends v.GenericSchema>(r: JsonRequest<S>) => (await load()).json(r),
     callFunction: async (r) => (await load()).callFunction(r),
@@ -48,6 +54,7 @@ function disabledGateway(model: AiGateway['model']): AiGateway {
   return {
     backend: 'none',
     model,
+    circuits: () => [],
     text: refused,
     json: refused,
     callFunction: refused,

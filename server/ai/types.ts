@@ -6,6 +6,7 @@
  */
 import type * as v from 'valibot'
 import type { AiBackend } from '../config'
+import type { CircuitStatus } from './circuit-breaker'
 import type { ImageRole, ImageSize, ModelRole, ModelSpec, TextRole, ThinkingLevel } from './models'
 import type { VideoOperations } from './video-types'
 
@@ -198,4 +199,6 @@ export interface AiGateway extends VideoOperations {
   upscale(request: UpscaleRequest): Promise<GeneratedImage>
   /** Imagen segmentation on Vertex AI; 501 on the Developer API, which does not serve it. */
   segment(request: SegmentRequest): Promise<SegmentResult>
+  /** The models whose service is failing right now (their circuits are open); none is good news. */
+  circuits(): CircuitStatus[]
 }

@@ -174,6 +174,7 @@ describe('the product app', () => {
       video: expect.objectContaining({ defaultModel: 'video' }),
       authRequired: true,
       demo: false,
+      aiHealth: { failing: false, circuits: [] },
     })
     expect(text).not.toContain('secret')
   })

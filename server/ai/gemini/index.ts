@@ -8,6 +8,7 @@ import type * as v from 'valibot'
 import type { Config } from '../../config'
 import type { Logger } from '../../core/logger'
 import { DEFAULT_RETRY, type RetryPolicy } from '../../core/retry'
+import type { CircuitBreaker, CircuitBreakerOptions } from '../circuit-breaker'
 import { type ModelRole, specOf, type TextRole, type ThinkingLevel } from '../models'
 import type { SdkClientOptions } from '../sdk-client'
 import type { AiGateway, BaseRequest, JsonRequest } from '../types'
@@ -26,6 +27,10 @@ export interface GeminiGatewayOptions {
   log: Logger
   sdk?: SdkClientOptions
   retry?: Partial<RetryPolicy>
+  /** The circuit breaker's timing (tests shorten it). */
+  circuits?: Omit<CircuitBreakerOptions, 'log'>
+  /** One breaker for the gateway (made by `createAiGateway`, which reports its state). */
+  breaker?: CircuitBreaker
 }
 
 /** How hard each text role thinks unless a request says otherwise (model default when absent). */
@@ -37,7 +42,7 @@ export const ROLE_THINKING: Readonly<Partial<Record<TextRole, ThinkingLevel>>> =
 export function createGeminiGateway(options: GeminiGatewayOptions): AiGateway {
   const { ai, log } = options
   const retry: RetryPolicy = { ...DEFAULT_RETRY, retries: ai.maxRetries, ...options.retry }
-  const ctx = createContext(ai, log, retry, options.sdk)
+  const ctx = createContext(ai, log, retry, options.sdk, options.breaker)
   const model = (role: ModelRole) => ({ role, id: ai.models[role], spec: specOf(ai.models[role]) })
   const shaped = <R extends BaseRequest>(request: R): [string, R] => {
     const role = request.model ?? 'text'
@@ -47,6 +52,7 @@ export function createGeminiGateway(options: GeminiGatewayOptions): AiGateway {
   return {
     backend: ai.backend,
     model,
+    circuits: () => ctx.breaker.status(),
     text: (request) => text(ctx, ...shaped(request)),
     stream: (request) => streamText(ctx, ...shaped(request)),
     json: <S extends v.GenericSchema>(request: JsonRequest<S>) => json(ctx, ...shaped(request)),

@@ -4,6 +4,8 @@
  * secret, only which backends are configured.
  */
 import { Hono } from 'hono'
+import type { CircuitStatus } from '../../ai/circuit-breaker'
+import type { AiGateway } from '../../ai/types'
 import type { Config } from '../../config'
 import type { AppEnv } from '../../core/context'
 import { CUSTOM_SEARCH_ENDS_ON, customSearchAvailable } from '../brand/custom-search'
@@ -33,6 +35,12 @@ export interface Capabilities {
   demoSite?: string
 }
 
+/** Whether the AI service is failing right now: the models whose circuits are open. */
+export interface AiHealth {
+  failing: boolean
+  circuits: CircuitStatus[]
+}
+
 export function capabilitiesOf(config: Config): Capabilities {
   const vertex = config.ai.backend === 'vertex'
   return {
@@ -51,7 +59,11 @@ export function capabilitiesOf(config: Config): Capabilities {
   }
 }
 
-export const systemRoutes = (config: Config) => {
+export const systemRoutes = (config: Config, ai?: Pick<AiGateway, 'circuits'>) => {
   const capabilities = capabilitiesOf(config)
-  return new Hono<AppEnv>().get('/capabilities', (c) => c.json(capabilities))
+  return new Hono<AppEnv>().get('/capabilities', (c) => {
+    const circuits = ai?.circuits() ?? []
+    const aiHealth: AiHealth = { failing: circuits.length > 0, circuits }
+    return c.json({ ...capabilities, aiHealth })
+  })
 }

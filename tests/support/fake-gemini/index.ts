@@ -17,6 +17,7 @@
 
 import type { FakeModel } from './catalogue'
 import { googleErrorResponse, modelNotFound, NO_API_KEY, UNAUTHENTICATED } from './errors'
+import { createFaults, type Faults, isModelCall } from './faults'
 import { handleInteraction, interactionRoute, type VideoWorld } from './interactions'
 import { createTokenAuthority } from './oauth'
 import { checkPredictBody, predictAnswer } from './predict'
@@ -26,6 +27,7 @@ import type { Handler, RecordedRequest, Reply } from './types'
 import { cancelTarget, handleVeo } from './veo'
 import { createVideoJobs, type VideoJobs } from './video-jobs'
 
+export type { Fault, FaultWindow } from './faults'
 export { domainOf, redirectFor, renderedContentFor } from './replies'
 
 /** The system instruction text a recorded request carried. */
@@ -57,6 +59,8 @@ export interface FakeGemini {
   }
   /** Accepts this subject token at the STS endpoint (see `tests/support/vertex-credentials.ts`). */
   trustSubjectToken(token: string): void
+  /** Storms: a fault answering every model call for a while (`faults.ts`). */
+  readonly faults: Faults
   /** Requests of one action (`generateContent`, `streamGenerateContent`, …). */
   calls(action?: string): RecordedRequest[]
   last(): RecordedRequest | undefined
@@ -80,6 +84,7 @@ export async function startFakeGemini(): Promise<FakeGemini> {
   let handler: Handler | undefined
   const jobs = createVideoJobs()
   const world: VideoWorld = { jobs, url: '' }
+  const faults = createFaults()
 
   async function answer(recorded: RecordedRequest): Promise<Reply | undefined> {
     const index = queue.findIndex((q) => !q.when || q.when(recorded))
@@ -132,6 +137,11 @@ export async function startFakeGemini(): Promise<FakeGemini> {
 
       const auth = authFailure(recorded, tokens.isIssued)
       if (auth) return googleErrorResponse(auth)
+      const storm = match && isModelCall(recorded.action)
+      const faulty = storm
+        ? faults.take(recorded.action === 'streamGenerateContent', req.signal)
+        : undefined
+      if (faulty) return faulty
       if (videoRoute || cancelName) {
         const fault = await injectedFault(recorded)
         if (fault) return fault
@@ -222,6 +232,7 @@ export async function startFakeGemini(): Promise<FakeGemini> {
         world.storage = storage
       },
     }),
+    faults,
     trustSubjectToken: (token) => {
       tokens.subjectTokens.add(token)
     },
@@ -232,6 +243,7 @@ export async function startFakeGemini(): Promise<FakeGemini> {
       queue = []
       handler = undefined
       jobs.reset()
+      faults.clear()
     },
     stop: () => server.stop(true),
   }
