@@ -1,7 +1,9 @@
 /**
  * @module index
  * Process entry: config -> deps -> app -> Bun.serve. On SIGTERM (Cloud Run scale-in) it stops
- * accepting connections, lets in-flight requests finish and exits within 8 s.
+ * accepting connections, ends event streams with `server_restarting`, lets in-flight requests
+ * finish, answers the ones still waiting on an upstream at 7 s with the same 503 (`core/drain`),
+ * and exits within 8 s.
  */
 import { catalogueWarnings } from './ai/models'
 import { createApp } from './app'
@@ -11,6 +13,8 @@ import { createDeps } from './deps'
 import { appRootFrom, findClientDist, logDistChoice } from './static'
 
 const SHUTDOWN_GRACE_MS = 8_000
+/** When work still waiting on an upstream is cut, so its request is answered before the exit. */
+const LAST_CALL_MS = 7_000
 /** Bun's maximum; long model calls set no timeout of their own (SSE disables it per request). */
 const IDLE_TIMEOUT_S = 255
 
@@ -51,11 +55,17 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     deps.log.info(`${signal} received: draining in-flight requests`)
+    deps.drain.start()
+    const lastCall = setTimeout(() => {
+      deps.log.warn('requests still waiting on an upstream: answering them server_restarting')
+      deps.drain.lastCall()
+    }, LAST_CALL_MS)
     const force = setTimeout(() => {
       deps.log.warn('drain took too long; exiting with requests still open')
       process.exit(0)
     }, SHUTDOWN_GRACE_MS)
     await server.stop(false)
+    clearTimeout(lastCall)
     clearTimeout(force)
     deps.log.info('drained; bye')
     process.exit(0)
