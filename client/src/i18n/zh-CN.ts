@@ -32,7 +32,8 @@ export const zhCN = {
   'banner.aiNone':
     '此服务器尚未配置 AI：请在服务器环境中设置 Gemini API 密钥（或 Vertex AI 项目）并重启服务。在此之前，AI 功能不可用。',
   'banner.capabilitiesFailed': '无法读取此服务器的能力：{message}',
-  'banner.aiFailing': 'Gemini 当前出现故障。在它恢复之前，AI 请求会立即失败；请在 {seconds} 秒后重试。',
+  'banner.aiFailing':
+    'Gemini 当前出现故障。在它恢复之前，AI 请求会立即失败；请在 {seconds} 秒后重试。',
   'banner.demo':
     '演示模式：这里的所有 AI 回答都来自脚本化的演示模型，不是真实的 Gemini 结果，仅用于体验界面流程。',
   'banner.demoSite': '品牌分析需要能访问到的网站：演示提供了示例网站 {url}。',
