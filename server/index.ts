@@ -12,7 +12,7 @@ import { createLogger } from './core/logger'
 import { createDeps } from './deps'
 import { appRootFrom, findClientDist, logDistChoice } from './static'
 
-const SHUTDOWN_GRACE_MS = 8_000
+const SHUTDOWN_GRACE_MS = 7_700
 /** When work still waiting on an upstream is cut, so its request is answered before the exit. */
 const LAST_CALL_MS = 7_000
 /** Bun's maximum; long model calls set no timeout of their own (SSE disables it per request). */
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   } catch (error) {
     const log = createLogger({ format: process.env.K_SERVICE ? 'json' : 'pretty' })
     log.error(error instanceof ConfigError ? error.message : 'Could not read the configuration.')
+    await log.flush()
     process.exit(1)
   }
 
@@ -60,15 +61,18 @@ async function main(): Promise<void> {
       deps.log.warn('requests still waiting on an upstream: answering them server_restarting')
       deps.drain.lastCall()
     }, LAST_CALL_MS)
+    // The log is written once per tick: what is buffered goes out first (a blocked pipe gets 200 ms).
+    const exit = () =>
+      Promise.race([deps.log.flush(), Bun.sleep(200)]).finally(() => process.exit(0))
     const force = setTimeout(() => {
       deps.log.warn('drain took too long; exiting with requests still open')
-      process.exit(0)
+      void exit()
     }, SHUTDOWN_GRACE_MS)
     await server.stop(false)
     clearTimeout(lastCall)
     clearTimeout(force)
     deps.log.info('drained; bye')
-    process.exit(0)
+    await exit()
   }
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
   process.on('SIGINT', () => void shutdown('SIGINT'))
