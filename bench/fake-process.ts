@@ -3,7 +3,7 @@
  * The fake Gemini in a process of its own for the load benches (so its memory and its work are
  * not the server's): it answers at once, a `route_user_request` call for function requests, an
  * outline for JSON requests, a short article for streams, and video jobs that finish after a
- * few polls. It forgets the requests it recorded every second (a long run would grow otherwise).
+ * few polls (or never, when the prompt says "keep running"). It forgets the requests it recorded every second (a long run would grow otherwise).
  * A control port gives the last request's path and body, to replay it as "the upstream alone".
  */
 import { startFakeGemini } from '../tests/support/fake-gemini'
@@ -51,7 +51,9 @@ if (process.argv.includes('--serve')) {
     }
     return { json: { outline: ['## Ausrüstung', '## Mahlgrad', '## Extraktion'] } }
   })
-  gemini.video.defaultScript(() => ({ polls: 3 }))
+  gemini.video.defaultScript((body) =>
+    JSON.stringify(body ?? {}).includes('keep running') ? { outcome: 'never' } : { polls: 3 }
+  )
   let last = { path: '', body: undefined as unknown }
   setInterval(() => {
     const latest = gemini.requests.at(-1)
