@@ -2,7 +2,8 @@
  * @module ai/gemini/client
  * One `generateContent` (or stream opening) with the call's budget, bounded retries and mapped
  * errors, on the SDK client for the model's Vertex AI location (Gemini 3 on `global`, Imagen and
- * Veo regional). Every feature-level operation is built on these two calls.
+ * Veo regional). Every feature-level operation is built on these two calls. A request the model
+ * refuses for a family rule goes once more, corrected (`ai/request-correction`).
  */
 import type { Content, GenerateContentConfig, GenerateContentResponse } from '@google/genai'
 import type { Config } from '../../config'
@@ -14,6 +15,7 @@ import { type CircuitBreaker, circuitBreaker } from '../circuit-breaker'
 import { type Budget, budgetMs, retriesFor, totalBudget } from '../deadline'
 import { cancelled, toAiError } from '../errors'
 import { rulesOf } from '../models'
+import type { RequestCorrection } from '../request-correction'
 import { isRetryable, outageOf, retryAfterSeconds } from '../retry'
 import { createSdkClient, type SdkClient, type SdkClientOptions } from '../sdk-client'
 import type { Deadline } from '../types'
@@ -22,6 +24,7 @@ export interface GeminiContext {
   ai: Config['ai']
   log: Logger
   retry: RetryPolicy
+  correction: RequestCorrection
   client(modelId: string): Promise<SdkClient>
   /** Fails calls to a model fast while its service is failing (`ai/circuit-breaker`). */
   breaker: CircuitBreaker
@@ -31,6 +34,7 @@ export function createContext(
   ai: Config['ai'],
   log: Logger,
   retry: RetryPolicy,
+  correction: RequestCorrection,
   sdk?: SdkClientOptions,
   breaker: CircuitBreaker = circuitBreaker({ log })
 ): GeminiContext {
@@ -43,6 +47,7 @@ export function createContext(
     ai,
     log,
     retry,
+    correction,
     breaker,
     client(modelId) {
       const location = locationOf(modelId)
@@ -107,12 +112,18 @@ export async function generate(
   options: CallOptions
 ): Promise<GenerateContentResponse> {
   const started = performance.now()
-  const response = await callModel(
-    ctx,
-    modelId,
-    (sdk, abortSignal) =>
-      sdk.models.generateContent({ model: modelId, contents, config: { ...config, abortSignal } }),
-    options
+  const response = await ctx.correction.send(modelId, config, (shaped) =>
+    callModel(
+      ctx,
+      modelId,
+      (sdk, abortSignal) =>
+        sdk.models.generateContent({
+          model: modelId,
+          contents,
+          config: { ...shaped, abortSignal },
+        }),
+      options
+    )
   )
   ctx.log.debug('gemini call', {
     model: modelId,
@@ -155,31 +166,33 @@ export async function openStream(
   config: GenerateContentConfig,
   options: CallOptions
 ): Promise<AsyncGenerator<GenerateContentResponse>> {
-  try {
-    const sdk = await ctx.client(modelId)
-    const stream = await withRetry(
-      () => {
-        // Admitted here; the outcome is the stream's, known once it ends (`watch`).
-        ctx.breaker.admit(ctx.ai.backend, modelId)
-        return sdk.models
-          .generateContentStream({
-            model: modelId,
-            contents,
-            config: { ...config, abortSignal: options.budget.signal },
-          })
-          .catch((error: unknown) => {
-            const outage = outages(options)(error)
-            if (outage) ctx.breaker.failed(ctx.ai.backend, modelId, outage)
-            else ctx.breaker.released(ctx.ai.backend, modelId)
-            throw error
-          })
-      },
-      retryOptions(ctx, options)
-    )
-    return ctx.breaker.watch(ctx.ai.backend, modelId, stream, outages(options))
-  } catch (error) {
-    throw callFailure(error, options)
-  }
+  return ctx.correction.send(modelId, config, async (shaped) => {
+    try {
+      const sdk = await ctx.client(modelId)
+      const stream = await withRetry(
+        () => {
+          // Admitted here; the outcome is the stream's, known once it ends (`watch`).
+          ctx.breaker.admit(ctx.ai.backend, modelId)
+          return sdk.models
+            .generateContentStream({
+              model: modelId,
+              contents,
+              config: { ...shaped, abortSignal: options.budget.signal },
+            })
+            .catch((error: unknown) => {
+              const outage = outages(options)(error)
+              if (outage) ctx.breaker.failed(ctx.ai.backend, modelId, outage)
+              else ctx.breaker.released(ctx.ai.backend, modelId)
+              throw error
+            })
+        },
+        retryOptions(ctx, options)
+      )
+      return ctx.breaker.watch(ctx.ai.backend, modelId, stream, outages(options))
+    } catch (error) {
+      throw callFailure(error, options)
+    }
+  })
 }
 
 /** Which failures of a call count against its model's circuit. */

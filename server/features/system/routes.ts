@@ -1,10 +1,14 @@
 /**
  * @module features/system
  * `GET /api/capabilities`: what this deployment can do, so the UI can say what works. Never a
- * secret, only which backends are configured.
+ * secret, only which backends are configured. The models are the ones in use now: the service's
+ * own list (read on the first AI request, never by this route) and its 404s decide them, so the
+ * answer is computed on each request.
  */
 import { Hono } from 'hono'
 import type { CircuitStatus } from '../../ai/circuit-breaker'
+import type { ModelsReport } from '../../ai/model-resolver'
+import { MODEL_ROLES, type ModelIds } from '../../ai/models'
 import type { AiGateway } from '../../ai/types'
 import type { Config } from '../../config'
 import type { AppEnv } from '../../core/context'
@@ -28,6 +32,13 @@ export interface Capabilities {
   image: ImageCapabilities | null
   /** The video models of this backend and what each takes (null: no AI). */
   video: VideoCapabilities | null
+  /**
+   * Per role: the configured id, the id in use, why they differ (`reason`: retired, not_served,
+   * not_found; `substituted`: a candidate stands in), and when the service's list was read.
+   */
+  models: ModelsReport
+  /** The AI service failing right now (open circuits, `ai/circuit-breaker`). */
+  aiHealth: AiHealth
   authRequired: boolean
   /** The answers come from the scripted demo model (`bun run dev:demo`), not from Gemini. */
   demo: boolean
@@ -41,8 +52,12 @@ export interface AiHealth {
   circuits: CircuitStatus[]
 }
 
-export function capabilitiesOf(config: Config): Capabilities {
+export function capabilitiesOf(
+  config: Config,
+  ai: Pick<AiGateway, 'model' | 'models' | 'circuits'>
+): Capabilities {
   const vertex = config.ai.backend === 'vertex'
+  const inUse = Object.fromEntries(MODEL_ROLES.map((role) => [role, ai.model(role).id])) as ModelIds
   return {
     ai: config.ai.backend,
     storage: config.storage.bucket ? 'gcs' : 'local',
@@ -51,19 +66,22 @@ export function capabilitiesOf(config: Config): Capabilities {
     imageSearchEndsOn: CUSTOM_SEARCH_ENDS_ON,
     pageReader: config.jinaApiKey ? 'jina' : 'direct',
     mediaGeneration: { imagen: vertex, veo: vertex, omni: config.ai.backend !== 'none' },
-    image: imageCapabilities(config.ai),
-    video: videoCapabilities(config.ai),
+    image: imageCapabilities(config.ai.backend, inUse),
+    video: videoCapabilities(config.ai.backend, inUse),
+    models: ai.models(),
+    aiHealth: healthOf(ai.circuits()),
     authRequired: config.apiKeys.length > 0,
     demo: Boolean(config.demo),
     ...(config.demo?.sampleSite ? { demoSite: config.demo.sampleSite } : {}),
   }
 }
 
-export const systemRoutes = (config: Config, ai?: Pick<AiGateway, 'circuits'>) => {
-  const capabilities = capabilitiesOf(config)
-  return new Hono<AppEnv>().get('/capabilities', (c) => {
-    const circuits = ai?.circuits() ?? []
-    const aiHealth: AiHealth = { failing: circuits.length > 0, circuits }
-    return c.json({ ...capabilities, aiHealth })
-  })
-}
+export const systemRoutes = (
+  config: Config,
+  ai: Pick<AiGateway, 'model' | 'models' | 'circuits'>
+) => new Hono<AppEnv>().get('/capabilities', (c) => c.json(capabilitiesOf(config, ai)))
+
+const healthOf = (circuits: CircuitStatus[]): AiHealth => ({
+  failing: circuits.length > 0,
+  circuits,
+})
