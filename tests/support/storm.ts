@@ -65,7 +65,9 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
     upstreamCalls: 0,
   }
   const callsBefore = gemini.requests.length
-  gemini.faults.inject(options.fault, { forMs: options.faultMs })
+  // The fault lasts until every client has stopped (a window of its own could end under the
+  // last requests and answer them as if the storm were over).
+  gemini.faults.inject(options.fault)
   const stopAt = Date.now() + options.faultMs
   const client = async () => {
     while (Date.now() < stopAt) {
