@@ -82,7 +82,7 @@ test('SIGTERM under mixed load: in-flight answers, streams told, clean exit, who
     assetPath: dist.assetPath,
     documents: DOCUMENTS,
     jobIds,
-    phaseOf: (t) => (t < signalledAt - 50 ? 'before' : t < signalledAt ? 'edge' : 'after'),
+    phaseOf: (t) => (t < signalledAt - 250 ? 'before' : t < signalledAt ? 'edge' : 'after'),
   })
   await Bun.sleep(1_500)
   signalledAt = Date.now()
