@@ -26,12 +26,14 @@ async function freePort(): Promise<number> {
 
 export async function startServerProcess(
   geminiUrl: string,
-  env: Record<string, string> = {}
+  env: Record<string, string> = {},
+  /** Another checkout's entry (benches compare builds). */
+  root = ROOT
 ): Promise<ServerProcess> {
   const port = await freePort()
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ais-process-'))
-  const proc = Bun.spawn(['bun', join(ROOT, 'server/index.ts')], {
-    cwd: ROOT,
+  const proc = Bun.spawn(['bun', join(root, 'server/index.ts')], {
+    cwd: root,
     env: {
       PATH: process.env.PATH,
       PORT: String(port),
