@@ -7,11 +7,12 @@
  * to back), this checkout and a baseline build (`--baseline=DIR` with `DIR/dist/server`),
  * interleaved in rounds. Production settings: `LOG_LEVEL=info` (one access-log line per request,
  * read from the pipe as Cloud Run would) and the rate limiter on (with a limit no run reaches).
- * Overhead = route quantile - upstream quantile.
+ * Overhead = route quantile - upstream quantile. Beside the times, the CPU time the server
+ * process spent per request (from /proc), which other work on the machine does not inflate.
  *
  * Run: bun bench/api-latency.ts [--baseline=DIR] [--requests=3000] [--seconds=5] [--rounds=3]
  */
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ensureServerBuild, REPO_ROOT } from '../scripts/build-server'
@@ -88,6 +89,14 @@ async function measure() {
     return performance.now() - t
   }
 
+  /** CPU time (user + system) a process has used, in ms (Linux /proc; 100 ticks a second). */
+  function cpuMs(pid: number): number {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  }
+  const cpu = new Map<string, { ms: number; requests: number }>()
+  const pidOf = (name: string) => servers[name]?.proc.pid
+
   const samples = new Map<string, number[]>()
   const keep = (key: string, values: number[]) =>
     samples.set(key, [...(samples.get(key) ?? []), ...values])
@@ -100,6 +109,8 @@ async function measure() {
     if (round % 2) order.reverse()
     for (const name of order) {
       const send = targets[name] as Send
+      const pid = pidOf(name)
+      const cpuBefore = pid ? cpuMs(pid) : 0
       const one: number[] = []
       for (let i = 0; i < requests; i++) one.push(await timed(send))
       keep(`${name}|1`, one)
@@ -111,6 +122,12 @@ async function measure() {
         })
       )
       keep(`${name}|50`, many)
+      if (pid) {
+        const used = cpu.get(name) ?? { ms: 0, requests: 0 }
+        used.ms += cpuMs(pid) - cpuBefore
+        used.requests += one.length + many.length
+        cpu.set(name, used)
+      }
     }
   }
 
@@ -133,5 +150,9 @@ async function measure() {
         `| ${name} | ${connections} | ${values.length} | ${fmt(p50, 2)} ms | ${fmt(p99, 2)} ms ${over}`
       )
     }
+  }
+  console.log('\n| server | CPU time per request (all rounds) |\n|---|---:|')
+  for (const [name, used] of cpu) {
+    console.log(`| ${name} | ${fmt(used.ms / used.requests, 3)} ms |`)
   }
 }

@@ -12,6 +12,7 @@ import { createApp } from '../../server/app'
 import { type Env, loadConfig } from '../../server/config'
 import { createLogger } from '../../server/core/logger'
 import { type AppDeps, createDeps } from '../../server/deps'
+import { withContract } from './contract'
 import type { FakeGemini } from './fake-gemini'
 import { writeVertexCredentials } from './vertex-credentials'
 
@@ -30,6 +31,11 @@ export interface TestAppOptions {
   gemini?: Pick<FakeGemini, 'url' | 'tokenUrl' | 'trustSubjectToken'>
   /** The circuit breaker's settings (production's unless a test says otherwise). */
   circuits?: GeminiGatewayOptions['circuits']
+  /**
+   * Check every answer against the API document (tests/support/contract.ts); false only for a
+   * test that sends what no client would.
+   */
+  contract?: boolean
 }
 
 export function testConfig(options: TestAppOptions = {}) {
@@ -87,7 +93,8 @@ export function buildTestApp(options: TestAppOptions = {}) {
       circuits: options.circuits,
     })
   const deps = createDeps(config, { log, ai, ...options.deps })
-  const app = createApp(deps)
+  const built = createApp(deps)
+  const app = options.contract === false ? built : withContract(built, config)
   return { app, deps, config, logLines: lines }
 }
 

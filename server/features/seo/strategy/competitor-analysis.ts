@@ -17,6 +17,8 @@ import { retrieveKnowledge } from './knowledge'
 import { describeLandscape } from './landscape'
 import { SiteUrl, SiteUrlText, sameSite, siteKey } from './site-url'
 
+export { CompetitorAnalysisResponse } from '../responses'
+
 export const MAX_ANALYZED_COMPETITORS = 5
 /** Reviews running at once; each is one grounded JSON call (two where Search and JSON cannot share one). */
 export const REVIEW_CONCURRENCY = 3
