@@ -27,6 +27,7 @@ export function createDeps(config: Config, overrides: Partial<AppDeps> = {}): Ap
         config.ai.apiKey,
         config.jinaApiKey,
         config.cse?.apiKey,
+        config.secretsKey,
         ...config.apiKeys.map((k) => k.key),
       ],
     })
@@ -39,5 +40,6 @@ export function createDeps(config: Config, overrides: Partial<AppDeps> = {}): Ap
     drain: overrides.drain ?? createDrain(),
     clock: overrides.clock ?? (() => new Date()),
     fetchPolicy: overrides.fetchPolicy,
+    searchConsoleAuth: overrides.searchConsoleAuth,
   }
 }

@@ -20,6 +20,11 @@ export interface Logger {
   enabled(level: LogLevel): boolean
   /** Writes out what is buffered (before the process exits). */
   flush(): Promise<void>
+  /**
+   * Masks `secret` in every line from now on, in this logger and every other one of its family
+   * (a credential learnt at run time, such as a WordPress application password).
+   */
+  redact(secret: string): void
 }
 
 export interface LoggerOptions {
@@ -40,12 +45,15 @@ const SEVERITY: Record<LogLevel, string> = {
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const secrets = (options.secrets ?? []).filter((s): s is string => Boolean(s && s.length >= 6))
+  const secrets = new Set(
+    (options.secrets ?? []).filter((s): s is string => Boolean(s && s.length >= 6))
+  )
   const out = options.write ? { write: options.write, flush: async () => {} } : stdout()
   const sink: Sink = {
     minRank: RANK[options.level ?? 'info'],
     format: options.format ?? 'json',
     ...out,
+    secrets,
     mask: (line) => {
       for (const secret of secrets) {
         if (line.includes(secret)) line = line.replaceAll(secret, '[redacted]')
@@ -86,6 +94,7 @@ interface Sink {
   format: LogFormat
   write: (line: string) => void
   flush: () => Promise<void>
+  secrets: Set<string>
   mask: (line: string) => string
 }
 
@@ -116,6 +125,9 @@ class BoundLogger implements Logger {
   }
   flush(): Promise<void> {
     return this.sink.flush()
+  }
+  redact(secret: string) {
+    if (secret.length >= 6) this.sink.secrets.add(secret)
   }
 
   private log(level: LogLevel, message: string, fields?: Fields) {
