@@ -6,8 +6,8 @@
  */
 
 /** The JSON of a 200; any other status fails at once, with the status and the body. */
-export async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url)
+export async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(url, init)
   if (response.status !== 200) {
     throw new Error(`GET ${url}: HTTP ${response.status} ${await response.text()}`)
   }
