@@ -24,6 +24,11 @@ export interface StormOptions {
   connections?: number
   /** How long the fault lasts. */
   faultMs: number
+  /**
+   * The fault also lasts until this many requests were sent: a busy machine answers fewer in the
+   * window, and the calls-per-request ratio means nothing over one wave of first requests.
+   */
+  minRequests?: number
   /** The longest wait for the first 200 after the fault ends. */
   recoverWithinMs?: number
 }
@@ -70,7 +75,7 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
   gemini.faults.inject(options.fault)
   const stopAt = Date.now() + options.faultMs
   const client = async () => {
-    while (Date.now() < stopAt) {
+    while (Date.now() < stopAt || result.requests < (options.minRequests ?? 0)) {
       result.requests++
       const outcome = await send(options.base, request).catch(() => undefined)
       if (!outcome) {
