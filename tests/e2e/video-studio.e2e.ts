@@ -77,7 +77,8 @@ describe('a video job end to end', () => {
     demo.gemini.video.script({ polls: 6, video: DEMO_VIDEO })
     const startedBefore = demo.gemini.video.jobs.length
     const page = await open(`/video?prompt=${encodeURIComponent('A café at dawn, steam rising')}`)
-    expect(await page.getByTestId('jobs-empty').isVisible()).toBe(true)
+    // The list loads after the composer shows: wait for its empty state, never glance at it.
+    await page.getByTestId('jobs-empty').waitFor()
     expect(await page.getByTestId('video-mode').textContent()).toContain(en['video.mode.text'])
     expect(await seriousViolations(page)).toEqual([])
     await shot(page, 'video-1-composer-en')
