@@ -19,6 +19,7 @@ import { rateLimit } from './core/rate-limit'
 import { requestLog } from './core/request-log'
 import type { AppDeps } from './deps'
 import { brandRoutes } from './features/brand/routes'
+import { campaignRoutes } from './features/campaigns/routes'
 import { docsRoutes } from './features/docs/routes'
 import { imageRoutes } from './features/image/routes'
 import { libraryRoutes } from './features/library/routes'
@@ -57,6 +58,7 @@ export function createApi(deps: AppDeps) {
       .route('/library', libraryRoutes(deps))
       .route('/image', imageRoutes(deps))
       .route('/video', videoRoutes(deps))
+      .route('/campaigns', campaignRoutes(deps))
   )
 }
 

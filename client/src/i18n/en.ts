@@ -145,4 +145,10 @@ export const en: Record<MessageKey, string> = {
   'error.retryIn': 'Retry possible in {seconds} s',
   'error.details': 'Server says: {message}',
   'error.field': 'Field {field}: {message}',
+
+  'campaign.title': 'Campaign',
+  'nav.campaign': 'Campaign',
+  'launch.card.campaign':
+    'Turn an article or a request into posts for each network, visuals in every size and both languages, in one file.',
+  'seo.publish.campaign': 'Make a campaign from this article',
 }

@@ -132,6 +132,11 @@ export const zhCN = {
   'error.retryIn': '{seconds} 秒后可重试',
   'error.details': '服务器说明：{message}',
   'error.field': '字段 {field}：{message}',
+
+  'campaign.title': '推广活动',
+  'nav.campaign': '推广活动',
+  'launch.card.campaign': '把文章或一句需求变成各平台帖子、各尺寸图片和中英文版本，一个文件导出。',
+  'seo.publish.campaign': '用这篇文章做推广活动',
 } satisfies Record<string, string>
 
 export type MessageKey = keyof typeof zhCN

@@ -154,6 +154,18 @@ export async function imageReply(r: RecordedRequest): Promise<Reply> {
   }
   const zh = isChinese(prompt)
   const base = newestImage(r)
+  if (base && prompt.includes('Re-compose the reference image')) {
+    // A campaign size: the key visual, covering the ratio asked for.
+    const { Jimp } = await import('jimp')
+    const pixels = await decoded(base)
+    const covered = Jimp.fromBitmap({
+      width: pixels.width,
+      height: pixels.height,
+      data: Buffer.from(pixels.data),
+    }).cover({ w: size.width, h: size.height })
+    const png = await covered.getBuffer('image/png')
+    return { image: { data: new Uint8Array(png) } }
+  }
   if (base) {
     const tint = hsl(hash(prompt) % 360, 0.7, 0.55)
     const edited = tinted(await decoded(base), tint)

@@ -7,6 +7,7 @@
  * and the browser tests; a test can put its own answers first with `enqueueWhen`.
  */
 import type { RecordedRequest, Reply } from '../fake-gemini'
+import { isCampaignPlan, isCampaignPosts, planAnswer, postsAnswer } from './campaign-answers'
 import { directorReply, imageJsonReply, imageReply } from './image-answers'
 import {
   block,
@@ -170,6 +171,8 @@ export function demoModel(r: RecordedRequest): Reply | undefined | Promise<Reply
   if (isVideoPlan(r)) return { sources: SOURCES, ...videoPlanAnswer(r, uiLang(r)) }
   const imageJson = imageJsonReply(r)
   if (imageJson) return imageJson
+  if (isCampaignPlan(r)) return planAnswer(r)
+  if (isCampaignPosts(r)) return postsAnswer(r)
   if (functions.includes('go_to_step')) return agentReply(r)
   const keyword = briefField(r, 'Main keyword') ?? 'pour over coffee'
   const json = jsonReply(r, schemaKeys(r))
