@@ -11,6 +11,7 @@ import { requireApiKey } from './core/auth'
 import { DEFAULT_BODY_LIMIT, limitBody } from './core/body-limit'
 import type { AppEnv } from './core/context'
 import { corsFor } from './core/cors'
+import { drainGuard } from './core/drain'
 import { onError, sendError } from './core/error-handler'
 import { errors } from './core/errors'
 import type { RouteEntry } from './core/openapi/build'
@@ -36,6 +37,7 @@ export function createApi(deps: AppDeps) {
   api.notFound((c) => sendError(c, errors.notFound('This API endpoint')))
   api.use(
     requestLog({ log, projectId: config.ai.project }),
+    drainGuard({ drain: deps.drain }),
     corsFor(config.allowedOrigins),
     rateLimit({ perMinute: config.rateLimitPerMinute, trustForwardedFor: config.production }),
     // Saved documents, images and video jobs may be larger; those routes set their own limit.

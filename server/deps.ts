@@ -5,6 +5,7 @@
  */
 import { createAiGateway } from './ai/gateway'
 import type { Config } from './config'
+import { createDrain, type Drain } from './core/drain'
 import { createLogger } from './core/logger'
 import type { FeatureDeps } from './features/context'
 import { createBlobStore } from './storage'
@@ -12,6 +13,8 @@ import { createBlobStore } from './storage'
 export interface AppDeps extends FeatureDeps {
   /** The built client's directory, or undefined to serve the API only. */
   distDir?: string
+  /** The process's shutdown: `server/index.ts` starts it on SIGTERM. */
+  drain: Drain
 }
 
 export function createDeps(config: Config, overrides: Partial<AppDeps> = {}): AppDeps {
@@ -34,6 +37,7 @@ export function createDeps(config: Config, overrides: Partial<AppDeps> = {}): Ap
     ai: overrides.ai ?? createAiGateway({ ai: config.ai, log }),
     store: overrides.store ?? createBlobStore(config.storage, log),
     distDir: overrides.distDir,
+    drain: overrides.drain ?? createDrain(),
     clock: overrides.clock ?? (() => new Date()),
     fetchPolicy: overrides.fetchPolicy,
     searchConsoleAuth: overrides.searchConsoleAuth,

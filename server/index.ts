@@ -1,7 +1,9 @@
 /**
  * @module index
  * Process entry: config -> deps -> app -> Bun.serve. On SIGTERM (Cloud Run scale-in) it stops
- * accepting connections, lets in-flight requests finish and exits within 8 s.
+ * accepting connections, ends event streams with `server_restarting`, lets in-flight requests
+ * finish, answers the ones still waiting on an upstream at 7 s with the same 503 (`core/drain`),
+ * and exits within 8 s.
  */
 import { catalogueWarnings } from './ai/models'
 import { createApp } from './app'
@@ -10,7 +12,9 @@ import { createLogger } from './core/logger'
 import { createDeps } from './deps'
 import { appRootFrom, findClientDist, logDistChoice } from './static'
 
-const SHUTDOWN_GRACE_MS = 8_000
+const SHUTDOWN_GRACE_MS = 7_700
+/** When work still waiting on an upstream is cut, so its request is answered before the exit. */
+const LAST_CALL_MS = 7_000
 const STARTUP_NOTES_DELAY_MS = 100
 /** Bun's maximum; long model calls set no timeout of their own (SSE disables it per request). */
 const IDLE_TIMEOUT_S = 255
@@ -22,6 +26,7 @@ async function main(): Promise<void> {
   } catch (error) {
     const log = createLogger({ format: process.env.K_SERVICE ? 'json' : 'pretty' })
     log.error(error instanceof ConfigError ? error.message : 'Could not read the configuration.')
+    await log.flush()
     process.exit(1)
   }
 
@@ -56,14 +61,23 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     deps.log.info(`${signal} received: draining in-flight requests`)
+    deps.drain.start()
+    const lastCall = setTimeout(() => {
+      deps.log.warn('requests still waiting on an upstream: answering them server_restarting')
+      deps.drain.lastCall()
+    }, LAST_CALL_MS)
+    // The log is written once per tick: what is buffered goes out first (a blocked pipe gets 200 ms).
+    const exit = () =>
+      Promise.race([deps.log.flush(), Bun.sleep(200)]).finally(() => process.exit(0))
     const force = setTimeout(() => {
       deps.log.warn('drain took too long; exiting with requests still open')
-      process.exit(0)
+      void exit()
     }, SHUTDOWN_GRACE_MS)
     await server.stop(false)
+    clearTimeout(lastCall)
     clearTimeout(force)
     deps.log.info('drained; bye')
-    process.exit(0)
+    await exit()
   }
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
   process.on('SIGINT', () => void shutdown('SIGINT'))

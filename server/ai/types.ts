@@ -6,6 +6,7 @@
  */
 import type * as v from 'valibot'
 import type { AiBackend } from '../config'
+import type { CircuitStatus } from './circuit-breaker'
 import type { ModelsReport } from './model-resolver'
 import type { ImageRole, ImageSize, ModelRole, ModelSpec, TextRole, ThinkingLevel } from './models'
 import type { VideoOperations } from './video-types'
@@ -228,4 +229,6 @@ export interface AiGateway extends VideoOperations {
   uploadFile(request: FileUploadRequest): Promise<UploadedFile>
   /** Deletes an uploaded file (files expire by themselves after 48 hours). */
   deleteFile(name: string): Promise<void>
+  /** The models whose service is failing right now (their circuits are open); none is good news. */
+  circuits(): CircuitStatus[]
 }

@@ -3,6 +3,7 @@
  * The Hono environment shared by every route: the Bun server (when served by Bun) and the
  * per-request values set by the request middleware.
  */
+import type { Drain } from './drain'
 import type { Logger } from './logger'
 
 /** The parts of Bun's `Server` the app uses; absent under `app.request()` in tests. */
@@ -18,5 +19,9 @@ export type AppEnv = {
     log: Logger
     /** Whose saved work and jobs the request sees (set by the API-key middleware). */
     workspace: string
+    /** The process's shutdown (set by the drain guard). */
+    drain: Drain
+    /** Aborts the request's work when its client leaves or the process must exit (drain guard). */
+    signal: AbortSignal
   }
 }

@@ -6,7 +6,7 @@
  * lock file (`file-lock.ts`), so the generation check of a conditional write and the write
  * itself are one step, also for several processes sharing the folder.
  */
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { AppError } from '../core/errors'
 import { errorCode, type FileLockOptions, LockTimeout, withFileLock } from './file-lock'
@@ -57,9 +57,9 @@ export function createLocalStore(dataDir: string, options: LocalStoreOptions = {
   }
 
   async function head(key: string): Promise<BlobMeta | undefined> {
-    const file = Bun.file(pathOf(key) + META_SUFFIX)
-    if (!(await file.exists())) return undefined
-    return withGeneration((await file.json()) as BlobMeta)
+    const bytes = await readBytes(pathOf(key) + META_SUFFIX)
+    if (!bytes) return undefined
+    return withGeneration(JSON.parse(new TextDecoder().decode(bytes)) as BlobMeta)
   }
 
   async function writeMeta(path: string, meta: BlobMeta) {
@@ -192,10 +192,14 @@ export function createLocalStore(dataDir: string, options: LocalStoreOptions = {
 
 const md5Etag = (data: Uint8Array) => `"${new Bun.CryptoHasher('md5').update(data).digest('hex')}"`
 
+/**
+ * The whole of one file as it was when opened: size and bytes come from the same open file, so
+ * a writer renaming a new version into place meanwhile cannot cut it short (`Bun.file` reads the
+ * size by path first, and a read racing a rename returned half a JSON document).
+ */
 async function readBytes(path: string): Promise<Uint8Array | undefined> {
-  const file = Bun.file(path)
   try {
-    return new Uint8Array(await file.arrayBuffer())
+    return new Uint8Array(await readFile(path))
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return undefined
     throw error

@@ -52,3 +52,27 @@ describe('describeError', () => {
     expect(serverDetail(error(502, 'bad_response'))).toBeUndefined()
   })
 })
+
+describe('the AI service failing, the server restarting', () => {
+  test('an open circuit (503 upstream_unavailable) says Gemini is failing and offers a retry', () => {
+    const d = describeError(error(503, 'upstream_unavailable', { retryAfterSeconds: 4 }))
+    expect([d.title, d.hint, d.retryable, d.retryAfterSeconds]).toEqual([
+      'error.aiFailing',
+      'error.hint.aiFailing',
+      true,
+      4,
+    ])
+    expect(translate('en', d.title)).toBe('Gemini is failing right now')
+    expect(translate('zh-CN', d.title)).toBe('Gemini 当前出现故障')
+  })
+
+  test('a stream ended by a restart (503 server_restarting) says so and offers a retry', () => {
+    const d = describeError(error(503, 'server_restarting', { retryAfterSeconds: 1 }))
+    expect([d.title, d.hint, d.retryable]).toEqual([
+      'error.restarting',
+      'error.hint.restarting',
+      true,
+    ])
+    expect(translate('zh-CN', d.title)).toBe('服务器正在重启')
+  })
+})

@@ -175,6 +175,7 @@ describe('the product app', () => {
       models: expect.objectContaining({ list: { state: 'unread', readAt: null } }),
       authRequired: true,
       demo: false,
+      aiHealth: { failing: false, circuits: [] },
     })
     expect(text).not.toContain('secret')
   })

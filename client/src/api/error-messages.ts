@@ -37,12 +37,20 @@ const BY_STATUS: Record<number, Kind> = {
   504: { title: 'error.status.504', hint: 'error.hint.504', retryable: true },
 }
 
+/** Codes that say more than their status: the AI service failing, the server restarting. */
+const BY_CODE: Record<string, Kind> = {
+  upstream_unavailable: { title: 'error.aiFailing', hint: 'error.hint.aiFailing', retryable: true },
+  server_restarting: { title: 'error.restarting', hint: 'error.hint.restarting', retryable: true },
+}
+
 const SERVER_FALLBACK: Kind = { title: 'error.title', hint: 'error.hint.500', retryable: true }
 const CLIENT_FALLBACK: Kind = { title: 'error.title', hint: 'error.hint.400', retryable: false }
 
 export function describeError(error: ApiError): ErrorDescription {
   let kind: Kind =
-    BY_STATUS[error.status] ?? (error.status >= 500 ? SERVER_FALLBACK : CLIENT_FALLBACK)
+    BY_CODE[error.code] ??
+    BY_STATUS[error.status] ??
+    (error.status >= 500 ? SERVER_FALLBACK : CLIENT_FALLBACK)
   if (error.code === 'bad_response') kind = { ...kind, hint: 'error.badResponse' }
   if (error.code === 'stream_incomplete') kind = { ...kind, hint: 'error.hint.streamCut' }
   // A 503 that asks to wait (overloaded upstream) is worth retrying; "not configured" is not.

@@ -33,6 +33,8 @@ export const en: Record<MessageKey, string> = {
   'banner.aiNone':
     'AI is not configured on this server: set a Gemini API key (or a Vertex AI project) in the server environment and restart it. Until then the AI features are unavailable.',
   'banner.capabilitiesFailed': 'Could not read what this server can do: {message}',
+  'banner.aiFailing':
+    'Gemini is failing right now. AI requests fail at once until it recovers; try again in {seconds} s.',
   'banner.demo':
     'Demo mode: every AI answer here comes from a scripted demo model, not from Gemini. Use it to try the workflow.',
   'banner.demoSite':
@@ -116,6 +118,8 @@ export const en: Record<MessageKey, string> = {
   'error.status.503': 'Not configured',
   'error.status.504': 'The AI service timed out',
   'error.status.0': 'Server unreachable',
+  'error.aiFailing': 'Gemini is failing right now',
+  'error.restarting': 'The server is restarting',
   'error.status.404': 'Not found',
   'error.status.413': 'Too large',
   'error.status.501': 'Not available in this mode',
@@ -131,6 +135,10 @@ export const en: Record<MessageKey, string> = {
   'error.hint.502': 'The AI service failed or answered with something unusable; try again.',
   'error.hint.503': 'This feature is not configured on the server; ask your administrator.',
   'error.hint.504': 'The AI service did not answer in time; try again.',
+  'error.hint.aiFailing':
+    'Requests to Gemini fail at once until it recovers, instead of waiting for it; try again in a moment.',
+  'error.hint.restarting':
+    'The server restarted while working on this. Nothing was saved half-way; try again and another instance answers.',
   'error.hint.streamCut':
     'The answer stopped before it was complete and was not kept as a result. Try again.',
   'error.retry': 'Try again',

@@ -32,6 +32,8 @@ export const zhCN = {
   'banner.aiNone':
     '此服务器尚未配置 AI：请在服务器环境中设置 Gemini API 密钥（或 Vertex AI 项目）并重启服务。在此之前，AI 功能不可用。',
   'banner.capabilitiesFailed': '无法读取此服务器的能力：{message}',
+  'banner.aiFailing':
+    'Gemini 当前出现故障。在它恢复之前，AI 请求会立即失败；请在 {seconds} 秒后重试。',
   'banner.demo':
     '演示模式：这里的所有 AI 回答都来自脚本化的演示模型，不是真实的 Gemini 结果，仅用于体验界面流程。',
   'banner.demoSite': '品牌分析需要能访问到的网站：演示提供了示例网站 {url}。',
@@ -107,6 +109,8 @@ export const zhCN = {
   'error.status.503': '服务未配置',
   'error.status.504': 'AI 服务超时',
   'error.status.0': '无法连接服务器',
+  'error.aiFailing': 'Gemini 当前出现故障',
+  'error.restarting': '服务器正在重启',
   'error.status.404': '找不到',
   'error.status.413': '内容过大',
   'error.status.501': '当前模式不可用',
@@ -121,6 +125,8 @@ export const zhCN = {
   'error.hint.502': 'AI 服务暂时出错或返回了无法使用的结果，请重试。',
   'error.hint.503': '服务器尚未配置这项功能，请联系管理员。',
   'error.hint.504': 'AI 服务没有及时回答，请重试。',
+  'error.hint.aiFailing': '在 Gemini 恢复之前，请求会立即失败而不是一直等待；请稍后重试。',
+  'error.hint.restarting': '服务器在处理时重启了。没有保存任何半成品；请重试，将由另一个实例回答。',
   'error.hint.streamCut': '回答在完成之前中断了，没有当作完整结果保存。请重试。',
   'error.retry': '重试',
   'error.retryIn': '{seconds} 秒后可重试',

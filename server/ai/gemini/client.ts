@@ -11,11 +11,12 @@ import { errors } from '../../core/errors'
 import { once } from '../../core/lazy'
 import type { Logger } from '../../core/logger'
 import { type RetryPolicy, withRetry } from '../../core/retry'
+import { type CircuitBreaker, circuitBreaker } from '../circuit-breaker'
 import { type Budget, budgetMs, retriesFor, totalBudget } from '../deadline'
 import { cancelled, toAiError } from '../errors'
 import { rulesOf } from '../models'
 import type { RequestCorrection } from '../request-correction'
-import { isRetryable, retryAfterSeconds } from '../retry'
+import { isRetryable, outageOf, retryAfterSeconds } from '../retry'
 import { createSdkClient, type SdkClient, type SdkClientOptions } from '../sdk-client'
 import type { Deadline } from '../types'
 
@@ -25,6 +26,8 @@ export interface GeminiContext {
   retry: RetryPolicy
   correction: RequestCorrection
   client(modelId: string): Promise<SdkClient>
+  /** Fails calls to a model fast while its service is failing (`ai/circuit-breaker`). */
+  breaker: CircuitBreaker
 }
 
 export function createContext(
@@ -32,7 +35,8 @@ export function createContext(
   log: Logger,
   retry: RetryPolicy,
   correction: RequestCorrection,
-  sdk?: SdkClientOptions
+  sdk?: SdkClientOptions,
+  breaker: CircuitBreaker = circuitBreaker({ log })
 ): GeminiContext {
   const byLocation = new Map<string, () => Promise<SdkClient>>()
   const locationOf = (modelId: string) => {
@@ -44,6 +48,7 @@ export function createContext(
     log,
     retry,
     correction,
+    breaker,
     client(modelId) {
       const location = locationOf(modelId)
       let load = byLocation.get(location)
@@ -74,6 +79,21 @@ export function callOptions(
     budget: totalBudget(ms, request.signal),
     signal: request.signal,
     retries: retriesFor(request.deadline, ctx.retry.retries),
+  }
+}
+
+/**
+ * Runs `work` under `options`, then releases the budget: its timer and its listener on the
+ * caller's signal keep everything the call touched alive until they are gone.
+ */
+export async function underBudget<T>(
+  options: CallOptions,
+  work: (options: CallOptions) => Promise<T>
+): Promise<T> {
+  try {
+    return await work(options)
+  } finally {
+    options.budget.dispose()
   }
 }
 
@@ -123,7 +143,16 @@ export async function callModel<T>(
 ): Promise<T> {
   try {
     const sdk = await ctx.client(modelId)
-    return await withRetry(() => run(sdk, options.budget.signal), retryOptions(ctx, options))
+    return await withRetry(
+      () =>
+        ctx.breaker.call(
+          ctx.ai.backend,
+          modelId,
+          () => run(sdk, options.budget.signal),
+          outages(options)
+        ),
+      retryOptions(ctx, options)
+    )
   } catch (error) {
     throw callFailure(error, options)
   }
@@ -140,20 +169,35 @@ export async function openStream(
   return ctx.correction.send(modelId, config, async (shaped) => {
     try {
       const sdk = await ctx.client(modelId)
-      return await withRetry(
-        () =>
-          sdk.models.generateContentStream({
-            model: modelId,
-            contents,
-            config: { ...shaped, abortSignal: options.budget.signal },
-          }),
+      const stream = await withRetry(
+        () => {
+          // Admitted here; the outcome is the stream's, known once it ends (`watch`).
+          ctx.breaker.admit(ctx.ai.backend, modelId)
+          return sdk.models
+            .generateContentStream({
+              model: modelId,
+              contents,
+              config: { ...shaped, abortSignal: options.budget.signal },
+            })
+            .catch((error: unknown) => {
+              const outage = outages(options)(error)
+              if (outage) ctx.breaker.failed(ctx.ai.backend, modelId, outage)
+              else ctx.breaker.released(ctx.ai.backend, modelId)
+              throw error
+            })
+        },
         retryOptions(ctx, options)
       )
+      return ctx.breaker.watch(ctx.ai.backend, modelId, stream, outages(options))
     } catch (error) {
       throw callFailure(error, options)
     }
   })
 }
+
+/** Which failures of a call count against its model's circuit. */
+const outages = (options: CallOptions) => (error: unknown) =>
+  outageOf(error, options.budget.timedOut())
 
 const retryOptions = (ctx: GeminiContext, options: CallOptions) => ({
   policy: { ...ctx.retry, retries: options.retries ?? ctx.retry.retries },

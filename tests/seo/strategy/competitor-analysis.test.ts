@@ -158,7 +158,7 @@ describe('POST /api/seo/competitor-analysis', () => {
     expect(res.headers.get('Retry-After')).toBe('9')
   })
 
-  test('reviews run concurrently: three 300 ms reviews take about one, at most three at once', async () => {
+  test('reviews run concurrently: three at once, never more than three', async () => {
     let inFlight = 0
     let peak = 0
     gemini.setHandler(async (r) => {
@@ -170,19 +170,15 @@ describe('POST /api/seo/competitor-analysis', () => {
       inFlight--
       return grounded(reviewAnswer('A', 'https://x.example/a'))
     })
-    let started = performance.now()
+    // Counts, not times (time bounds failed on a busy machine): all three at once.
     expect((await analyze()).status).toBe(200)
-    const threeMs = performance.now() - started
-    expect(threeMs).toBeGreaterThanOrEqual(300)
-    expect(threeMs).toBeLessThan(750)
+    expect(peak).toBe(3)
 
     peak = 0
     const five = [1, 2, 3, 4, 5].map((n) => ({ id: `c${n}`, url: `https://rival-${n}.example` }))
-    started = performance.now()
     expect((await analyze({ competitors: five })).status).toBe(200)
+    // Five reviews, never more than three at once.
     expect(peak).toBe(3)
-    // Two waves of 300 ms, not five.
-    expect(performance.now() - started).toBeLessThan(1_200)
   })
 
   test('duplicates are analyzed once; the own site or a bad URL is a 400', async () => {

@@ -19,6 +19,7 @@
 
 import type { FakeModel } from './catalogue'
 import { googleErrorResponse, modelNotFound, NO_API_KEY, UNAUTHENTICATED } from './errors'
+import { createFaults, type Faults, isModelCall } from './faults'
 import { createFakeFiles, type FakeFiles } from './files'
 import { handleInteraction, interactionRoute, type VideoWorld } from './interactions'
 import { createModelService, type ModelService } from './listing'
@@ -31,6 +32,7 @@ import type { Handler, RecordedRequest, Reply } from './types'
 import { cancelTarget, handleVeo } from './veo'
 import { createVideoJobs, type VideoJobs } from './video-jobs'
 
+export type { Fault, FaultWindow } from './faults'
 export { domainOf, redirectFor, renderedContentFor } from './replies'
 
 /** The system instruction text a recorded request carried. */
@@ -69,6 +71,8 @@ export interface FakeGemini {
   readonly files: FakeFiles
   /** Accepts this subject token at the STS endpoint (see `tests/support/vertex-credentials.ts`). */
   trustSubjectToken(token: string): void
+  /** Storms: a fault answering every model call for a while (`faults.ts`). */
+  readonly faults: Faults
   /** Requests of one action (`generateContent`, `streamGenerateContent`, …). */
   calls(action?: string): RecordedRequest[]
   last(): RecordedRequest | undefined
@@ -96,6 +100,7 @@ export async function startFakeGemini(): Promise<FakeGemini> {
   const jobs = createVideoJobs()
   const files = createFakeFiles()
   const world: VideoWorld = { jobs, url: '' }
+  const faults = createFaults()
 
   async function answer(recorded: RecordedRequest): Promise<Reply | undefined> {
     const index = queue.findIndex((q) => !q.when || q.when(recorded))
@@ -158,6 +163,11 @@ export async function startFakeGemini(): Promise<FakeGemini> {
         const fault = await injectedFault(recorded)
         return fault ?? files.handle(recorded, raw)
       }
+      const storm = match && isModelCall(recorded.action)
+      const faulty = storm
+        ? faults.take(recorded.action === 'streamGenerateContent', req.signal)
+        : undefined
+      if (faulty) return faulty
       if (match && recorded.action) {
         const unknownField = fields.request(recorded.backend, recorded.action, body)
         if (unknownField) return googleErrorResponse(unknownField)
@@ -260,6 +270,7 @@ export async function startFakeGemini(): Promise<FakeGemini> {
       },
     }),
     files,
+    faults,
     trustSubjectToken: (token) => {
       tokens.subjectTokens.add(token)
     },
@@ -273,6 +284,7 @@ export async function startFakeGemini(): Promise<FakeGemini> {
       handler = undefined
       jobs.reset()
       files.reset()
+      faults.clear()
     },
     stop: () => server.stop(true),
   }
