@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot'
 import type { Source } from '../../ai/types'
+import type { Notice } from '../../core/codes'
 import { requiredText, text, textList, UiLanguage } from '../../core/schema'
 import type { MediaRef } from '../../storage/media'
 import type { BrandKit, BrandProfile } from './profile'
@@ -68,5 +69,6 @@ export interface AnalyzeResponse {
   assets: { logos: BrandAsset[]; images: BrandAsset[] }
   /** Every page the analysis used, the given one first. */
   sources: Source[]
-  warnings: string[]
+  /** Coded notes on what was skipped or assumed (`{ code, params, message }`, see notices.ts). */
+  warnings: Notice[]
 }

@@ -10,7 +10,7 @@ import type { Turn } from '../../ai/types'
 import { sections } from '../../core/prompt-blocks'
 import type { MediaRef } from '../../storage/media'
 import type { StepContext } from '../context'
-import { type AppliedAspect, imageBrand } from './brand'
+import { type AppliedAspect, type BrandSkip, imageBrand } from './brand'
 import { historyOf, turnChain } from './conversation'
 import { chooseImageModel } from './image-models'
 import { loadInputImage, loadStoredImage } from './inputs'
@@ -48,7 +48,7 @@ export interface GenerateResponse {
   /** True when the edit replayed the source image's conversation. */
   continued: boolean
   brandApplied: AppliedAspect[]
-  brandSkipped: { aspect: AppliedAspect; reason: string }[]
+  brandSkipped: BrandSkip[]
 }
 
 export async function generateImage(

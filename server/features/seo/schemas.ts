@@ -104,6 +104,22 @@ export const ContentBrief = v.object({
 })
 export type ContentBrief = v.InferOutput<typeof ContentBrief>
 
+const measure = v.optional(v.number())
+
+/** What a pre-flight check measured: the UI words the finding from these and the check id. */
+export const PreflightFacts = v.object({
+  keyword: v.optional(text(200)),
+  count: measure,
+  target: measure,
+  min: measure,
+  max: measure,
+  value: measure,
+  skippedLevel: v.optional(v.boolean()),
+  list: v.optional(textList(200, 200)),
+  cjk: v.optional(v.boolean()),
+})
+export type PreflightFacts = v.InferOutput<typeof PreflightFacts>
+
 export const PreflightIssue = v.object({
   type: v.picklist(['Keyword', 'SEO', 'BrandVoice', 'Readability']),
   description: requiredText(2000),
@@ -112,6 +128,8 @@ export const PreflightIssue = v.object({
   source: v.optional(v.picklist(['check', 'review'])),
   /** The pre-flight check that failed (for `source: 'check'`). */
   checkId: v.optional(text(60)),
+  /** What that check measured; with `checkId`, the UI words the issue in the user's language. */
+  facts: v.optional(PreflightFacts),
   /** Knowledge-base documents the review cited for this issue. */
   knowledgeIds: v.optional(textList(5, 200)),
 })

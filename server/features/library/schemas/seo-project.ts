@@ -15,13 +15,22 @@ import {
   CompetitorAnalysisReport,
   Competitors,
   ContentBrief,
+  PreflightFacts,
   PreflightIssue,
   SeoDiagnosisReport,
   SolutionOption,
   Url,
 } from '../../seo/schemas'
 import { Chat } from './chat'
-import { boundedNumber, DocumentId, positiveInteger, Timestamp, Title, Updated } from './common'
+import {
+  boundedNumber,
+  DocumentId,
+  positiveInteger,
+  savedNotes,
+  Timestamp,
+  Title,
+  Updated,
+} from './common'
 import { Grounding, groundingEntries, KnowledgeList, KnowledgeRefs } from './grounding'
 
 /** Article versions kept per project (older ones are dropped). */
@@ -58,7 +67,7 @@ export const CompetitorAnalysis = v.object({
   ...CompetitorAnalysisReport.entries,
   ...groundingEntries,
   knowledge: KnowledgeRefs,
-  warnings: v.optional(textList(MAX_ANALYSIS_WARNINGS, 3000), []),
+  warnings: v.optional(savedNotes(MAX_ANALYSIS_WARNINGS, 3000), []),
   failures: v.optional(v.pipe(v.array(ReviewFailure), v.maxLength(10)), []),
 })
 
@@ -69,11 +78,26 @@ export const PreflightCheck = v.object({
   label: v.optional(text(300), ''),
   passed: v.boolean(),
   detail: v.optional(text(2000), ''),
+  facts: v.optional(PreflightFacts),
+})
+
+const rating = boundedNumber(1, 5)
+
+/** What a pre-flight score is made of (absent in reports saved before it was kept). */
+export const PreflightScoreParts = v.object({
+  score: boundedNumber(0, 100),
+  checkPoints: boundedNumber(0, 60),
+  passed: boundedNumber(0, 40),
+  applicable: boundedNumber(0, 40),
+  reviewPoints: boundedNumber(0, 40),
+  ratings: v.object({ brandVoice: rating, searchIntent: rating, eeat: rating }),
+  left: textList(20, 60),
 })
 
 export const PreflightReport = v.object({
   score: boundedNumber(0, 100),
   scoreExplanation: v.optional(text(3000), ''),
+  scoreParts: v.optional(PreflightScoreParts),
   checks: v.optional(v.pipe(v.array(PreflightCheck), v.maxLength(40)), []),
   issues: v.optional(v.pipe(v.array(PreflightIssue), v.maxLength(60)), []),
   knowledge: KnowledgeRefs,
