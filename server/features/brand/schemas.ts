@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot'
 import type { Source } from '../../ai/types'
-import type { Notice } from '../../core/codes'
+import { Notice } from '../../core/notice-schema'
 import { requiredText, text, textList, UiLanguage } from '../../core/schema'
 import type { MediaRef } from '../../storage/media'
 import type { BrandKit, BrandProfile } from './profile'
@@ -47,6 +47,9 @@ export const BrandAnalysis = v.object({
   limitedInformation: v.object({ isLimited: v.boolean(), reason: text(1000) }),
 })
 export type BrandAnalysis = v.InferOutput<typeof BrandAnalysis>
+
+/** A warning of the analysis (`AnalyzeResponse.warnings`): code, parameters, English text. */
+export const AnalysisWarning = Notice
 
 export type AssetKind = 'logo' | 'image'
 

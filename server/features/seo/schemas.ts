@@ -4,6 +4,7 @@
  * each step live with the step.
  */
 import * as v from 'valibot'
+import { Notice } from '../../core/notice-schema'
 import { requiredText, text, textList } from '../../core/schema'
 
 export const MAX_ARTICLE = 200_000
@@ -119,6 +120,24 @@ export const PreflightFacts = v.object({
   cjk: v.optional(v.boolean()),
 })
 export type PreflightFacts = v.InferOutput<typeof PreflightFacts>
+
+const between = (min: number, max: number) => v.pipe(v.number(), v.minValue(min), v.maxValue(max))
+const rating = between(1, 5)
+
+/** What a pre-flight score is made of: the UI words the explanation from these. */
+export const PreflightScoreParts = v.object({
+  score: between(0, 100),
+  checkPoints: between(0, 60),
+  passed: between(0, 40),
+  applicable: between(0, 40),
+  reviewPoints: between(0, 40),
+  ratings: v.object({ brandVoice: rating, searchIntent: rating, eeat: rating }),
+  /** The checks that did not apply (check ids). */
+  left: textList(20, 60),
+})
+
+/** A note a step puts beside its result (competitor analysis warnings): see core/codes.ts. */
+export const StepNotice = Notice
 
 export const PreflightIssue = v.object({
   type: v.picklist(['Keyword', 'SEO', 'BrandVoice', 'Readability']),

@@ -17,6 +17,7 @@ import {
   ContentBrief,
   PreflightFacts,
   PreflightIssue,
+  PreflightScoreParts,
   SeoDiagnosisReport,
   SolutionOption,
   Url,
@@ -79,19 +80,6 @@ export const PreflightCheck = v.object({
   passed: v.boolean(),
   detail: v.optional(text(2000), ''),
   facts: v.optional(PreflightFacts),
-})
-
-const rating = boundedNumber(1, 5)
-
-/** What a pre-flight score is made of (absent in reports saved before it was kept). */
-export const PreflightScoreParts = v.object({
-  score: boundedNumber(0, 100),
-  checkPoints: boundedNumber(0, 60),
-  passed: boundedNumber(0, 40),
-  applicable: boundedNumber(0, 40),
-  reviewPoints: boundedNumber(0, 40),
-  ratings: v.object({ brandVoice: rating, searchIntent: rating, eeat: rating }),
-  left: textList(20, 60),
 })
 
 export const PreflightReport = v.object({
