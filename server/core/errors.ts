@@ -13,6 +13,8 @@ export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `brief.mainKeyword`. */
   field: string
   message: string
+  /** The rule broken, coded for the UI (field-rules.ts); absent for a schema's own wording. */
+  rule?: { code: string; params: Record<string, string | number> }
 }
 
 export interface AppErrorOptions {

@@ -8,6 +8,7 @@ import { validator } from 'hono/validator'
 import * as v from 'valibot'
 import type { AppEnv } from './context'
 import { errors, type FieldIssue } from './errors'
+import { fieldRuleOf } from './field-rules'
 
 type AnySchema = v.GenericSchema
 
@@ -47,12 +48,15 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
 // Default messages for every schema that does not give its own.
 v.setGlobalMessage(describeIssue)
 
-/** Flattens valibot issues into `{ field, message }` pairs (field paths are dotted). */
+/**
+ * Flattens valibot issues into `{ field, message, rule? }` (field paths are dotted; `rule` is the
+ * broken rule coded for the UI, see field-rules.ts).
+ */
 export function toFieldIssues(issues: readonly v.BaseIssue<unknown>[]): FieldIssue[] {
-  return issues.slice(0, 20).map((issue) => ({
-    field: v.getDotPath(issue) ?? '(body)',
-    message: issue.message,
-  }))
+  return issues.slice(0, 20).map((issue) => {
+    const rule = fieldRuleOf(issue, describeIssue(issue))
+    return { field: v.getDotPath(issue) ?? '(body)', message: issue.message, ...(rule && { rule }) }
+  })
 }
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i

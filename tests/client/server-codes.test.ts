@@ -4,8 +4,8 @@
  * tables: every module under server/ that calls `defineCodes(` is imported and its tables read,
  * so a new table or a new code is covered without touching this file. Error codes need a rule
  * (title, hint, retry) whose words exist; notices and reasons their own template; video job
- * failures a message in the video studio's tables; pre-flight checks their label, finding and
- * fix in both languages.
+ * failures a message in the video studio's tables; field rules their words; pre-flight checks
+ * their label, finding and fix in both languages.
  */
 import { describe, expect, test } from 'bun:test'
 import { readFileSync } from 'node:fs'
@@ -57,12 +57,13 @@ describe('the server’s code tables', () => {
     expect(modules).toContain('core/safe-fetch/reasons.ts')
     expect(modules).toContain('features/brand/notices.ts')
     expect(modules).toContain('features/video/failures.ts')
-    for (const kind of ['error', 'notice', 'reason', 'job-failure'] as const)
+    expect(modules).toContain('core/field-rules.ts')
+    for (const kind of ['error', 'notice', 'reason', 'job-failure', 'field-rule'] as const)
       expect(codesOf(kind).length).toBeGreaterThan(0)
   })
 
   test('no code is defined twice within a kind (the UI keys them by code)', () => {
-    for (const kind of ['error', 'notice', 'reason', 'job-failure'] as const) {
+    for (const kind of ['error', 'notice', 'reason', 'job-failure', 'field-rule'] as const) {
       const codes = codesOf(kind)
       expect(codes.filter((c, i) => codes.indexOf(c) !== i)).toEqual([])
     }
@@ -83,10 +84,15 @@ describe('every server code has words in both languages', () => {
     expect(missing).toEqual([])
   })
 
-  test('notices and reasons: a template per language, with only the parameters the server gives', () => {
+  test('notices, reasons and field rules: a template per language, with only the parameters the server gives', () => {
+    const prefixes: Partial<Record<CodeKind, string>> = {
+      notice: 'notice',
+      reason: 'reason',
+      'field-rule': 'field',
+    }
     const missing: string[] = []
-    for (const { table } of tables.filter((t) => ['notice', 'reason'].includes(t.table.kind))) {
-      const prefix = table.kind === 'notice' ? 'notice' : 'reason'
+    for (const { table } of tables.filter((t) => prefixes[t.table.kind])) {
+      const prefix = prefixes[table.kind] as string
       for (const [code, english] of Object.entries(table.texts)) {
         for (const locale of LOCALES) {
           const template = words(locale, `${prefix}.${code}`)
@@ -127,9 +133,10 @@ describe('every server code has words in both languages', () => {
     const known = new Set([
       ...codesOf('notice').map((c) => `notice.${c}`),
       ...codesOf('reason').map((c) => `reason.${c}`),
+      ...codesOf('field-rule').map((c) => `field.${c}`),
     ])
     const stale = Object.keys(serverCodeMessages.en).filter(
-      (key) => /^(notice|reason)\./.test(key) && !known.has(key)
+      (key) => /^(notice|reason|field)\./.test(key) && !known.has(key)
     )
     const errorCodes = new Set([
       ...codesOf('error'),
@@ -147,6 +154,7 @@ describe('every server code has words in both languages', () => {
       notices: codesOf('notice').length,
       reasons: codesOf('reason').length,
       videoFailures: codesOf('job-failure').length,
+      fieldRules: codesOf('field-rule').length,
       preflightChecks: ALL_CHECKS.length,
     }
     const total = Object.values(counts).reduce((a, b) => a + b, 0)

@@ -74,7 +74,12 @@ describe('an address whose host does not resolve', () => {
 
   for (const [locale, title, reason, retry] of [
     ['zh-CN', '无法读取该网站', '原因：域名无法解析。', '重试'],
-    ['en', 'The website could not be read', 'Reason: the host name could not be resolved.', 'Try again'],
+    [
+      'en',
+      'The website could not be read',
+      'Reason: the host name could not be resolved.',
+      'Try again',
+    ],
   ] as const) {
     test(`is a website problem, not an AI one, with no retry (${locale})`, async () => {
       const page = await open(diagnosisOf(missingSite), locale)

@@ -33,7 +33,7 @@ interface AnalysisBody {
   knowledge: { title: string }[]
   sources: { url: string }[]
   searchEntryPoints: string[]
-  warnings: string[]
+  warnings: { code: string; params: Record<string, string | number>; message: string }[]
   failures: { id: string; url: string; code: string; message: string }[]
 }
 
@@ -94,7 +94,12 @@ describe('POST /api/seo/competitor-analysis', () => {
   test('a top article that is not on the competitor site is left out with a warning', async () => {
     const body = await analyseThree()
     expect(body.warnings).toEqual([
-      'The top article proposed for https://brew-three.example is not on that site; it was left out.',
+      {
+        code: 'top_article_off_site',
+        params: { url: 'https://brew-three.example' },
+        message:
+          'The top article proposed for https://brew-three.example is not on that site; it was left out.',
+      },
     ])
   })
 
@@ -196,9 +201,11 @@ describe('POST /api/seo/competitor-analysis', () => {
     })
     const body = (await dup.json()) as AnalysisBody
     expect(body.competitors).toHaveLength(1)
-    expect(body.warnings).toContain(
-      'roastery-one.example/about was listed twice; it is analyzed once.'
-    )
+    expect(body.warnings).toContainEqual({
+      code: 'competitor_listed_twice',
+      params: { url: 'roastery-one.example/about' },
+      message: 'roastery-one.example/about was listed twice; it is analyzed once.',
+    })
     gemini.reset()
 
     await expectInvalid(

@@ -1,14 +1,14 @@
 /**
  * @module i18n/server-codes/errors.en
- * English titles (whose problem it is) and hints (what to do) for failed requests; rules.ts
- * says which apply to each error code.
+ * English titles (whose problem it is) and hints (what to do) for failed requests (rules.ts
+ * says which apply to each error code), and the rules a request field can break.
  */
+import type { FieldRuleCode } from '../../../../server/core/field-rules'
 import type { Cause, Hint } from './rules'
 
-export const errorsEn: Record<
-  `error.cause.${Cause}` | `error.why.${Hint}` | 'error.reason',
-  string
-> = {
+type Key = `error.cause.${Cause}` | `error.why.${Hint}` | `field.${FieldRuleCode}` | 'error.reason'
+
+export const errorsEn: Record<Key, string> = {
   'error.reason': 'Reason: {reason}.',
   'error.cause.input': 'Invalid input',
   'error.cause.site': 'The website could not be read',
@@ -84,4 +84,18 @@ export const errorsEn: Record<
   'error.why.server': 'Something went wrong on the server; try again in a moment.',
   'error.why.network': 'Check your connection, then try again.',
   'error.why.badResponse': 'The server sent an answer that could not be read (HTTP {status}).',
+
+  'field.required': 'Required',
+  'field.not_empty': 'Must not be empty',
+  'field.min_chars': 'Must have at least {min} characters',
+  'field.max_chars': 'Must have at most {max} characters',
+  'field.min_items': 'Must have at least {min} items',
+  'field.max_items': 'Must have at most {max} items',
+  'field.min_value': 'Must be at least {min}',
+  'field.max_value': 'Must be at most {max}',
+  'field.integer': 'Must be a whole number',
+  'field.url': 'Must be a valid address such as https://example.com',
+  'field.format': 'Has an invalid format',
+  'field.one_of': 'Must be one of {options}',
+  'field.wrong_type': 'Expected {expected}',
 }

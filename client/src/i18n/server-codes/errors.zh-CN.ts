@@ -1,6 +1,7 @@
 /**
  * @module i18n/server-codes/errors.zh-CN
- * 请求失败时的标题（问题出在哪里）和提示（该怎么做）；每个错误代码用哪一条见 rules.ts。
+ * 请求失败时的标题（问题出在哪里）和提示（该怎么做；每个错误代码用哪一条见 rules.ts），
+ * 以及请求字段可能违反的规则。
  */
 import type { errorsEn } from './errors.en'
 
@@ -63,4 +64,18 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'error.why.server': '服务器出了点问题，请稍后重试。',
   'error.why.network': '请检查网络连接，然后重试。',
   'error.why.badResponse': '服务器返回了无法识别的响应（HTTP {status}）。',
+
+  'field.required': '必填',
+  'field.not_empty': '不能为空',
+  'field.min_chars': '至少需要 {min} 个字符',
+  'field.max_chars': '最多 {max} 个字符',
+  'field.min_items': '至少需要 {min} 项',
+  'field.max_items': '最多 {max} 项',
+  'field.min_value': '不能小于 {min}',
+  'field.max_value': '不能大于 {max}',
+  'field.integer': '必须是整数',
+  'field.url': '必须是有效的网址，例如 https://example.com',
+  'field.format': '格式不正确',
+  'field.one_of': '必须是以下之一：{options}',
+  'field.wrong_type': '类型不正确（应为 {expected}）',
 }
