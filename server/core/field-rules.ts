@@ -5,7 +5,7 @@
  * own wording is kept as it is, except for URLs, whose rule is the same whatever the wording).
  */
 import type * as v from 'valibot'
-import { defineCodes, type NoticeParams } from './codes'
+import { defineCodes, fill, type NoticeParams } from './codes'
 
 export const FIELD_RULES = defineCodes('field-rule', {
   required: 'Required',
@@ -21,6 +21,8 @@ export const FIELD_RULES = defineCodes('field-rule', {
   format: 'Has an invalid format',
   one_of: 'Must be one of {options}',
   wrong_type: 'Expected {expected}',
+  own_site: 'Is your own site, not a competitor',
+  image_type: 'Must be a PNG, JPEG or WebP image',
 })
 
 export type FieldRuleCode = keyof typeof FIELD_RULES.texts
@@ -28,6 +30,13 @@ export interface FieldRule {
   code: FieldRuleCode
   params: NoticeParams
 }
+
+/** A field issue of a rule checked by hand (not by a schema), with the rule's English text. */
+export const fieldIssue = (field: string, code: FieldRuleCode, params: NoticeParams = {}) => ({
+  field,
+  message: fill(FIELD_RULES.texts[code], params),
+  rule: { code, params },
+})
 
 /** The coded rule of an issue whose message is `generic` (or of any URL issue). */
 export function fieldRuleOf(issue: v.BaseIssue<unknown>, generic: string): FieldRule | undefined {

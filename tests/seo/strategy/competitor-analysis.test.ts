@@ -4,6 +4,7 @@ import { type RecordedRequest, startFakeGemini } from '../../support/fake-gemini
 import { competitors, profile, seoReport } from '../fixtures'
 import { landscapeAnswer, reviewAnswer } from './answers'
 import {
+  type ErrorBody,
   expectInvalid,
   grounded,
   isResearch,
@@ -208,10 +209,18 @@ describe('POST /api/seo/competitor-analysis', () => {
     })
     gemini.reset()
 
-    await expectInvalid(
-      await analyze({ competitors: [{ id: 'own', url: 'https://shop.northwind-coffee.example' }] }),
-      ['competitors.0.url']
-    )
+    const own = await analyze({
+      competitors: [{ id: 'own', url: 'https://shop.northwind-coffee.example' }],
+    })
+    const issues: unknown = ((await own.clone().json()) as ErrorBody).error.details?.issues
+    expect(issues).toEqual([
+      {
+        field: 'competitors.0.url',
+        message: 'Is your own site, not a competitor',
+        rule: { code: 'own_site', params: {} },
+      },
+    ])
+    await expectInvalid(own, ['competitors.0.url'])
     await expectInvalid(await analyze({ competitors: [{ url: 'javascript:alert(1)' }] }), [
       'competitors.0.url',
     ])

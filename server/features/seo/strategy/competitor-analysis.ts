@@ -9,6 +9,7 @@ import * as v from 'valibot'
 import { groundingFields } from '../../../ai/grounding'
 import type { Notice } from '../../../core/codes'
 import { AppError, errors } from '../../../core/errors'
+import { fieldIssue } from '../../../core/field-rules'
 import { UiLanguage } from '../../../core/schema'
 import { BrandProfile, projectFor } from '../../brand/profile'
 import type { StepContext } from '../../context'
@@ -126,9 +127,7 @@ function distinctCompetitors(
   const out: CompetitorShape[] = []
   list.forEach((competitor, i) => {
     if (siteUrl && sameSite(competitor.url, siteUrl)) {
-      throw errors.invalidInput([
-        { field: `competitors.${i}.url`, message: 'Is your own site, not a competitor' },
-      ])
+      throw errors.invalidInput([fieldIssue(`competitors.${i}.url`, 'own_site')])
     }
     const key = siteKey(competitor.url) ?? competitor.url
     if (seen.has(key)) {
