@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono'
 import { methodNotAllowed } from 'hono/method-not-allowed'
+import { modelResolution } from './ai/resolve-models'
 import { requireApiKey } from './core/auth'
 import { DEFAULT_BODY_LIMIT, limitBody } from './core/body-limit'
 import type { AppEnv } from './core/context'
@@ -42,8 +43,8 @@ export function createApi(deps: AppDeps) {
   return (
     api
       // Capabilities stay open so the UI can tell that a key is needed.
-      .route('/', systemRoutes(config))
-      .use('*', requireApiKey(config.apiKeys))
+      .route('/', systemRoutes(config, deps.ai))
+      .use('*', requireApiKey(config.apiKeys), modelResolution({ ai: deps.ai, callsModels }))
       .route('/', brandRoutes(deps))
       .route('/seo', seoRoutes(deps))
       .route('/library', libraryRoutes(deps))
@@ -51,6 +52,10 @@ export function createApi(deps: AppDeps) {
       .route('/video', videoRoutes(deps))
   )
 }
+
+/** Every POST of a studio calls a model (saved work and video posters never do). */
+const callsModels = (method: string, path: string) =>
+  method === 'POST' && !path.startsWith('/api/library/')
 
 const ownBodyLimit = (path: string) =>
   path.startsWith('/api/library/') ||

@@ -4,7 +4,7 @@
  * naming the bad variable and never echoes a value (it may be a secret).
  */
 import * as v from 'valibot'
-import { MODEL_ROLES, type ModelIds, ROLES } from './ai/models'
+import { MODEL_ROLES, type ModelIds, type ModelRole, ROLES } from './ai/models'
 import { DEFAULT_VIDEO_PRICES, type VideoPriceTable } from './ai/video-prices'
 import { type ApiKey, DEFAULT_WORKSPACE } from './core/auth'
 import type { LogFormat, LogLevel } from './core/logger'
@@ -28,6 +28,13 @@ export interface Config {
     readonly mediaLocation: string
     readonly baseUrl?: string
     readonly models: Readonly<ModelIds>
+    /** Roles whose id a variable set (the others run their catalogue default). */
+    readonly explicitModels: readonly ModelRole[]
+    /**
+     * `GEMINI_MODEL_SUBSTITUTE`: an id set explicitly that the service does not serve is replaced
+     * by the role's next candidate too (by default it is named, not swapped).
+     */
+    readonly substituteExplicitModels: boolean
     readonly deadlines: AiDeadlines
     readonly maxRetries: number
   }
@@ -203,6 +210,7 @@ const EnvSchema = v.object({
   ...Object.fromEntries(
     MODEL_ROLES.flatMap((role) => ROLES[role].env.map((name) => [name, modelId] as const))
   ),
+  GEMINI_MODEL_SUBSTITUTE: boolean,
   GEMINI_TIMEOUT_MS: integer(60_000, 1_000, 3_600_000),
   GEMINI_INTERACTIVE_TIMEOUT_MS: v.optional(integerText(1_000, 600_000)),
   GEMINI_IDLE_TIMEOUT_MS: v.optional(integerText(1_000, 3_600_000)),
@@ -323,7 +331,8 @@ export function loadConfig(env: Env = process.env): Config {
       location: e.GOOGLE_CLOUD_LOCATION ?? 'global',
       mediaLocation: e.VERTEX_MEDIA_LOCATION ?? 'us-central1',
       baseUrl: e.GEMINI_BASE_URL,
-      models: modelIds(env),
+      ...modelIds(env),
+      substituteExplicitModels: e.GEMINI_MODEL_SUBSTITUTE,
       deadlines: {
         interactiveMs: e.GEMINI_INTERACTIVE_TIMEOUT_MS ?? Math.min(8_000, e.GEMINI_TIMEOUT_MS),
         stepMs: e.GEMINI_TIMEOUT_MS,
@@ -360,14 +369,16 @@ export function loadConfig(env: Env = process.env): Config {
 }
 
 /** Each role's id: its variable (or an older name it accepts), else the catalogue default. */
-function modelIds(env: Env): ModelIds {
-  const ids = {} as ModelIds
+function modelIds(env: Env): { models: ModelIds; explicitModels: ModelRole[] } {
+  const models = {} as ModelIds
+  const explicitModels: ModelRole[] = []
   for (const role of MODEL_ROLES) {
     const { env: names, defaultId } = ROLES[role]
     const given = names.map((name) => env[name]?.trim()).find(Boolean)
-    ids[role] = given ?? defaultId
+    models[role] = given ?? defaultId
+    if (given) explicitModels.push(role)
   }
-  return ids
+  return { models, explicitModels }
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,29 +1,45 @@
 /**
  * @module ai/gateway
  * `createAiGateway` is what the app wires in. It costs nothing at start-up: the implementation
- * (and with it the Gemini SDK) is loaded on the first call. Without AI configuration every call
- * answers 503 naming the variables to set.
+ * (and with it the Gemini SDK) is loaded on the first call, and so is the service's model list
+ * that decides which id serves each role (`ai/model-resolver`). Without AI configuration every
+ * call answers 503 naming the variables to set.
  */
 import type * as v from 'valibot'
 import { errors } from '../core/errors'
 import { once } from '../core/lazy'
 import type { GeminiGatewayOptions } from './gemini'
+import { createModelResolver, type ModelResolverOptions } from './model-resolver'
 import { type ModelRole, specOf } from './models'
 import type { AiGateway, JsonRequest, StreamEvent } from './types'
 
 export const AI_NOT_CONFIGURED_HINT =
   'GEMINI_API_KEY (or GOOGLE_GENAI_USE_VERTEXAI=true with GOOGLE_CLOUD_PROJECT)'
 
-export function createAiGateway(options: GeminiGatewayOptions): AiGateway {
+export interface AiGatewayOptions extends GeminiGatewayOptions {
+  /** How long the model list is kept, retried and waited for (tests shorten them). */
+  modelList?: Pick<ModelResolverOptions, 'ttlMs' | 'retryMs' | 'waitMs' | 'now'>
+}
+
+export function createAiGateway(options: AiGatewayOptions): AiGateway {
+  const load = once(() => import('./gemini').then((m) => m.createGeminiGateway(options, resolver)))
+  const resolver = createModelResolver({
+    ...options.modelList,
+    ai: options.ai,
+    log: options.log,
+    readList: async () => (await load()).listModels(),
+  })
   const model = (role: ModelRole) => {
-    const id = options.ai.models[role]
+    const id = resolver.idOf(role)
     return { role, id, spec: specOf(id) }
   }
-  if (options.ai.backend === 'none') return disabledGateway(model)
-  const load = once(() => import('./gemini').then((m) => m.createGeminiGateway(options)))
+  const models = () => resolver.report()
+  if (options.ai.backend === 'none') return disabledGateway(model, models)
   return {
     backend: options.ai.backend,
     model,
+    models,
+    resolveModels: () => resolver.ready(),
     text: async (r) => (await load()).text(r),
     json: async <S extends v.GenericSchema>(r: JsonRequest<S>) => (await load()).json(r),
     callFunction: async (r) => (await load()).callFunction(r),
@@ -40,7 +56,7 @@ export function createAiGateway(options: GeminiGatewayOptions): AiGateway {
   }
 }
 
-function disabledGateway(model: AiGateway['model']): AiGateway {
+function disabledGateway(model: AiGateway['model'], models: AiGateway['models']): AiGateway {
   const refuse = () => errors.notConfigured('AI generation', AI_NOT_CONFIGURED_HINT)
   const refused = async () => {
     throw refuse()
@@ -48,6 +64,8 @@ function disabledGateway(model: AiGateway['model']): AiGateway {
   return {
     backend: 'none',
     model,
+    models,
+    resolveModels: async () => undefined,
     text: refused,
     json: refused,
     callFunction: refused,

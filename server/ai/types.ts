@@ -6,6 +6,7 @@
  */
 import type * as v from 'valibot'
 import type { AiBackend } from '../config'
+import type { ModelsReport } from './model-resolver'
 import type { ImageRole, ImageSize, ModelRole, ModelSpec, TextRole, ThinkingLevel } from './models'
 import type { VideoOperations } from './video-types'
 
@@ -54,8 +55,6 @@ export interface BaseRequest {
   prompt: string | Part[]
   /** Earlier turns, oldest first. */
   history?: readonly Turn[]
-  /** Sent only to families that honour it (Gemini 3 keeps Google's default). */
-  temperature?: number
   /** A thinking level for families that take one; the model's default otherwise. */
   thinking?: ThinkingLevel
   maxOutputTokens?: number
@@ -186,8 +185,15 @@ export interface ResolvedModel {
 
 export interface AiGateway extends VideoOperations {
   readonly backend: AiBackend
-  /** The configured model of a role and its capabilities (no call is made). */
+  /**
+   * The model a role runs on now, and what it supports (no call is made): the configured id,
+   * or the candidate standing in for it when the service's list or a 404 said it is not served.
+   */
   model(role: ModelRole): ResolvedModel
+  /** Reads the service's model list when none is fresh (the first AI request); never throws. */
+  resolveModels(): Promise<void>
+  /** What runs for each role and why, and when the service's list was read. */
+  models(): ModelsReport
   text(request: TextRequest): Promise<TextResult>
   /** Text as it is generated; the grounding (when grounded) comes last. */
   stream(request: TextRequest): AsyncIterable<StreamEvent>

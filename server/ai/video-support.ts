@@ -30,6 +30,7 @@ export interface VideoSupport {
   modes: readonly VideoMode[]
   /** `optional`: sound can be switched off (Veo `generateAudio`); `always`: native, no switch. */
   audio: 'optional' | 'always'
+  /** What to avoid is taken: Veo's `negativePrompt`, folded into Omni's prompt as "Do not …". */
   negativePrompt: boolean
   maxReferenceImages: number
   /** Limits of single modes (Veo: reference images 8 s at 16:9 only, extension at 720p). */
@@ -45,7 +46,7 @@ export const OMNI_VIDEO: VideoSupport = {
   resolutions: ['360p', '720p', '1080p', '4k'],
   modes: ['text', 'image', 'firstLast', 'reference', 'extend', 'edit'],
   audio: 'always',
-  negativePrompt: false,
+  negativePrompt: true,
   maxReferenceImages: 3,
   modeLimits: {},
   defaults: { duration: 8, resolution: '720p' },

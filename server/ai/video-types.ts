@@ -30,6 +30,8 @@ export type VideoSource =
 
 export interface VideoStartRequest {
   role: VideoRole
+  /** The id the job was planned (and priced, and recorded) with: exactly this model is asked. */
+  modelId: string
   mode: VideoMode
   prompt: string
   aspectRatio: VideoRatio
@@ -71,7 +73,10 @@ export interface DownloadedVideo {
 }
 
 export interface VideoOperations {
-  /** Starts a paid generation: one request, no retry, whatever happens. */
+  /**
+   * Starts a paid generation: one request, no retry, whatever happens. A 404 takes the model out
+   * of its role (`model(role)` names the successor), so the caller may plan the job anew.
+   */
   startVideo(request: VideoStartRequest): Promise<VideoHandle>
   /** One look at the job (no retry: the next look is the retry). */
   pollVideo(handle: VideoHandle, signal?: AbortSignal): Promise<VideoPoll>

@@ -11,7 +11,7 @@ import {
   rulesOf,
 } from '../../server/ai/models'
 import { loadConfig } from '../../server/config'
-import { RETIRED_MODELS as SERVICE_RETIRED } from '../support/fake-gemini/catalogue'
+import { LIVE_MODELS, RETIRED_MODELS as SERVICE_RETIRED } from '../support/fake-gemini/catalogue'
 
 /** Google's retired-model list (shared/reference/models.md), when this checkout has it beside it. */
 function retiredIdsInReference(): string[] {
@@ -49,13 +49,76 @@ describe('the model catalogue', () => {
     expect(previews).toEqual(['upscale'])
   })
 
+  test('the catalogue’s thinking levels are the ones the service takes (the fake’s)', () => {
+    const disagree = Object.entries(LIVE_MODELS).flatMap(([id, served]) => {
+      const ours = [...(KNOWN_MODELS[id]?.thinkingLevels ?? [])].sort()
+      const theirs = [...(served.levels ?? [])].sort()
+      return Bun.deepEquals(ours, theirs) ? [] : [`${id}: ours ${ours}, the service's ${theirs}`]
+    })
+    expect(disagree).toEqual([])
+  })
+
+  test('3.7 and 3.8 Flash refuse minimal; Flash-Lite takes all four; Flash Image two', () => {
+    const levels = (id: string) => KNOWN_MODELS[id]?.thinkingLevels
+    expect(levels('gemini-3.8-flash')).toEqual(['low', 'medium', 'high'])
+    expect(levels('gemini-3.7-flash')).toEqual(['low', 'medium', 'high'])
+    expect(levels('gemini-3.5-flash-lite')).toEqual(['minimal', 'low', 'medium', 'high'])
+    expect(levels('gemini-3.1-flash-lite')).toEqual(['minimal', 'low', 'medium', 'high'])
+    expect(levels('gemini-3.1-flash-image')).toEqual(['minimal', 'high'])
+    expect(levels('gemini-3.1-flash-lite-image')).toEqual(['minimal', 'high'])
+    expect(levels('gemini-3.1-pro-preview')).toEqual(['low', 'medium', 'high'])
+  })
+
+  test('candidates: each role’s default among them, none retired or deprecated, previews last', () => {
+    for (const role of MODEL_ROLES) {
+      const { candidates, defaultId } = ROLES[role]
+      expect(candidates).toContain(defaultId)
+      for (const id of candidates) {
+        expect(isRetired(id)).toBe(false)
+        expect(KNOWN_MODELS[id]?.status).toBeOneOf(['ga', 'preview'])
+        expect(rulesOf(id).api).toBe(rulesOf(defaultId).api)
+      }
+      const stages = candidates.map((id) => KNOWN_MODELS[id]?.status)
+      const firstPreview = stages.indexOf('preview')
+      if (firstPreview >= 0)
+        expect(stages.slice(firstPreview).every((s) => s === 'preview')).toBe(true)
+    }
+  })
+
+  test('3.7 and 3.5 Flash are deprecated: no default, no candidate, a warning when set', () => {
+    expect(KNOWN_MODELS['gemini-3.7-flash']).toMatchObject({
+      status: 'deprecated',
+      replacedBy: 'gemini-3.8-flash',
+    })
+    expect(KNOWN_MODELS['gemini-3.5-flash']).toMatchObject({
+      status: 'deprecated',
+      replacedBy: 'gemini-3.6-flash',
+    })
+    const offered = MODEL_ROLES.flatMap((role) => ROLES[role].candidates)
+    expect(offered).not.toContain('gemini-3.7-flash')
+    expect(offered).not.toContain('gemini-3.5-flash')
+    expect(catalogueWarnings({ ...loadConfig({}).ai.models, text: 'gemini-3.7-flash' })).toEqual([
+      'GEMINI_MODEL_TEXT=gemini-3.7-flash is deprecated; Google answers it with gemini-3.8-flash.',
+    ])
+  })
+
+  test('Gemini Omni 1.2 is offered within 1.1’s limits until Google’s pages confirm wider ones', () => {
+    expect(KNOWN_MODELS['gemini-omni-1.2-flash']?.video?.durations).toEqual(
+      KNOWN_MODELS['gemini-omni-1.1-flash']?.video?.durations
+    )
+    expect(KNOWN_MODELS['gemini-omni-1.2-flash']?.video?.maxReferenceImages).toBe(3)
+  })
+
   test('every role has an overriding variable that config reads', () => {
     for (const role of MODEL_ROLES) {
       const variable = ROLES[role].env[0]
-      expect(loadConfig({ [variable]: 'gemini-9.9-flash' }).ai.models[role]).toBe(
-        'gemini-9.9-flash'
-      )
+      const config = loadConfig({ [variable]: 'gemini-9.9-flash' })
+      expect(config.ai.models[role]).toBe('gemini-9.9-flash')
+      expect(config.ai.explicitModels).toEqual([role])
     }
+    expect(loadConfig({}).ai.explicitModels).toEqual([])
+    expect(loadConfig({}).ai.substituteExplicitModels).toBe(false)
+    expect(loadConfig({ GEMINI_MODEL_SUBSTITUTE: 'true' }).ai.substituteExplicitModels).toBe(true)
   })
 
   test('families: Gemini 3 allows Search with JSON and needs signatures; 2.5 does not', () => {

@@ -92,22 +92,25 @@ describe('requests shaped per model family', () => {
     expect(gemini.last()!.body.generationConfig.thinkingConfig).toEqual({ thinkingLevel: 'LOW' })
   })
 
-  test('Gemini 3 keeps Google’s default temperature: a forced one is not sent', async () => {
-    gemini.enqueue({ text: 'ok' })
-    await gateway().text({ prompt: 'x', temperature: 0 })
-    expect(gemini.last()!.body.generationConfig?.temperature).toBeUndefined()
+  test('no family is sent temperature, topP or topK (deprecated on the Gemini API)', async () => {
+    gemini.enqueue({ text: 'a' }, { text: 'b' })
+    await gateway().text({ prompt: 'x', thinking: 'low' })
+    await gateway({ GEMINI_MODEL_TEXT: 'gemini-2.5-flash-lite' }).text({ prompt: 'x' })
+    for (const call of gemini.calls('generateContent')) {
+      const config = call.body.generationConfig ?? {}
+      expect(
+        Object.keys(config).filter((k) => /^(temperature|topP|topK|top_p|top_k)$/.test(k))
+      ).toEqual([])
+    }
   })
 
-  test('an older family keeps the caller’s temperature and gets no thinking level', async () => {
+  test('an older family gets no thinking level', async () => {
     gemini.enqueue({ text: 'ok' })
     await gateway({ GEMINI_MODEL_TEXT: 'gemini-2.5-flash-lite' }).text({
       prompt: 'x',
-      temperature: 0.2,
       thinking: 'high',
     })
-    const config = gemini.last()!.body.generationConfig
-    expect(config.temperature).toBe(0.2)
-    expect(config.thinkingConfig).toBeUndefined()
+    expect(gemini.last()!.body.generationConfig?.thinkingConfig).toBeUndefined()
   })
 })
 

@@ -93,9 +93,10 @@ describe('what goes into the request', () => {
     expect(body.sourceJobId).toBe('vsource')
   })
 
-  test('a model that always makes sound and takes no negative prompt gets neither field', async () => {
+  test('a model that always makes sound gets no sound field; Omni takes a negative prompt', async () => {
     const body = jobBodyOf(composed(await omni(), 'text'))
     expect(body.audio).toBeUndefined()
-    expect(body.negativePrompt).toBeUndefined()
+    // Folded into Omni's prompt as "Do not …" on the server.
+    expect(body.negativePrompt).toBeDefined()
   })
 })

@@ -16,15 +16,9 @@ import {
 import { loadConfig } from '../../server/config'
 import { videoCapabilities } from '../../server/features/video/capabilities'
 
-const vertex = videoCapabilities(
-  loadConfig({
-    NODE_ENV: 'test',
-    GOOGLE_GENAI_USE_VERTEXAI: 'true',
-    GOOGLE_CLOUD_PROJECT: 'demo-project',
-    GOOGLE_CLOUD_LOCATION: 'us-central1',
-  }).ai
-)
-const developer = videoCapabilities(loadConfig({ NODE_ENV: 'test', GEMINI_API_KEY: 'k' }).ai)
+const ids = loadConfig({ NODE_ENV: 'test' }).ai.models
+const vertex = videoCapabilities('vertex', ids)
+const developer = videoCapabilities('developer', ids)
 const model = (role: string): ModelInfo => {
   const found = vertex?.models.find((m) => m.role === role)
   if (!found) throw new Error(`no ${role} model`)
@@ -108,11 +102,11 @@ describe('the options of a model in a mode', () => {
     expect(options.ratios).toEqual(limits?.ratios ?? [])
   })
 
-  test('a model that always makes sound offers no sound switch nor negative prompt', () => {
+  test('a model that always makes sound offers no sound switch; Omni offers a negative prompt', () => {
     expect(omni.audio).toBe('always')
     const options = optionsFor(omni, 'text')
     expect(options.audioSwitch).toBe(false)
-    expect(options.negativePrompt).toBe(false)
+    expect(options.negativePrompt).toBe(true)
   })
 
   test('extend and edit keep the source’s ratio, an edit its length', () => {

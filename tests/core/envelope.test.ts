@@ -193,6 +193,7 @@ describe('the product app', () => {
       mediaGeneration: { imagen: false, veo: false, omni: true },
       image: expect.objectContaining({ upscale: expect.objectContaining({ method: 'rerender' }) }),
       video: expect.objectContaining({ defaultModel: 'video' }),
+      models: expect.objectContaining({ list: { state: 'unread', readAt: null } }),
       authRequired: true,
       demo: false,
     })

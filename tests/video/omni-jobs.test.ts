@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, test } from 'bun:test'
-import { INTERACTION_TASKS } from '../../server/ai/gemini/interactions-start'
+import { MODE_TAGS } from '../../server/ai/gemini/interactions-start'
 import { ROLES } from '../../server/ai/models'
 import { startFakeGemini } from '../support/fake-gemini'
 import { getJob, image, json, PNG, PNG_2, settled, started, textJob, videoApp } from './support'
@@ -34,7 +34,7 @@ describe('a text-to-video job on the Developer API', () => {
     expect(creates()).toHaveLength(1)
   })
 
-  test('sends a background interaction with the video format and the task', async () => {
+  test('sends a background interaction with the video format, the task said in the prompt', async () => {
     const { app } = videoApp({ gemini })
     await started(app, { ...textJob, aspectRatio: '9:16', durationSeconds: 5, resolution: '1080p' })
     expect(gemini.last()?.path).toBe('/v1beta/interactions')
@@ -48,8 +48,11 @@ describe('a text-to-video job on the Developer API', () => {
         resolution: '1080p',
         delivery: 'uri',
       },
-      generation_config: { video_config: { task: INTERACTION_TASKS.text } },
     })
+    // Google's Omni guide: plain prompting, not `video_config.task` (it adds strict constraints);
+    // and Omni takes no system instruction.
+    expect(lastCreate().generation_config).toBeUndefined()
+    expect(lastCreate().system_instruction).toBeUndefined()
     expect(lastCreate().input.at(-1)).toEqual({ type: 'text', text: textJob.prompt })
   })
 
@@ -117,7 +120,7 @@ describe('each mode on the wire (Interactions API)', () => {
     expect(images()).toEqual([
       { type: 'image', data: PNG.toString('base64'), mime_type: 'image/png' },
     ])
-    expect(lastCreate().generation_config.video_config.task).toBe(INTERACTION_TASKS.image)
+    expect(labels()[0]).toBe('First frame:')
     expect(job.poster).toMatchObject({ source: 'firstFrame', id: job.inputs.firstFrame.id })
   })
 
@@ -144,7 +147,18 @@ describe('each mode on the wire (Interactions API)', () => {
       referenceImages: [{ image: image(PNG) }, { image: image(PNG_2), type: 'style' }],
     })
     expect(images()).toHaveLength(2)
-    expect(lastCreate().generation_config.video_config.task).toBe(INTERACTION_TASKS.reference)
+    expect(labels().slice(0, 2)).toEqual([
+      'Reference image 1 (subject):',
+      'Reference image 2 (style):',
+    ])
+  })
+
+  test('a negative prompt is said in the prompt ("Do not …"): Omni takes none', async () => {
+    const { app } = videoApp({ gemini })
+    const job = await started(app, { ...textJob, negativePrompt: 'rain, umbrellas' })
+    expect(labels().at(-1)).toBe(`${textJob.prompt}\nDo not include: rain, umbrellas.`)
+    expect(JSON.stringify(lastCreate())).not.toContain('negative')
+    expect(job.params.negativePrompt).toBe('rain, umbrellas')
   })
 
   test('a stored image can be named by its media id', async () => {
@@ -166,10 +180,8 @@ describe('each mode on the wire (Interactions API)', () => {
       prompt: 'and then it rains',
       sourceJobId: source.id,
     })
-    expect(lastCreate()).toMatchObject({
-      previous_interaction_id: gemini.video.jobs[0]!.id,
-      generation_config: { video_config: { task: INTERACTION_TASKS.extend } },
-    })
+    expect(lastCreate()).toMatchObject({ previous_interaction_id: gemini.video.jobs[0]!.id })
+    expect(labels().at(-1)).toBe(`${MODE_TAGS.extend}\nand then it rains`)
     expect(job.inputs.sourceJobId).toBe(source.id)
   })
 
@@ -181,7 +193,7 @@ describe('each mode on the wire (Interactions API)', () => {
       prompt: 'make it night',
       sourceJobId: source.id,
     })
-    expect(lastCreate().generation_config.video_config.task).toBe(INTERACTION_TASKS.edit)
+    expect(labels().at(-1)).toBe(`${MODE_TAGS.edit}\nmake it night`)
     expect(job.params.durationSeconds).toBe(6)
   })
 

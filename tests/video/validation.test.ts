@@ -75,13 +75,6 @@ describe('values outside the model’s range are 400 naming the field', () => {
     expect(await issuesOf(await createJob(app, { ...textJob, audio: false }))).toEqual(['audio'])
   })
 
-  test('a negative prompt for a model that takes none', async () => {
-    const { app } = videoApp({ gemini })
-    expect(await issuesOf(await createJob(app, { ...textJob, negativePrompt: 'rain' }))).toEqual([
-      'negativePrompt',
-    ])
-  })
-
   test('Veo reference images in 9:16 or for 4 s (Vertex AI)', async () => {
     const { app } = videoApp({ gemini, vertex: true })
     const refs = {

@@ -8,6 +8,7 @@ import { hc, type InferResponseType } from 'hono/client'
 import type { AppType } from '../../../server/app'
 import { authHeaders } from './access-key'
 import { ApiError, type ApiResponse, errorFromResponse, isAbort, networkError } from './errors'
+import { noteModelsRevision } from './models-revision'
 
 export { ApiError, isAbort }
 
@@ -24,6 +25,7 @@ export async function request<R extends ApiResponse>(
     if (isAbort(error)) throw error
     throw networkError(error)
   }
+  noteModelsRevision(response.headers)
   if (!response.ok) throw await errorFromResponse(response)
   try {
     return (await response.json()) as Awaited<ReturnType<R['json']>>

@@ -37,6 +37,23 @@ export const en: Record<MessageKey, string> = {
     'Demo mode: every AI answer here comes from a scripted demo model, not from Gemini. Use it to try the workflow.',
   'banner.demoSite':
     'Brand analysis needs a reachable website: the demo serves a sample site at {url}.',
+  'banner.modelsSubstituted':
+    'Google no longer serves some of the models this server was set up with; others stand in until it is updated:',
+  'banner.modelSubstituted': '{role}: {to} instead of {from}',
+  'banner.modelsUnserved':
+    'Google does not serve a model this server was set to use, so its features fail until the setting is changed:',
+  'banner.modelUnserved': '{role}: {model}',
+  'models.role.fast': 'quick tasks',
+  'models.role.text': 'analysis',
+  'models.role.writing': 'writing',
+  'models.role.image': 'images',
+  'models.role.imagePro': 'best-quality images',
+  'models.role.imageLite': 'thumbnails',
+  'models.role.video': 'video (Gemini Omni)',
+  'models.role.veo': 'video (Veo)',
+  'models.role.veoFast': 'fast video (Veo)',
+  'models.role.upscale': 'upscaling',
+  'models.role.segment': 'background removal',
   'auth.note':
     "This server's API requires an access key. Enter the key your administrator gave you; it is kept in this tab only.",
   'auth.label': 'Access key',

@@ -2,7 +2,8 @@
  * @module ai/gemini/client
  * One `generateContent` (or stream opening) with the call's budget, bounded retries and mapped
  * errors, on the SDK client for the model's Vertex AI location (Gemini 3 on `global`, Imagen and
- * Veo regional). Every feature-level operation is built on these two calls.
+ * Veo regional). Every feature-level operation is built on these two calls. A request the model
+ * refuses for a family rule goes once more, corrected (`ai/request-correction`).
  */
 import type { Content, GenerateContentConfig, GenerateContentResponse } from '@google/genai'
 import type { Config } from '../../config'
@@ -13,6 +14,7 @@ import { type RetryPolicy, withRetry } from '../../core/retry'
 import { type Budget, budgetMs, retriesFor, totalBudget } from '../deadline'
 import { cancelled, toAiError } from '../errors'
 import { rulesOf } from '../models'
+import type { RequestCorrection } from '../request-correction'
 import { isRetryable, retryAfterSeconds } from '../retry'
 import { createSdkClient, type SdkClient, type SdkClientOptions } from '../sdk-client'
 import type { Deadline } from '../types'
@@ -21,6 +23,7 @@ export interface GeminiContext {
   ai: Config['ai']
   log: Logger
   retry: RetryPolicy
+  correction: RequestCorrection
   client(modelId: string): Promise<SdkClient>
 }
 
@@ -28,6 +31,7 @@ export function createContext(
   ai: Config['ai'],
   log: Logger,
   retry: RetryPolicy,
+  correction: RequestCorrection,
   sdk?: SdkClientOptions
 ): GeminiContext {
   const byLocation = new Map<string, () => Promise<SdkClient>>()
@@ -39,6 +43,7 @@ export function createContext(
     ai,
     log,
     retry,
+    correction,
     client(modelId) {
       const location = locationOf(modelId)
       let load = byLocation.get(location)
@@ -87,12 +92,18 @@ export async function generate(
   options: CallOptions
 ): Promise<GenerateContentResponse> {
   const started = performance.now()
-  const response = await callModel(
-    ctx,
-    modelId,
-    (sdk, abortSignal) =>
-      sdk.models.generateContent({ model: modelId, contents, config: { ...config, abortSignal } }),
-    options
+  const response = await ctx.correction.send(modelId, config, (shaped) =>
+    callModel(
+      ctx,
+      modelId,
+      (sdk, abortSignal) =>
+        sdk.models.generateContent({
+          model: modelId,
+          contents,
+          config: { ...shaped, abortSignal },
+        }),
+      options
+    )
   )
   ctx.log.debug('gemini call', {
     model: modelId,
@@ -126,20 +137,22 @@ export async function openStream(
   config: GenerateContentConfig,
   options: CallOptions
 ): Promise<AsyncGenerator<GenerateContentResponse>> {
-  try {
-    const sdk = await ctx.client(modelId)
-    return await withRetry(
-      () =>
-        sdk.models.generateContentStream({
-          model: modelId,
-          contents,
-          config: { ...config, abortSignal: options.budget.signal },
-        }),
-      retryOptions(ctx, options)
-    )
-  } catch (error) {
-    throw callFailure(error, options)
-  }
+  return ctx.correction.send(modelId, config, async (shaped) => {
+    try {
+      const sdk = await ctx.client(modelId)
+      return await withRetry(
+        () =>
+          sdk.models.generateContentStream({
+            model: modelId,
+            contents,
+            config: { ...shaped, abortSignal: options.budget.signal },
+          }),
+        retryOptions(ctx, options)
+      )
+    } catch (error) {
+      throw callFailure(error, options)
+    }
+  })
 }
 
 const retryOptions = (ctx: GeminiContext, options: CallOptions) => ({

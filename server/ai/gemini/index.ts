@@ -1,14 +1,20 @@
 /**
  * @module ai/gemini
- * The gateway on `@google/genai`: each call resolves its role to the configured model id and is
- * shaped for that model's family (see `ai/models`), with a budget that fits the work, bounded
- * retries and mapped errors.
+ * The gateway on `@google/genai`: each call runs on the id its role resolves to now (the
+ * service's model list decides, `ai/model-resolver`; a 404 mid-run moves the role to its
+ * successor, `ai/model-successor`) and is shaped for that model's family (see `ai/models`), with
+ * a budget that fits the work, bounded retries, mapped errors, and a refused family rule
+ * corrected once (`ai/request-correction`).
  */
 import type * as v from 'valibot'
 import type { Config } from '../../config'
 import type { Logger } from '../../core/logger'
 import { DEFAULT_RETRY, type RetryPolicy } from '../../core/retry'
-import { type ModelRole, specOf, type TextRole, type ThinkingLevel } from '../models'
+import { type ModelList, readModelList } from '../model-list'
+import type { ModelResolver } from '../model-resolver'
+import { onServedModel, streamOnServedModel } from '../model-successor'
+import { ROLES, type TextRole, type ThinkingLevel } from '../models'
+import { createRequestCorrection } from '../request-correction'
 import type { SdkClientOptions } from '../sdk-client'
 import type { AiGateway, BaseRequest, JsonRequest } from '../types'
 import { createContext } from './client'
@@ -34,26 +40,46 @@ export const ROLE_THINKING: Readonly<Partial<Record<TextRole, ThinkingLevel>>> =
   writing: 'high',
 }
 
-export function createGeminiGateway(options: GeminiGatewayOptions): AiGateway {
+type Calls = Omit<AiGateway, 'backend' | 'model' | 'resolveModels' | 'models'>
+
+export interface GeminiGateway extends Calls {
+  /** The service's model list (every page). */
+  listModels(): Promise<ModelList>
+}
+
+export function createGeminiGateway(
+  options: GeminiGatewayOptions,
+  resolver: ModelResolver
+): GeminiGateway {
   const { ai, log } = options
   const retry: RetryPolicy = { ...DEFAULT_RETRY, retries: ai.maxRetries, ...options.retry }
-  const ctx = createContext(ai, log, retry, options.sdk)
-  const model = (role: ModelRole) => ({ role, id: ai.models[role], spec: specOf(ai.models[role]) })
-  const shaped = <R extends BaseRequest>(request: R): [string, R] => {
-    const role = request.model ?? 'text'
-    const thinking = request.thinking ?? ROLE_THINKING[role]
-    return [ai.models[role], thinking ? { ...request, thinking } : request]
+  const correction = createRequestCorrection({ log })
+  const ctx = createContext(ai, log, retry, correction, options.sdk)
+  const roleOf = (request: BaseRequest): TextRole => request.model ?? 'text'
+  const shaped = <R extends BaseRequest>(request: R): R => {
+    const thinking = request.thinking ?? ROLE_THINKING[roleOf(request)]
+    return thinking ? { ...request, thinking } : request
   }
+  const onRole = <R extends BaseRequest, T>(
+    request: R,
+    call: (modelId: string, request: R) => Promise<T>
+  ) => onServedModel(resolver, roleOf(request), (id) => call(id, shaped(request)))
   return {
-    backend: ai.backend,
-    model,
-    text: (request) => text(ctx, ...shaped(request)),
-    stream: (request) => streamText(ctx, ...shaped(request)),
-    json: <S extends v.GenericSchema>(request: JsonRequest<S>) => json(ctx, ...shaped(request)),
-    callFunction: (request) => callFunction(ctx, ...shaped(request)),
-    image: (request) => image(ctx, ai.models[request.model ?? 'image'], request),
-    upscale: (request) => upscale(ctx, ai.models.upscale, request),
-    segment: (request) => segment(ctx, ai.models.segment, request),
-    ...videoOperations(ctx, (role) => ai.models[role]),
+    text: (request) => onRole(request, (id, r) => text(ctx, id, r)),
+    stream: (request) =>
+      streamOnServedModel(resolver, roleOf(request), (id) => streamText(ctx, id, shaped(request))),
+    json: <S extends v.GenericSchema>(request: JsonRequest<S>) =>
+      onRole(request, (id, r) => json(ctx, id, r)),
+    callFunction: (request) => onRole(request, (id, r) => callFunction(ctx, id, r)),
+    image: (request) =>
+      onServedModel(resolver, request.model ?? 'image', (id) => image(ctx, id, request)),
+    upscale: (request) => onServedModel(resolver, 'upscale', (id) => upscale(ctx, id, request)),
+    segment: (request) => onServedModel(resolver, 'segment', (id) => segment(ctx, id, request)),
+    ...videoOperations(ctx, resolver),
+    // The list comes from the Gemini location's client (Vertex AI: `global`).
+    listModels: async () =>
+      readModelList(await ctx.client(ROLES.fast.defaultId), {
+        timeoutMs: ai.deadlines.interactiveMs,
+      }),
   }
 }

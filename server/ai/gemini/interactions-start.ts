@@ -3,23 +3,31 @@
  * Starts a Gemini Omni video through the Interactions API (both backends) as a background
  * interaction, sent exactly once: the client's own retries are switched off (`maxRetries: 0`),
  * because a retried create whose first attempt reached the service is a second paid video.
- * Inputs are labelled text parts followed by their image, so the model knows a first frame from
- * a last frame or a reference; extend and edit continue the stored interaction that made the
- * source video.
+ * What to make is said in the prompt, not in `generation_config.video_config.task`: Google's
+ * Omni guide prefers plain prompting ("the task field adds strict constraints"). Each input is
+ * tagged by a text part before it, so the model knows a first frame from a last frame or a
+ * reference; extend and edit are tagged too, and continue the stored interaction that made the
+ * source video. Omni takes no system instruction and no negative prompt: what to avoid is folded
+ * into the prompt as "Do not …".
  */
 import type { VideoMode } from '../models'
 import type { VideoHandle, VideoImage, VideoStartRequest } from '../video-types'
 import type { GeminiContext } from './client'
 import { toVideoError } from './video-errors'
 
-/** `generation_config.video_config.task` for each mode. */
-export const INTERACTION_TASKS: Readonly<Record<VideoMode, string>> = {
-  text: 'text_to_video',
-  image: 'image_to_video',
-  firstLast: 'image_to_video',
-  reference: 'reference_to_video',
-  extend: 'extend',
-  edit: 'edit',
+/** The tag before the prompt of the modes that change a finished video. */
+export const MODE_TAGS: Readonly<Partial<Record<VideoMode, string>>> = {
+  extend: 'Extend the source video. Continue it with:',
+  edit: 'Edit the source video. Change:',
+}
+
+/** The user's prompt with its mode's tag, and what to avoid said as Omni understands it. */
+export function promptOf(request: Pick<VideoStartRequest, 'mode' | 'prompt' | 'negativePrompt'>) {
+  const tag = MODE_TAGS[request.mode]
+  const avoid = request.negativePrompt?.trim()
+  return [tag, request.prompt, avoid ? `Do not include: ${avoid}.` : undefined]
+    .filter(Boolean)
+    .join('\n')
 }
 
 type InputPart =
@@ -55,7 +63,7 @@ function inputOf(request: VideoStartRequest): InputPart[] {
       { type: 'video', uri: source.uri, mime_type: source.mimeType }
     )
   }
-  parts.push({ type: 'text', text: request.prompt })
+  parts.push({ type: 'text', text: promptOf(request) })
   return parts
 }
 
@@ -83,7 +91,6 @@ export async function startInteraction(
             ? { gcs_uri: request.outputGcsUri }
             : {}),
         },
-        generation_config: { video_config: { task: INTERACTION_TASKS[request.mode] } },
         ...(request.source?.kind === 'interaction'
           ? { previous_interaction_id: request.source.id }
           : {}),

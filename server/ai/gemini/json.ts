@@ -3,7 +3,8 @@
  * JSON mode: the valibot schema is sent as the response schema and validates the answer; an
  * invalid answer is re-asked once, then refused with a 502; a cut one is `ai_truncated`.
  * Grounded JSON is one call (Google Search plus the schema) on families that allow it, and
- * research-then-structure (two calls) on those that do not.
+ * research-then-structure (two calls) on those that do not, or on a model that refused the one
+ * call (remembered, `ai/request-correction`).
  */
 import * as v from 'valibot'
 import { errors } from '../../core/errors'
@@ -31,7 +32,8 @@ export async function json<S extends v.GenericSchema>(
   modelId: string,
   request: JsonRequest<S>
 ): Promise<JsonResult<v.InferOutput<S>>> {
-  const oneCall = request.grounded && rulesOf(modelId).searchWithJson
+  const oneCall =
+    request.grounded && rulesOf(modelId).searchWithJson && ctx.correction.searchWithJson(modelId)
   // One budget for the whole operation, research call included.
   const ms = budgetMs(ctx.ai.deadlines, request)
   const started = Date.now()
@@ -56,7 +58,19 @@ export async function json<S extends v.GenericSchema>(
   }
   const contents = toContents({ ...request, prompt })
   for (let attempt = 1; attempt <= 2; attempt++) {
-    const response = await generate(ctx, modelId, contents, config, options)
+    let response: Awaited<ReturnType<typeof generate>>
+    try {
+      response = await generate(ctx, modelId, contents, config, options)
+    } catch (error) {
+      // The model refused Search with the schema in one call: research, then structure, once.
+      if (oneCall && !ctx.correction.searchWithJson(modelId)) {
+        return json(ctx, modelId, {
+          ...request,
+          timeoutMs: Math.max(1, ms - (Date.now() - started)),
+        })
+      }
+      throw error
+    }
     assertNotBlocked(response)
     if (isTruncated(response)) throw truncated()
     if (oneCall) grounding = readGrounding(response)

@@ -1,40 +1,21 @@
 /**
  * @module ai/gemini/request
- * Shapes a request for the model's family: Gemini 3 gets a thinking level and keeps Google's
- * default temperature; older families keep the caller's temperature. Histories become API
+ * Shapes a request for the model's family: Gemini 3 gets a thinking level the model takes; no
+ * family is sent `temperature`, `topP` or `topK` (deprecated on the Gemini API). Histories become API
  * contents with roles merged so turns alternate, and replayed model parts keep their signatures.
  */
 import type { Content, GenerateContentConfig, Part as SdkPart } from '@google/genai'
-import { rulesOf, specOf, type ThinkingLevel } from '../models'
+import { nearestLevel, rulesOf, specOf, THINKING_LEVELS } from '../models'
 import type { BaseRequest, Part, Turn } from '../types'
 
-const LEVEL_ORDER: readonly ThinkingLevel[] = ['minimal', 'low', 'medium', 'high']
-
-/** The supported level closest to the wish (ties go to more thinking). */
-export function nearestLevel(
-  wish: ThinkingLevel,
-  supported: readonly ThinkingLevel[]
-): ThinkingLevel | undefined {
-  if (supported.includes(wish)) return wish
-  const at = LEVEL_ORDER.indexOf(wish)
-  return [...supported].sort(
-    (a, b) =>
-      Math.abs(LEVEL_ORDER.indexOf(a) - at) - Math.abs(LEVEL_ORDER.indexOf(b) - at) ||
-      LEVEL_ORDER.indexOf(b) - LEVEL_ORDER.indexOf(a)
-  )[0]
-}
-
-/** System instruction, output limit, temperature and thinking as the model's family takes them. */
+/** System instruction, output limit and thinking as the model's family takes them. */
 export function generationConfig(modelId: string, request: BaseRequest): GenerateContentConfig {
   const rules = rulesOf(modelId)
   const config: GenerateContentConfig = {}
   if (request.system) config.systemInstruction = request.system
   if (request.maxOutputTokens) config.maxOutputTokens = request.maxOutputTokens
-  if (request.temperature !== undefined && rules.honoursTemperature) {
-    config.temperature = request.temperature
-  }
   if (request.thinking && rules.thinking === 'level') {
-    const level = nearestLevel(request.thinking, specOf(modelId).thinkingLevels ?? LEVEL_ORDER)
+    const level = nearestLevel(request.thinking, specOf(modelId).thinkingLevels ?? THINKING_LEVELS)
     if (level) config.thinkingConfig = { thinkingLevel: level.toUpperCase() as never }
   }
   return config

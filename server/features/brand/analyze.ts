@@ -152,7 +152,6 @@ async function buildProfile(
     system: brandProfileSystem(request.uiLanguage),
     prompt: brandProfilePrompt(page, more),
     schema: BrandAnalysis,
-    temperature: 0.3,
     signal,
   })
   // Our own reading of the page wins: a thin page is flagged even if the model did not.

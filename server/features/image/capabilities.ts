@@ -3,10 +3,10 @@
  * Which image operations this deployment runs, and how, for `GET /api/capabilities`: the
  * models behind `banana` and `banana_pro` with the ratios and sizes each takes, and the method
  * upscale and background removal use on the configured backend (Imagen on Vertex AI, the image
- * model plus local pixel work on the Developer API). Pure: from config only, no call.
+ * model plus local pixel work on the Developer API). Pure: from the ids in use, no call.
  */
-import { type ImageSize, specOf } from '../../ai/models'
-import type { Config } from '../../config'
+import { type ImageSize, type ModelIds, specOf } from '../../ai/models'
+import type { AiBackend } from '../../config'
 import { LEVEL_ROLES } from './image-models'
 import type { ModelLevel } from './schemas'
 import { SIZE_LONG_SIDE } from './upscale-sizes'
@@ -32,10 +32,9 @@ function modelInfo(id: string): ImageModelInfo {
 }
 
 /** Null when no AI backend is configured (every image operation answers 503). */
-export function imageCapabilities(ai: Config['ai']): ImageCapabilities | null {
-  if (ai.backend === 'none') return null
-  const ids = ai.models
-  const vertex = ai.backend === 'vertex'
+export function imageCapabilities(backend: AiBackend, ids: ModelIds): ImageCapabilities | null {
+  if (backend === 'none') return null
+  const vertex = backend === 'vertex'
   const proSizes = (specOf(ids.imagePro).image?.sizes ?? []).filter(
     (s) => SIZE_LONG_SIDE[s] >= 2048
   )

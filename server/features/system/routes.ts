@@ -1,9 +1,14 @@
 /**
  * @module features/system
  * `GET /api/capabilities`: what this deployment can do, so the UI can say what works. Never a
- * secret, only which backends are configured.
+ * secret, only which backends are configured. The models are the ones in use now: the service's
+ * own list (read on the first AI request, never by this route) and its 404s decide them, so the
+ * answer is computed on each request.
  */
 import { Hono } from 'hono'
+import type { ModelsReport } from '../../ai/model-resolver'
+import { MODEL_ROLES, type ModelIds } from '../../ai/models'
+import type { AiGateway } from '../../ai/types'
 import type { Config } from '../../config'
 import type { AppEnv } from '../../core/context'
 import { CUSTOM_SEARCH_ENDS_ON, customSearchAvailable } from '../brand/custom-search'
@@ -26,6 +31,11 @@ export interface Capabilities {
   image: ImageCapabilities | null
   /** The video models of this backend and what each takes (null: no AI). */
   video: VideoCapabilities | null
+  /**
+   * Per role: the configured id, the id in use, why they differ (`reason`: retired, not_served,
+   * not_found; `substituted`: a candidate stands in), and when the service's list was read.
+   */
+  models: ModelsReport
   authRequired: boolean
   /** The answers come from the scripted demo model (`bun run dev:demo`), not from Gemini. */
   demo: boolean
@@ -33,8 +43,12 @@ export interface Capabilities {
   demoSite?: string
 }
 
-export function capabilitiesOf(config: Config): Capabilities {
+export function capabilitiesOf(
+  config: Config,
+  ai: Pick<AiGateway, 'model' | 'models'>
+): Capabilities {
   const vertex = config.ai.backend === 'vertex'
+  const inUse = Object.fromEntries(MODEL_ROLES.map((role) => [role, ai.model(role).id])) as ModelIds
   return {
     ai: config.ai.backend,
     storage: config.storage.bucket ? 'gcs' : 'local',
@@ -43,15 +57,14 @@ export function capabilitiesOf(config: Config): Capabilities {
     imageSearchEndsOn: CUSTOM_SEARCH_ENDS_ON,
     pageReader: config.jinaApiKey ? 'jina' : 'direct',
     mediaGeneration: { imagen: vertex, veo: vertex, omni: config.ai.backend !== 'none' },
-    image: imageCapabilities(config.ai),
-    video: videoCapabilities(config.ai),
+    image: imageCapabilities(config.ai.backend, inUse),
+    video: videoCapabilities(config.ai.backend, inUse),
+    models: ai.models(),
     authRequired: config.apiKeys.length > 0,
     demo: Boolean(config.demo),
     ...(config.demo?.sampleSite ? { demoSite: config.demo.sampleSite } : {}),
   }
 }
 
-export const systemRoutes = (config: Config) => {
-  const capabilities = capabilitiesOf(config)
-  return new Hono<AppEnv>().get('/capabilities', (c) => c.json(capabilities))
-}
+export const systemRoutes = (config: Config, ai: Pick<AiGateway, 'model' | 'models'>) =>
+  new Hono<AppEnv>().get('/capabilities', (c) => c.json(capabilitiesOf(config, ai)))

@@ -3,17 +3,18 @@
  * Which video models this deployment runs and what each takes, for `GET /api/capabilities`, so
  * the studio offers only what the chosen model supports: per role the model id and API, its modes,
  * ratios, durations, resolutions, sound, negative prompt, reference images and the tighter
- * limits of single modes, straight from the model catalogue. Pure: from config only, no call.
+ * limits of single modes, straight from the model catalogue. Pure: from the ids in use, no call.
  */
 import {
   type ModelApi,
+  type ModelIds,
   rulesOf,
   specOf,
   VIDEO_ROLES,
   type VideoRole,
   type VideoSupport,
 } from '../../ai/models'
-import type { Config } from '../../config'
+import type { AiBackend } from '../../config'
 
 export type VideoModelInfo = Omit<VideoSupport, 'typicalSeconds'> & {
   role: VideoRole
@@ -34,14 +35,14 @@ export const defaultVideoRole = (backend: 'developer' | 'vertex'): VideoRole =>
   backend === 'vertex' ? 'veo' : 'video'
 
 /** Null when no AI backend is configured (every job answers 503). */
-export function videoCapabilities(ai: Config['ai']): VideoCapabilities | null {
-  if (ai.backend === 'none') return null
-  const defaultModel = defaultVideoRole(ai.backend)
+export function videoCapabilities(backend: AiBackend, ids: ModelIds): VideoCapabilities | null {
+  if (backend === 'none') return null
+  const defaultModel = defaultVideoRole(backend)
   const models = VIDEO_ROLES.flatMap((role): VideoModelInfo[] => {
-    const id = ai.models[role]
+    const id = ids[role]
     const video = specOf(id).video
     if (!video) return []
-    if (ai.backend === 'developer' && !rulesOf(id).developerApi) return []
+    if (backend === 'developer' && !rulesOf(id).developerApi) return []
     const { typicalSeconds: _, ...support } = video
     return [{ role, id, api: rulesOf(id).api, ...support }]
   })

@@ -6,7 +6,9 @@
  * abort it, since an aborted start may still have been billed. When the service refused the
  * start nothing was made, so the record and the key are removed and the refusal is answered;
  * when the answer was lost (timeout, dropped connection) the job is failed and kept with the
- * key, so retrying the key cannot start a second paid job.
+ * key, so retrying the key cannot start a second paid job. A start the service answers "model
+ * not found" (404) made nothing either: the job is planned once more on the model that now stands
+ * in for it, and that job's record names it (and the one it replaced).
  */
 import { quoteVideo } from '../../ai/video-prices'
 import type { VideoImage, VideoSource } from '../../ai/video-types'
@@ -99,10 +101,35 @@ async function sourceFor(
   return { kind: 'bytes', data: Buffer.from(bytes).toString('base64'), mimeType }
 }
 
+interface CreateOptions {
+  idempotencyKey?: string
+  dryRun: boolean
+}
+
 export async function createVideoJob(
   ctx: JobContext,
   input: CreateVideoJobRequest,
-  options: { idempotencyKey?: string; dryRun: boolean }
+  options: CreateOptions
+): Promise<CreateResult> {
+  await ctx.ai.resolveModels()
+  try {
+    return await createOnce(ctx, input, options)
+  } catch (error) {
+    const replaced = error instanceof AppError && error.code === 'upstream_not_found'
+    const failed = replaced && (error.details as { model?: string } | undefined)?.model
+    if (!failed || options.dryRun) throw error
+    ctx.log.warn('video model not found; the job is planned on its successor', {
+      from: failed,
+    })
+    return createOnce(ctx, input, options, failed)
+  }
+}
+
+async function createOnce(
+  ctx: JobContext,
+  input: CreateVideoJobRequest,
+  options: CreateOptions,
+  replaces?: string
 ): Promise<CreateResult> {
   const digest = idempotencyDigest(options.idempotencyKey, ctx.workspace)
   const fingerprint = digest ? fingerprintOf(input) : ''
@@ -115,6 +142,8 @@ export async function createVideoJob(
   }
   const source = input.sourceJobId ? await loadSource(ctx, input.sourceJobId) : undefined
   const plan = planJob(ctx.ai, input, source)
+  // The successor must be another model; the same one again would be a loop.
+  if (replaces === plan.modelId) throw errors.upstream('upstream_not_found', NOT_FOUND)
   const estimate = estimateOf(ctx, plan)
   if (options.dryRun) return { kind: 'estimate', estimate }
 
@@ -154,7 +183,7 @@ export async function createVideoJob(
     status: 'queued',
     mode: plan.mode,
     prompt: input.prompt,
-    model: { role: plan.role, id: plan.modelId },
+    model: { role: plan.role, id: plan.modelId, ...(replaces ? { replaces } : {}) },
     backend: plan.backend,
     api: plan.api,
     params: plan.params,
@@ -190,6 +219,7 @@ export async function createVideoJob(
   try {
     started = await ctx.ai.startVideo({
       role: plan.role,
+      modelId: plan.modelId,
       mode: plan.mode,
       prompt: input.prompt,
       aspectRatio: plan.params.aspectRatio,
@@ -224,6 +254,8 @@ export async function createVideoJob(
   return { kind: 'job', job: viewOf(updated.job, ctx.clock()), replayed: false }
 }
 
+const NOT_FOUND = 'The video service does not know the configured model.'
+
 async function startFailed(
   ctx: JobContext,
   key: string,
@@ -235,6 +267,13 @@ async function startFailed(
   if (!UNCONFIRMED.has(appError.code)) {
     await ctx.store.delete(key)
     if (digest) await releaseKey(ctx.store, ctx.workspace, digest)
+    // Nothing was made: say which model the service did not know, so it can be planned anew.
+    if (appError.code === 'upstream_not_found') {
+      return new AppError(appError.status, appError.code, NOT_FOUND, {
+        details: { model: record.model.id },
+        cause: error,
+      })
+    }
     return appError
   }
   const at = ctx.clock().toISOString()

@@ -53,7 +53,8 @@ export interface VideoJobView {
   status: JobStatus
   mode: VideoMode
   prompt: string
-  model: { role: VideoRole; id: string }
+  /** The model that makes it; `replaces`: the one planned first, which the service did not know. */
+  model: { role: VideoRole; id: string; replaces?: string }
   backend: Exclude<AiBackend, 'none'>
   api: ModelApi
   params: JobParams

@@ -107,8 +107,9 @@ describe('download names', () => {
   })
 })
 
-const developer = imageCapabilities(testConfig({ geminiUrl: 'http://127.0.0.1:9' }).ai)
-const vertex = imageCapabilities(testConfig({ geminiUrl: 'http://127.0.0.1:9', vertex: true }).ai)
+const ids = testConfig({ geminiUrl: 'http://127.0.0.1:9' }).ai.models
+const developer = imageCapabilities('developer', ids)
+const vertex = imageCapabilities('vertex', ids)
 
 describe('model, ratio and size from the capabilities', () => {
   test('a ratio or size the chosen model does not take is dropped', () => {

@@ -69,6 +69,20 @@ export const THINKING_LEVEL_UNSUPPORTED = invalid('Thinking level is not support
 export const THINKING_BOTH = invalid(
   'You can only set only one of thinking budget and thinking level.'
 )
+/**
+ * A thinking level the model does not take, as each backend words it: the Developer API lists
+ * the allowed values, Vertex AI names the enum value only.
+ */
+export const thinkingLevelRefused = (
+  level: string,
+  allowed: readonly string[],
+  backend: 'developer' | 'vertex'
+): GoogleError =>
+  invalid(
+    backend === 'developer'
+      ? `'${level}' is not a supported thinking level for this model. Allowed values are: ${allowed.join(', ')}.`
+      : `THINKING_LEVEL_${level.toUpperCase()} is unsupported`
+  )
 export const CORRUPTED_SIGNATURE = invalid('Corrupted thought signature.')
 
 export const missingSignature = (name: string, position: number) =>

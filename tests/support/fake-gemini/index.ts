@@ -4,9 +4,11 @@
  * AI (`/v1beta1/[projects/P/locations/L/]publishers/google/…`, a bearer token from its own STS
  * endpoint at `/v1/token`), `:generateContent`, `:streamGenerateContent?alt=sse`, Imagen's
  * `:predict` (`predict.ts`: a `{ imagen: true }` reply is computed from the input) and any other
- * `:action`. Requests the real service refuses (see `rules.ts`, `predict.ts`) get the real
- * refusal before any scripted reply; the rest are answered from a queue of scripted replies, or a handler, so each
- * test says exactly what the model "answers", faults included. Every request is recorded.
+ * `:action`, and both model lists (`listing.ts`). Requests the real service refuses (a field its
+ * API description does not know, `request-fields.ts`; see also `rules.ts`, `predict.ts`) get the
+ * real refusal before any scripted reply; the rest are answered from a queue of scripted replies,
+ * or a handler, so each test says exactly what the model "answers", faults included. Every request
+ * is recorded; model-list requests apart (`listRequests`), so the calls a test counts are its own.
  *
  * @example
  * const gemini = await startFakeGemini()
@@ -18,9 +20,11 @@
 import type { FakeModel } from './catalogue'
 import { googleErrorResponse, modelNotFound, NO_API_KEY, UNAUTHENTICATED } from './errors'
 import { handleInteraction, interactionRoute, type VideoWorld } from './interactions'
+import { createModelService, type ModelService } from './listing'
 import { createTokenAuthority } from './oauth'
 import { checkPredictBody, predictAnswer } from './predict'
 import { respond } from './replies'
+import { loadRequestFieldCheck } from './request-fields'
 import { checkGenerateBody, resolveModel } from './rules'
 import type { Handler, RecordedRequest, Reply } from './types'
 import { cancelTarget, handleVeo } from './veo'
@@ -44,6 +48,10 @@ export interface FakeGemini {
   /** The STS endpoint an `external_account` credentials file names as `token_url`. */
   readonly tokenUrl: string
   readonly requests: RecordedRequest[]
+  /** Model-list requests (`GET …/models`), kept apart from the model calls. */
+  readonly listRequests: RecordedRequest[]
+  /** Which models are in service: retire one while the app runs, launch one, fault the lists. */
+  readonly models: ModelService
   /** Replies used in order by the next matching requests. */
   enqueue(...replies: Reply[]): void
   /** A reply used only by a request `when` accepts (e.g. by model or prompt). */
@@ -69,6 +77,9 @@ const MODEL_RE =
 
 export async function startFakeGemini(): Promise<FakeGemini> {
   const requests: RecordedRequest[] = []
+  const listRequests: RecordedRequest[] = []
+  const models = createModelService()
+  const fields = loadRequestFieldCheck()
   const tokens = createTokenAuthority()
   const signatures = new Set<string>()
   const sign = () => {
@@ -128,10 +139,19 @@ export async function startFakeGemini(): Promise<FakeGemini> {
         promptText: promptTextOf(body),
         receivedAt: Date.now(),
       }
-      requests.push(recorded)
+      const listing = match ? undefined : models.list(req.method, url.pathname, url.searchParams)
+      ;(listing ? listRequests : requests).push(recorded)
 
       const auth = authFailure(recorded, tokens.isIssued)
       if (auth) return googleErrorResponse(auth)
+      if (listing) return listing
+      if (match && recorded.action) {
+        const unknownField = fields.request(recorded.backend, recorded.action, body)
+        if (unknownField) return googleErrorResponse(unknownField)
+      }
+      if (recorded.action === 'createInteraction' && !models.serving(body?.model)) {
+        return googleErrorResponse({ status: 404, message: `Model ${body?.model} is not found.` })
+      }
       if (videoRoute || cancelName) {
         const fault = await injectedFault(recorded)
         if (fault) return fault
@@ -141,11 +161,11 @@ export async function startFakeGemini(): Promise<FakeGemini> {
       let signs = false
       let model: FakeModel | undefined
       if (match) {
-        const resolved = resolveModel(recorded)
+        const resolved = resolveModel(recorded, models.serving)
         if ('status' in resolved) return googleErrorResponse(resolved)
         model = resolved
         if (recorded.action === 'generateContent' || recorded.action === 'streamGenerateContent') {
-          const refusal = checkGenerateBody(model, body, signatures)
+          const refusal = checkGenerateBody(model, body, signatures, recorded.backend)
           if (refusal) return googleErrorResponse(refusal)
         }
         if (recorded.action === 'predict') {
@@ -208,6 +228,8 @@ export async function startFakeGemini(): Promise<FakeGemini> {
     url,
     tokenUrl: `${url}/v1/token`,
     requests,
+    listRequests,
+    models,
     enqueue: (...replies) => {
       queue.push(...replies.map((reply) => ({ reply })))
     },
@@ -229,6 +251,8 @@ export async function startFakeGemini(): Promise<FakeGemini> {
     last: () => requests.at(-1),
     reset: () => {
       requests.length = 0
+      listRequests.length = 0
+      models.reset()
       queue = []
       handler = undefined
       jobs.reset()
@@ -237,9 +261,12 @@ export async function startFakeGemini(): Promise<FakeGemini> {
   }
 }
 
-/** Developer API and Vertex express mode need a key; Vertex projects a token the STS issued. */
+/**
+ * Developer API and Vertex express mode need a key; Vertex projects (and Vertex calls made with
+ * a token, such as the publisher-model list) a token the STS issued.
+ */
 function authFailure(req: RecordedRequest, isIssued: (authorization?: string) => boolean) {
-  if (req.backend === 'vertex' && req.project) {
+  if (req.backend === 'vertex' && (req.project || req.headers.authorization)) {
     return isIssued(req.headers.authorization) ? undefined : UNAUTHENTICATED
   }
   return req.headers['x-goog-api-key'] ? undefined : NO_API_KEY

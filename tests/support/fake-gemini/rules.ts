@@ -23,6 +23,7 @@ import {
   SEARCH_WITH_JSON_UNSUPPORTED,
   THINKING_BOTH,
   THINKING_LEVEL_UNSUPPORTED,
+  thinkingLevelRefused,
 } from './errors'
 import type { RecordedRequest } from './types'
 
@@ -31,11 +32,14 @@ const isRetired = (id: string) =>
 
 const GENERATE_ACTIONS = new Set(['generateContent', 'streamGenerateContent', 'countTokens'])
 
-/** The model a request names, or the refusal the service would send. */
-export function resolveModel(req: RecordedRequest): FakeModel | GoogleError {
+/** The model a request names, or the refusal the service would send (`serving`: models now in service). */
+export function resolveModel(
+  req: RecordedRequest,
+  serving: (id: string) => FakeModel | undefined = (id) => LIVE_MODELS[id]
+): FakeModel | GoogleError {
   const id = req.model ?? ''
   const notFound = () => modelNotFound(id, req)
-  const model = LIVE_MODELS[id]
+  const model = serving(id)
   if (!model || isRetired(id)) return notFound()
   if (req.backend === 'developer' && VERTEX_ONLY.includes(model.family)) return notFound()
   if (
@@ -61,7 +65,8 @@ const hasFunctions = (body: any) => tools(body).some((t) => t?.functionDeclarati
 export function checkGenerateBody(
   model: FakeModel,
   body: any,
-  issuedSignatures: ReadonlySet<string>
+  issuedSignatures: ReadonlySet<string>,
+  backend: 'developer' | 'vertex' = 'developer'
 ): GoogleError | undefined {
   const config = body?.generationConfig ?? {}
   const json = config.responseMimeType === 'application/json'
@@ -73,9 +78,8 @@ export function checkGenerateBody(
   if (thinking?.thinkingLevel !== undefined) {
     if (thinking.thinkingBudget !== undefined) return THINKING_BOTH
     if (!model.levels) return THINKING_LEVEL_UNSUPPORTED
-    if (!model.levels.includes(thinking.thinkingLevel)) {
-      return invalid(`Thinking level ${thinking.thinkingLevel} is not supported for this model.`)
-    }
+    const level = String(thinking.thinkingLevel).toLowerCase()
+    if (!model.levels.includes(level)) return thinkingLevelRefused(level, model.levels, backend)
   }
   const modalities: string[] = config.responseModalities ?? []
   if (modalities.includes('IMAGE') && model.family !== 'image') {

@@ -70,7 +70,6 @@ export async function analyzeIntent(ctx: StepContext, input: IntentRequest): Pro
     model: 'fast',
     // A user waits on this at the launch box: a few seconds, one retry.
     deadline: 'interactive',
-    temperature: 0,
     signal: ctx.signal,
   })
   // mode 'any': the gateway already refused answers without a valid call.
