@@ -13,12 +13,15 @@ import type { AppEnv } from './core/context'
 import { corsFor } from './core/cors'
 import { onError, sendError } from './core/error-handler'
 import { errors } from './core/errors'
+import type { RouteEntry } from './core/openapi/build'
 import { rateLimit } from './core/rate-limit'
 import { requestLog } from './core/request-log'
 import type { AppDeps } from './deps'
 import { brandRoutes } from './features/brand/routes'
+import { docsRoutes } from './features/docs/routes'
 import { imageRoutes } from './features/image/routes'
 import { libraryRoutes } from './features/library/routes'
+import { mediaRoutes } from './features/media/routes'
 import { seoRoutes } from './features/seo/routes'
 import { systemRoutes } from './features/system/routes'
 import { videoRoutes } from './features/video/routes'
@@ -40,10 +43,12 @@ export function createApi(deps: AppDeps) {
       onMethodNotAllowed: (c, methods) => sendError(c, errors.methodNotAllowed(methods)),
     })
   )
+  const routes = () => routeTable(api, deps)
   return (
     api
-      // Capabilities stay open so the UI can tell that a key is needed.
+      // Capabilities and the API's description stay open so the UI can tell that a key is needed.
       .route('/', systemRoutes(config, deps.ai))
+      .route('/', docsRoutes({ routes, distDir: deps.distDir }))
       .use('*', requireApiKey(config.apiKeys), modelResolution({ ai: deps.ai, callsModels }))
       .route('/', brandRoutes(deps))
       .route('/seo', seoRoutes(deps))
@@ -52,6 +57,12 @@ export function createApi(deps: AppDeps) {
       .route('/video', videoRoutes(deps))
   )
 }
+
+/** Every route the API document describes: the API's, and the media URLs app.ts mounts beside it. */
+export const routeTable = (
+  api: { routes: readonly RouteEntry[] },
+  deps: Pick<AppDeps, 'store'>
+) => [...api.routes, ...new Hono<AppEnv>().route('/media', mediaRoutes(deps.store)).routes]
 
 /** Every POST of a studio calls a model (saved work and video posters never do). */
 const callsModels = (method: string, path: string) =>

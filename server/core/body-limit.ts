@@ -6,6 +6,7 @@
 import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { errors } from './errors'
+import { annotate } from './openapi/route-doc'
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024
 
@@ -24,5 +25,7 @@ export const limitBody = (
     },
   })
   const { skip } = options
-  return skip ? (c, next) => (skip(c.req.path) ? next() : limit(c, next)) : limit
+  if (skip) return (c, next) => (skip(c.req.path) ? next() : limit(c, next))
+  // A limit of its own, for one route: the API document states it.
+  return annotate(limit, { bodyLimit: maxBytes })
 }

@@ -21,6 +21,7 @@ export const FIELD_RULES = defineCodes('field-rule', {
   format: 'Has an invalid format',
   one_of: 'Must be one of {options}',
   wrong_type: 'Expected {expected}',
+  unknown_field: 'Unknown field: leave it out',
   own_site: 'Is your own site, not a competitor',
   image_type: 'Must be a PNG, JPEG or WebP image',
 })

@@ -27,11 +27,18 @@ export const pageQuery = (fallback: number, max: number, maxCursorLength: number
       v.pipe(
         v.string(),
         v.regex(/^\d+$/, 'Must be a whole number'),
+        v.description(`Items per page: a whole number from 1 to ${max} (default ${fallback}).`),
         v.transform(Number),
         v.minValue(1),
         v.maxValue(max)
       ),
       String(fallback)
     ),
-    cursor: v.optional(v.pipe(v.string(), v.maxLength(maxCursorLength))),
+    cursor: v.optional(
+      v.pipe(
+        v.string(),
+        v.maxLength(maxCursorLength),
+        v.description('The `nextCursor` of the previous page.')
+      )
+    ),
   })

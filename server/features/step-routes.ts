@@ -8,17 +8,27 @@
  * Each feature says what its step functions receive (`contextOf`); most take the shared
  * `StepContext` (`stepRoutes(deps)`).
  *
+ * Each step documents itself for `/api/openapi.json` in its last argument: the operation's id,
+ * summary, tag and examples, and `response`, the module's schema of what the step answers (the
+ * step function's result must fit it, checked by the compiler).
+ *
  * @example
  * const diagnosis = once(() => import('./strategy/diagnosis'))
  * const { step } = stepRoutes(deps)
- * new Hono<AppEnv>().post('/diagnosis', ...step(diagnosis, 'DiagnosisRequest', 'diagnose'))
+ * new Hono<AppEnv>().post('/diagnosis', ...step(diagnosis, 'DiagnosisRequest', 'diagnose', {
+ *   operationId: 'seoDiagnosis', summary: 'Content-SEO diagnosis of a site', tag: 'SEO',
+ *   response: 'DiagnosisResponse',
+ *   examples: [{ summary: 'A site', body: { url: 'https://example.com' }, status: 200 }],
+ * }))
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import type * as v from 'valibot'
 import type { AppEnv } from '../core/context'
+import { annotate, type RouteDoc } from '../core/openapi/route-doc'
 import { streamText, type TextStreamEvent, wantsEventStream } from '../core/sse'
 import { type JsonTarget, lazyJsonBody } from '../core/validate'
 import { type FeatureDeps, stepContext } from './context'
+import { textStreamEvents } from './stream-events'
 
 type Schema = v.GenericSchema
 /** Keys of `M` that hold a valibot schema. */
@@ -29,6 +39,28 @@ type StepKey<M, C, I> = {
   [K in keyof M]: M[K] extends (ctx: C, input: I) => Promise<unknown> ? K : never
 }[keyof M]
 type ResultOf<F> = F extends (...args: never[]) => Promise<infer R> ? R : never
+/** Keys of `M` that hold a schema the result `T` fits. */
+type ResponseKey<M, T> = {
+  [K in keyof M]: M[K] extends Schema ? (T extends v.InferOutput<M[K]> ? K : never) : never
+}[keyof M]
+
+/** How a step route is documented: `response` names the module's schema of its answer. */
+export type StepDoc<R> = Omit<RouteDoc, 'responses' | 'body' | 'events'> & {
+  response: R
+  /** What the 200 answer is (default: "The result"). */
+  answer?: string
+}
+
+function stepDoc<M>(load: () => Promise<M>, doc: StepDoc<keyof M>, streaming: boolean): RouteDoc {
+  const { response, answer, ...rest } = doc
+  const schema = async () => (await load())[response] as Schema
+  return {
+    upstream: true,
+    ...rest,
+    responses: { 200: { description: answer ?? 'The result', schema } },
+    ...(streaming ? { events: textStreamEvents(schema) } : {}),
+  }
+}
 
 /** What a streaming step returns: the events, and the `done` payload built from the whole text. */
 export interface TextStream<T> {
@@ -56,17 +88,18 @@ export function stepRoutesWith<C>(contextOf: (c: Context<AppEnv>) => C | Promise
       JsonTarget<M[S] & Schema>
     >
 
-  /** `[validator, handler]` for `.post(path, ...step(load, 'Schema', 'run'))`. */
-  function step<M, S extends SchemaKey<M>, F extends StepKey<M, C, InputOf<M, S>>>(
-    load: () => Promise<M>,
-    schema: S,
-    run: F
-  ) {
+  /** `[validator, handler]` for `.post(path, ...step(load, 'Schema', 'run', doc))`. */
+  function step<
+    M,
+    S extends SchemaKey<M>,
+    F extends StepKey<M, C, InputOf<M, S>>,
+    R extends ResponseKey<M, ResultOf<M[F]>>,
+  >(load: () => Promise<M>, schema: S, run: F, doc: StepDoc<R>) {
     const handler = async (c: Context<AppEnv, string, JsonTarget<M[S] & Schema>>) => {
       const fn = (await load())[run] as (ctx: C, input: InputOf<M, S>) => Promise<ResultOf<M[F]>>
       return c.json(await fn(await contextOf(c), c.req.valid('json') as InputOf<M, S>))
     }
-    return [body(load, schema), handler] as const
+    return [body(load, schema), annotate(handler, { doc: stepDoc(load, doc, false) })] as const
   }
 
   /** Like `step`, answering as SSE through `stream` when the client accepts `text/event-stream`. */
@@ -75,7 +108,8 @@ export function stepRoutesWith<C>(contextOf: (c: Context<AppEnv>) => C | Promise
     S extends SchemaKey<M>,
     F extends StepKey<M, C, InputOf<M, S>>,
     T extends StreamKey<M, C, InputOf<M, S>>,
-  >(load: () => Promise<M>, schema: S, run: F, stream: T) {
+    R extends ResponseKey<M, ResultOf<M[F]>>,
+  >(load: () => Promise<M>, schema: S, run: F, stream: T, doc: StepDoc<R>) {
     const handler = async (c: Context<AppEnv, string, JsonTarget<M[S] & Schema>>) => {
       const m = await load()
       const input = c.req.valid('json') as InputOf<M, S>
@@ -91,7 +125,7 @@ export function stepRoutesWith<C>(contextOf: (c: Context<AppEnv>) => C | Promise
       }
       return c.json(await fn(ctx, input))
     }
-    return [body(load, schema), handler] as const
+    return [body(load, schema), annotate(handler, { doc: stepDoc(load, doc, true) })] as const
   }
 
   return { step, streamingStep }

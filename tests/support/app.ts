@@ -11,6 +11,7 @@ import { createApp } from '../../server/app'
 import { type Env, loadConfig } from '../../server/config'
 import { createLogger } from '../../server/core/logger'
 import { type AppDeps, createDeps } from '../../server/deps'
+import { withContract } from './contract'
 import type { FakeGemini } from './fake-gemini'
 import { writeVertexCredentials } from './vertex-credentials'
 
@@ -27,6 +28,11 @@ export interface TestAppOptions {
    */
   vertex?: boolean
   gemini?: Pick<FakeGemini, 'url' | 'tokenUrl' | 'trustSubjectToken'>
+  /**
+   * Check every answer against the API document (tests/support/contract.ts); false only for a
+   * test that sends what no client would.
+   */
+  contract?: boolean
 }
 
 export function testConfig(options: TestAppOptions = {}) {
@@ -83,7 +89,8 @@ export function buildTestApp(options: TestAppOptions = {}) {
       sdk: testSdkOptions(options),
     })
   const deps = createDeps(config, { log, ai, ...options.deps })
-  const app = createApp(deps)
+  const built = createApp(deps)
+  const app = options.contract === false ? built : withContract(built, config)
   return { app, deps, config, logLines: lines }
 }
 

@@ -105,8 +105,9 @@ describe('values outside the model’s range are 400 naming the field', () => {
     const { app } = videoApp({ gemini })
     expect(
       await issuesOf(await createJob(app, { mode: 'firstLast', prompt: 'x', firstFrame: image() }))
-    ).toEqual(['lastFrame'])
+    ).toEqual(['mode', 'lastFrame'])
     expect(await issuesOf(await createJob(app, { ...textJob, firstFrame: image() }))).toEqual([
+      'mode',
       'firstFrame',
     ])
   })

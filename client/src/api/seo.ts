@@ -62,6 +62,26 @@ export interface ResearchResult {
 }
 export type PreflightIssue = PreflightResult['issues'][number]
 
+/** The diagnosis as later steps take it (`seoReport`): the report, not its sources or notes. */
+export function seoReportOf(diagnosis: DiagnosisResult): CompetitorAnalysisBody['seoReport'] {
+  const {
+    sources: _s,
+    searchQueries: _q,
+    searchEntryPoints: _e,
+    knowledge: _k,
+    ...report
+  } = diagnosis
+  return report
+}
+
+/** The competitor analysis as later steps take it (`analysisReport`). */
+export const analysisReportOf = (
+  analysis: Pick<CompetitorAnalysisResult, 'competitiveLandscape' | 'competitors'>
+) => ({
+  competitiveLandscape: analysis.competitiveLandscape,
+  competitors: analysis.competitors,
+})
+
 export const seoApi = {
   diagnose: (body: DiagnosisBody, signal?: AbortSignal) =>
     request(seo.diagnosis.$post({ json: body }, withSignal(signal))),

@@ -7,7 +7,13 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { type Competitor, type ContentBrief, seoApi } from '../api/seo'
+import {
+  analysisReportOf,
+  type Competitor,
+  type ContentBrief,
+  seoApi,
+  seoReportOf,
+} from '../api/seo'
 import { useRequest } from '../composables/useRequest'
 import { currentLocale } from '../i18n'
 import { useBrandStore } from './brand'
@@ -176,7 +182,7 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
       {
         ...common(),
         competitors: pickedCompetitors(doc.competitors),
-        seoReport: doc.diagnosis,
+        seoReport: seoReportOf(doc.diagnosis),
       },
       signal
     )
@@ -194,8 +200,8 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
       {
         ...common(),
         competitors: doc?.analysis?.competitors ?? [],
-        analysisReport: doc?.analysis,
-        seoReport: doc?.diagnosis,
+        analysisReport: doc?.analysis && analysisReportOf(doc.analysis),
+        seoReport: doc?.diagnosis && seoReportOf(doc.diagnosis),
         userInstructions,
       },
       signal
@@ -216,7 +222,7 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
       {
         ...common(),
         solution,
-        seoReport: doc?.diagnosis,
+        seoReport: doc?.diagnosis && seoReportOf(doc.diagnosis),
         competitors: doc?.analysis?.competitors ?? [],
         userInstructions,
       },
@@ -242,7 +248,11 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
     const doc = document.value
     if (!doc?.brief) throw new Error('no brief')
     return seoApi.newContentIdea(
-      { ...common(), previousBrief: doc.brief, seoReport: doc.diagnosis },
+      {
+        ...common(),
+        previousBrief: doc.brief,
+        seoReport: doc.diagnosis && seoReportOf(doc.diagnosis),
+      },
       signal
     )
   })

@@ -10,7 +10,7 @@ import type { FeatureDeps } from '../context'
 import type { AnalyzeContext } from './analyze'
 
 export { analyzeBrand } from './analyze'
-export { AnalyzeRequest } from './schemas'
+export { AnalyzeRequest, AnalyzeResponse } from './schemas'
 
 const policies = new WeakMap<object, FetchPolicy>()
 

@@ -5,11 +5,11 @@
  * answer), and the response shapes.
  */
 import * as v from 'valibot'
-import type { Source } from '../../ai/types'
+import { SourceSchema } from '../../ai/grounding-schema'
 import { Notice } from '../../core/notice-schema'
 import { requiredText, text, textList, UiLanguage } from '../../core/schema'
-import type { MediaRef } from '../../storage/media'
-import type { BrandKit, BrandProfile } from './profile'
+import { MediaRefSchema } from '../../storage/media-schema'
+import { BrandKit, BrandProfile } from './profile'
 
 // `example.com:8080/x` has a colon but no scheme; `javascript:x` and `ftp://x` have one.
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i
@@ -48,30 +48,37 @@ export const BrandAnalysis = v.object({
 })
 export type BrandAnalysis = v.InferOutput<typeof BrandAnalysis>
 
-/** A warning of the analysis (`AnalyzeResponse.warnings`): code, parameters, English text. */
-export const AnalysisWarning = Notice
+export const BrandAsset = v.object({
+  media: MediaRefSchema,
+  sourceUrl: v.string(),
+  kind: v.picklist(['logo', 'image']),
+  mimeType: v.string(),
+  size: v.number(),
+})
+export type BrandAsset = v.InferOutput<typeof BrandAsset>
+export type AssetKind = BrandAsset['kind']
 
-export type AssetKind = 'logo' | 'image'
-
-export interface BrandAsset {
-  media: MediaRef
-  sourceUrl: string
-  kind: AssetKind
-  mimeType: string
-  size: number
-}
-
-export interface AnalyzeResponse {
-  /** The model's reading of the brand. */
-  profile: BrandAnalysis
-  textProfile: string
-  /** Ready for the SEO workflow: valid against `BrandProfile`, with the kit and one project. */
-  brandProfile: BrandProfile
-  /** Measured from the site (also in `brandProfile.globalInfo.kit`). */
-  kit: BrandKit
-  assets: { logos: BrandAsset[]; images: BrandAsset[] }
-  /** Every page the analysis used, the given one first. */
-  sources: Source[]
-  /** Coded notes on what was skipped or assumed (`{ code, params, message }`, see notices.ts). */
-  warnings: Notice[]
-}
+export const AnalyzeResponse = v.object({
+  profile: v.pipe(BrandAnalysis, v.description("The model's reading of the brand.")),
+  textProfile: v.pipe(v.string(), v.description('The profile as Markdown.')),
+  brandProfile: v.pipe(
+    BrandProfile,
+    v.description('Ready for the SEO workflow: the profile with the kit and one project.')
+  ),
+  kit: v.pipe(
+    BrandKit,
+    v.description('Measured from the site (also in brandProfile.globalInfo.kit).')
+  ),
+  assets: v.object({ logos: v.array(BrandAsset), images: v.array(BrandAsset) }),
+  sources: v.pipe(
+    v.array(SourceSchema),
+    v.description('Every page the analysis read, the given one first.')
+  ),
+  warnings: v.pipe(
+    v.array(Notice),
+    v.description(
+      'What was skipped or assumed, coded ({ code, params, message }) for the UI to word; message is the English text.'
+    )
+  ),
+})
+export type AnalyzeResponse = v.InferOutput<typeof AnalyzeResponse>

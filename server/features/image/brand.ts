@@ -4,23 +4,16 @@
  * colours and fonts) with a line on how to use each, and the logo as a reference image when the
  * request asks for it. Reports which parts were applied, and why a requested one was not.
  */
-import { defineCodes } from '../../core/codes'
 import { AppError } from '../../core/errors'
 import { sections } from '../../core/prompt-blocks'
 import type { BlobStore } from '../../storage/types'
 import type { KitAspect } from '../brand/kit-summary'
 import { brandBlock } from '../brand/prompt-block'
+import { BRAND_SKIPS, type BrandSkipCode } from './brand-skips'
 import { type LoadedImage, loadStoredImage } from './inputs'
 import type { BrandRequest } from './schemas'
 
 export type AppliedAspect = 'colors' | 'fonts' | 'logo'
-
-/** Why a requested part of the brand kit was not used. */
-export const BRAND_SKIPS = defineCodes('notice', {
-  kit_has_no_logo: 'The brand kit has no logo.',
-  logo_not_usable: 'The logo is not a PNG, JPEG or WebP image.',
-})
-type BrandSkipCode = keyof typeof BRAND_SKIPS.texts
 
 export interface BrandSkip {
   aspect: AppliedAspect

@@ -13,9 +13,10 @@ import { DATA_RULE, dataBlock, languageRule, sections } from '../../core/prompt-
 import { requiredText, text, UiLanguage } from '../../core/schema'
 import type { StepContext } from '../context'
 import { loadStoredImage } from './inputs'
+import { ACTIONS, type CreativeDecision } from './responses'
 import { MediaId } from './schemas'
 
-export const ACTIONS = ['EDIT_IMAGE', 'NEW_CREATION', 'ANSWER_QUESTION'] as const
+export { ACTIONS, CreativeDecision } from './responses'
 export type CreativeAction = (typeof ACTIONS)[number]
 export const FUNCTION_NAME = 'creative_director_action'
 /** History entries sent to the model (the latest ones). */
@@ -35,14 +36,6 @@ export const CreativeDirectorRequest = v.object({
   uiLanguage: UiLanguage,
 })
 export type CreativeDirectorRequest = v.InferOutput<typeof CreativeDirectorRequest>
-
-export interface CreativeDecision {
-  action: CreativeAction
-  /** The refined image prompt, or the answer's text for ANSWER_QUESTION. */
-  prompt: string
-  reasoning: string
-  targetImageId?: string
-}
 
 /** The function's parameters for the images this request names. */
 export function actionSchema(imageIds: readonly string[]) {

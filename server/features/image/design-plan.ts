@@ -6,13 +6,16 @@
  * Google's search suggestions come back with the plans, as the grounding terms require.
  */
 import * as v from 'valibot'
-import { type GroundingFields, groundingFields } from '../../ai/grounding'
+import { groundingFields } from '../../ai/grounding'
 import { DATA_RULE, dataBlock, sections } from '../../core/prompt-blocks'
 import { requiredText } from '../../core/schema'
 import { brandBlock } from '../brand/prompt-block'
 import type { StepContext } from '../context'
 import { SAME_LANGUAGE_RULE } from './prompt-language'
+import { DesignPlan, type DesignPlanResponse } from './responses'
 import { BrandRequest } from './schemas'
+
+export { DesignPlan, DesignPlanResponse } from './responses'
 
 export const PLAN_COUNT = 3
 
@@ -22,27 +25,9 @@ export const DesignPlanRequest = v.object({
 })
 export type DesignPlanRequest = v.InferOutput<typeof DesignPlanRequest>
 
-export const DesignPlan = v.object({
-  title: v.pipe(requiredText(80), v.description('The plan’s name.')),
-  description: v.pipe(
-    requiredText(600),
-    v.description('The visual direction and the current trend it builds on.')
-  ),
-  prompt: v.pipe(requiredText(4_000), v.description('The final, detailed image prompt.')),
-  referenceImagePrompt: v.pipe(
-    requiredText(2_000),
-    v.description('A prompt for a 16:9 mood or reference image that shows the direction.')
-  ),
-})
-export type DesignPlan = v.InferOutput<typeof DesignPlan>
-
 export const DesignPlans = v.object({
   plans: v.pipe(v.array(DesignPlan), v.length(PLAN_COUNT)),
 })
-
-export interface DesignPlanResponse extends GroundingFields {
-  plans: DesignPlan[]
-}
 
 export async function planDesigns(
   ctx: StepContext,

@@ -10,7 +10,10 @@ import { requiredText } from '../../core/schema'
 import { brandBlock } from '../brand/prompt-block'
 import type { StepContext } from '../context'
 import { SAME_LANGUAGE_RULE } from './prompt-language'
+import { EnhanceResponse, PromptOption } from './responses'
 import { BrandRequest } from './schemas'
+
+export { EnhanceResponse, PromptOption }
 
 export const OPTION_COUNT = 3
 
@@ -19,22 +22,6 @@ export const EnhancePromptRequest = v.object({
   brand: v.optional(BrandRequest),
 })
 export type EnhancePromptRequest = v.InferOutput<typeof EnhancePromptRequest>
-
-export const PromptOption = v.object({
-  title: v.pipe(requiredText(80), v.description('A short name for this direction.')),
-  description: v.pipe(requiredText(400), v.description('One or two sentences on the idea.')),
-  tags: v.pipe(
-    v.array(requiredText(40)),
-    v.minLength(3),
-    v.maxLength(4),
-    v.description('Three or four style keywords.')
-  ),
-  fullPrompt: v.pipe(
-    requiredText(4_000),
-    v.description('The complete image prompt: subject, setting, composition, light, style, mood.')
-  ),
-})
-export type PromptOption = v.InferOutput<typeof PromptOption>
 
 export const EnhancedPrompts = v.object({
   options: v.pipe(v.array(PromptOption), v.length(OPTION_COUNT)),

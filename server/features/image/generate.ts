@@ -8,13 +8,13 @@
 import * as v from 'valibot'
 import type { Turn } from '../../ai/types'
 import { sections } from '../../core/prompt-blocks'
-import type { MediaRef } from '../../storage/media'
 import type { StepContext } from '../context'
-import { type AppliedAspect, type BrandSkip, imageBrand } from './brand'
+import { imageBrand } from './brand'
 import { historyOf, turnChain } from './conversation'
 import { chooseImageModel } from './image-models'
 import { loadInputImage, loadStoredImage } from './inputs'
 import { renderImage } from './render'
+import { GenerateResponse } from './responses'
 import {
   AspectRatio,
   BrandRequest,
@@ -25,6 +25,8 @@ import {
   ModelLevel,
   Prompt,
 } from './schemas'
+
+export { GenerateResponse }
 
 export const GenerateRequest = v.object({
   prompt: Prompt,
@@ -37,19 +39,6 @@ export const GenerateRequest = v.object({
   brand: v.optional(BrandRequest),
 })
 export type GenerateRequest = v.InferOutput<typeof GenerateRequest>
-
-export interface GenerateResponse {
-  image: MediaRef
-  /** The model id that made it. */
-  model: string
-  /** The model's words besides the image ('' when none). */
-  text: string
-  sourceImageId?: string
-  /** True when the edit replayed the source image's conversation. */
-  continued: boolean
-  brandApplied: AppliedAspect[]
-  brandSkipped: BrandSkip[]
-}
 
 export async function generateImage(
   ctx: StepContext,

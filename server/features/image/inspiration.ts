@@ -10,25 +10,20 @@ import * as v from 'valibot'
 import { cancelled } from '../../ai/errors'
 import { errors } from '../../core/errors'
 import { requiredText } from '../../core/schema'
-import type { MediaRef } from '../../storage/media'
 import { type BlobStore, PreconditionFailed } from '../../storage/types'
 import type { StepContext } from '../context'
 import { chooseImageModel } from './image-models'
 import { renderImage } from './render'
+import { InspirationResponse } from './responses'
 import { AspectRatio } from './schemas'
+
+export { InspirationResponse }
 
 export const InspirationRequest = v.object({
   prompt: requiredText(1_000),
   aspectRatio: v.optional(AspectRatio, '1:1'),
 })
 export type InspirationRequest = v.InferOutput<typeof InspirationRequest>
-
-export interface InspirationResponse {
-  image: MediaRef
-  model: string
-  /** True when the card was made earlier (by this or another instance). */
-  cached: boolean
-}
 
 /** How long a claim holds before others may take over (its holder may have died). */
 export const CLAIM_TTL_MS = 120_000

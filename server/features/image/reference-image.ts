@@ -10,6 +10,8 @@ import { chooseImageModel } from './image-models'
 import { renderImage } from './render'
 import { ModelLevel, Prompt } from './schemas'
 
+export { ImageResponse } from './responses'
+
 export const REFERENCE_RATIO = '16:9'
 
 export const ReferenceImageRequest = v.object({ prompt: Prompt, model: ModelLevel })

@@ -11,25 +11,20 @@ import { applyMask } from '../../media/alpha'
 import { chooseKeyColor, keyOut } from '../../media/chroma-key'
 import { encodePng, resize } from '../../media/encode'
 import { decodeImage, MAX_DECODED_PIXELS, type RgbaImage } from '../../media/pixels'
-import { type MediaRef, saveMedia } from '../../storage/media'
+import { saveMedia } from '../../storage/media'
 import type { StepContext } from '../context'
 import { chooseImageModel, nearestRatio } from './image-models'
 import { type LoadedImage, loadInputImage, unsupportedImage } from './inputs'
 import { measure } from './measure'
+import { RemoveBackgroundResponse } from './responses'
 import { ImageInput } from './schemas'
+
+export { RemoveBackgroundResponse }
 
 export const RemoveBackgroundRequest = v.object({ image: ImageInput })
 export type RemoveBackgroundRequest = v.InferOutput<typeof RemoveBackgroundRequest>
 
 export type RemovalMethod = 'segmentation' | 'chroma-key'
-
-export interface RemoveBackgroundResponse {
-  image: MediaRef
-  method: RemovalMethod
-  model: string
-  /** The key colour the subject was rendered on (chroma keying). */
-  keyColor?: string
-}
 
 export const keyPrompt = (hex: string) =>
   `Keep the main subject of this image exactly as it is (shape, colours, details, position and size) and replace everything else with a perfectly flat, uniform background of the colour ${hex}. No shadows, gradients, reflections or texture on the background, and no ${hex} anywhere on the subject.`

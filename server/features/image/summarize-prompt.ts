@@ -10,6 +10,8 @@ import { requiredText } from '../../core/schema'
 import type { StepContext } from '../context'
 import { SAME_LANGUAGE_RULE } from './prompt-language'
 
+export { SummaryResponse } from './responses'
+
 export const MAX_TITLE_WORDS = 7
 
 export const SummarizePromptRequest = v.object({ prompt: requiredText(8_000) })

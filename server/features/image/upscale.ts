@@ -9,16 +9,17 @@
 import * as v from 'valibot'
 import type { ImageSize } from '../../ai/models'
 import { errors } from '../../core/errors'
-import { type MediaRef, saveMedia } from '../../storage/media'
+import { saveMedia } from '../../storage/media'
 import type { StepContext } from '../context'
 import { chooseImageModel, nearestRatio } from './image-models'
 import { type LoadedImage, loadInputImage } from './inputs'
 import { measure } from './measure'
 import { renderImage } from './render'
+import { UpscaleResponse } from './responses'
 import { ImageInput } from './schemas'
 import { SIZE_LONG_SIDE } from './upscale-sizes'
 
-export { SIZE_LONG_SIDE }
+export { SIZE_LONG_SIDE, UpscaleResponse }
 
 export const UpscaleRequest = v.object({
   image: ImageInput,
@@ -28,16 +29,6 @@ export const UpscaleRequest = v.object({
 export type UpscaleRequest = v.InferOutput<typeof UpscaleRequest>
 
 export type UpscaleMethod = 'imagen' | 'rerender'
-
-export interface UpscaleResponse {
-  image: MediaRef
-  method: UpscaleMethod
-  model: string
-  factor: number
-  source: { width: number; height: number }
-  /** The measured enlargement: new width / source width. */
-  scale: number
-}
 
 export const RERENDER_PROMPT =
   'Re-render this exact image at a higher resolution. Change nothing: keep the same composition, framing, subjects, faces, text, colours and lighting, pixel for pixel in layout. Only add the fine detail and sharpness a higher resolution reveals. Do not crop, extend, restyle, remove or add anything.'

@@ -5,12 +5,14 @@
  * conditional write. The title and save time also go into the object's metadata, so the index
  * can be rebuilt from a prefix listing without reading every document.
  */
+import * as v from 'valibot'
+import { shapeBody } from '../../core/body-shape'
 import { AppError } from '../../core/errors'
 import type { Logger } from '../../core/logger'
 import type { BlobMeta, BlobStore } from '../../storage/types'
 import { documentKey } from './keys'
 import type { LibraryKind } from './kinds'
-import type { LibraryDocument } from './schemas'
+import { DOCUMENT_SCHEMAS, type LibraryDocument } from './schemas'
 
 /** One workspace's documents of one kind. */
 export interface LibraryScope {
@@ -97,10 +99,25 @@ const pick = (meta: BlobMeta) => ({ generation: meta.generation, size: meta.size
 function parseRecord(scope: LibraryScope, key: string, bytes: Uint8Array): StoredRecord {
   try {
     const record = JSON.parse(new TextDecoder().decode(bytes)) as StoredRecord
-    if (record && typeof record.document === 'object' && record.document !== null) return record
+    if (record && typeof record.document === 'object' && record.document !== null) {
+      return { ...record, document: current(scope, key, record.document) }
+    }
   } catch {
     // Reported below.
   }
   scope.log.error('Stored library document is unreadable', { key })
   throw new AppError(502, 'library_unreadable', 'The stored document could not be read.')
+}
+
+/**
+ * A stored document in today's shape: defaults for fields added since it was saved, and fields
+ * the app no longer knows (or a newer version wrote) left out, so a client that saves back what
+ * it read never sends an unknown field. One that no longer fits the schema is kept as stored.
+ */
+function current(scope: LibraryScope, key: string, document: LibraryDocument): LibraryDocument {
+  const schema = DOCUMENT_SCHEMAS[scope.kind]
+  const result = v.safeParse(schema, shapeBody(schema, document).value)
+  if (result.success) return result.output
+  scope.log.warn('Stored library document does not fit its schema; answered as stored', { key })
+  return document
 }

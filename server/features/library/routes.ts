@@ -34,6 +34,7 @@ import type { AppEnv } from '../../core/context'
 import { once } from '../../core/lazy'
 import { queryParams } from '../../core/validate'
 import type { FeatureDeps } from '../context'
+import { libraryDocs } from './docs'
 import type { LibraryContext } from './documents'
 import { etagOf, ifMatchOf, isCurrent, writePrecondition } from './etag'
 import { LIBRARY_BODY_LIMIT } from './kinds'
@@ -66,28 +67,29 @@ export const libraryRoutes = (deps: FeatureDeps) => {
 
   return new Hono<AppEnv>()
     .use('*', limitBody(LIBRARY_BODY_LIMIT))
-    .get('/seo-projects/:id/versions', async (c) => {
+    .get('/seo-projects/:id/versions', libraryDocs.versions, async (c) => {
       const list = await (await logic()).listVersions(ctx(c), idOf(c))
       return c.json(list, 200, withEtag(list.etag))
     })
-    .get('/seo-projects/:id/versions/:version', async (c) => {
+    .get('/seo-projects/:id/versions/:version', libraryDocs.version, async (c) => {
       const version = await (await logic()).getVersion(ctx(c), idOf(c), versionOf(c))
       return c.json(version, 200, NO_STORE)
     })
-    .post('/seo-projects/:id/versions/:version/restore', async (c) => {
+    .post('/seo-projects/:id/versions/:version/restore', libraryDocs.restore, async (c) => {
       const id = idOf(c)
       const version = versionOf(c)
       const precondition = ifMatchOf(c)
       const { response } = await (await logic()).restoreVersion(ctx(c), id, version, precondition)
       return c.json(response, 200, withEtag(response.etag))
     })
-    .get('/:kind', queryParams(ListQuery), async (c) => {
+    .get('/:kind', libraryDocs.list, queryParams(ListQuery), async (c) => {
       const page = await (await logic()).listDocuments(ctx(c), kindOf(c), c.req.valid('query'))
       return c.json(page, 200, NO_STORE)
     })
     .post(
       '/:kind/import',
-      validBody<ImportInput, ImportOutput>((s, kind) => s.exportFileSchema(kind)),
+      libraryDocs.importFile,
+      validBody<ImportInput, ImportOutput>((s, kind) => s.exportFileSchema(kind), 'ignore'),
       async (c) => {
         const kind = kindOf(c)
         const id = queryIdOf(c)
@@ -99,7 +101,7 @@ export const libraryRoutes = (deps: FeatureDeps) => {
         })
       }
     )
-    .get('/:kind/:id/export', async (c) => {
+    .get('/:kind/:id/export', libraryDocs.exportFile, async (c) => {
       const kind = kindOf(c)
       const id = idOf(c)
       const { file, generation } = await (await logic()).exportDocument(ctx(c), kind, id)
@@ -108,7 +110,7 @@ export const libraryRoutes = (deps: FeatureDeps) => {
         'Content-Disposition': `attachment; filename="${kind}-${id}.json"`,
       })
     })
-    .get('/:kind/:id', async (c) => {
+    .get('/:kind/:id', libraryDocs.get, async (c) => {
       const kind = kindOf(c)
       const id = idOf(c)
       const { loadDocument, responseOf } = await logic()
@@ -119,6 +121,7 @@ export const libraryRoutes = (deps: FeatureDeps) => {
     })
     .put(
       '/:kind/:id',
+      libraryDocs.put,
       // Path and precondition first: a request that cannot succeed is refused before its body.
       async (c, next) => {
         kindOf(c)
@@ -144,7 +147,7 @@ export const libraryRoutes = (deps: FeatureDeps) => {
         return c.json(response, 201, { ...headers, Location: `/api/library/${kind}/${id}` })
       }
     )
-    .delete('/:kind/:id', async (c) => {
+    .delete('/:kind/:id', libraryDocs.remove, async (c) => {
       const kind = kindOf(c)
       const id = idOf(c)
       const { generation } = ifMatchOf(c)

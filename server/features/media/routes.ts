@@ -10,16 +10,57 @@ import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../../core/context'
 import { sendError } from '../../core/error-handler'
 import { AppError, errors } from '../../core/errors'
+import { describe } from '../../core/openapi/route-doc'
 import { baseMimeType, isKnownMediaType, MEDIA_ID } from '../../storage/keys'
 import { mediaKey } from '../../storage/media'
 import type { BlobMeta, BlobStore, ByteRange } from '../../storage/types'
 
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 
+const doc = describe({
+  operationId: 'getMedia',
+  summary: 'A stored image or video',
+  description:
+    'Ids are content hashes, so a medium never changes: cached for a year. `HEAD` answers the headers only. One byte range (`Range`) is `206` (players seek with it); an unsatisfiable one is `416`. SVG and unknown types come as downloads.',
+  tag: 'Media',
+  params: {
+    id: async () => {
+      const v = await import('valibot')
+      return v.pipe(
+        v.string(),
+        v.regex(MEDIA_ID),
+        v.description('`<sha256>.<ext>`, as in a media ref.')
+      )
+    },
+  },
+  requestHeaders: ['Range', 'If-Range', 'If-None-Match'],
+  responses: {
+    200: {
+      description: 'The medium',
+      contentType: 'application/octet-stream',
+      headers: ['ETag', 'Last-Modified', 'Accept-Ranges'],
+    },
+    206: {
+      description: 'The byte range asked for',
+      contentType: 'application/octet-stream',
+      headers: ['ETag', 'Content-Range'],
+    },
+    304: { description: 'Unchanged since the `If-None-Match` ETag', headers: ['ETag'] },
+  },
+  errors: { 416: ['range_not_satisfiable'], 502: ['storage_error'] },
+  examples: [
+    {
+      summary: 'A medium that is not stored',
+      params: { id: '0000000000000000000000000000000000000000000000000000000000000000.png' },
+      status: 404,
+    },
+  ],
+})
+
 export const mediaRoutes = (store: BlobStore) =>
   // Hono answers HEAD with this GET handler and drops the body.
   new Hono<AppEnv>()
-    .get('/:id', async (c) => {
+    .get('/:id', doc, async (c) => {
       const id = c.req.param('id')
       if (!MEDIA_ID.test(id)) throw errors.notFound('The media')
       const key = mediaKey(id)

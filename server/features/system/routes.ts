@@ -11,6 +11,7 @@ import { MODEL_ROLES, type ModelIds } from '../../ai/models'
 import type { AiGateway } from '../../ai/types'
 import type { Config } from '../../config'
 import type { AppEnv } from '../../core/context'
+import { describe } from '../../core/openapi/route-doc'
 import { CUSTOM_SEARCH_ENDS_ON, customSearchAvailable } from '../brand/custom-search'
 import { type ImageCapabilities, imageCapabilities } from '../image/capabilities'
 import { type VideoCapabilities, videoCapabilities } from '../video/capabilities'
@@ -65,6 +66,23 @@ export function capabilitiesOf(
     ...(config.demo?.sampleSite ? { demoSite: config.demo.sampleSite } : {}),
   }
 }
-
 export const systemRoutes = (config: Config, ai: Pick<AiGateway, 'model' | 'models'>) =>
-  new Hono<AppEnv>().get('/capabilities', (c) => c.json(capabilitiesOf(config, ai)))
+  new Hono<AppEnv>().get(
+    '/capabilities',
+    describe({
+      operationId: 'getCapabilities',
+      summary: 'What this deployment can do',
+      description:
+        'Which backends and models are configured and in use, and whether a key is needed; never a secret.',
+      tag: 'System',
+      public: true,
+      responses: {
+        200: {
+          description: 'The capabilities',
+          schema: async () => (await import('./schema')).CapabilitiesResponse,
+        },
+      },
+      examples: [{ summary: 'This deployment', status: 200 }],
+    }),
+    (c) => c.json(capabilitiesOf(config, ai))
+  )

@@ -132,7 +132,9 @@ async function createOnce(
   replaces?: string
 ): Promise<CreateResult> {
   const digest = idempotencyDigest(options.idempotencyKey, ctx.workspace)
-  const fingerprint = digest ? fingerprintOf(input) : ''
+  // The request as it acts: a mode named or inferred is the same job.
+  const { modeGiven: _given, ...request } = input
+  const fingerprint = digest ? fingerprintOf(request) : ''
   if (digest && !options.dryRun) {
     const replay = await replayOf(
       ctx,

@@ -19,7 +19,7 @@ import type { AiGateway } from '../../ai/types'
 import { AppError, errors, type FieldIssue } from '../../core/errors'
 import { defaultVideoRole } from './capabilities'
 import type { JobParams, VideoJobRecord } from './job-types'
-import type { CreateVideoJobRequest } from './schemas'
+import { type CreateVideoJobRequest, inferMode } from './schemas'
 
 export interface JobPlan {
   role: VideoRole
@@ -115,6 +115,13 @@ const INPUT_FIELDS = ['firstFrame', 'lastFrame', 'referenceImages', 'sourceJobId
 function inputIssues(input: CreateVideoJobRequest, video: VideoSupport): FieldIssue[] {
   const needed = MODE_INPUTS[input.mode]
   const issues: FieldIssue[] = []
+  const fits = INPUT_FIELDS.every((f) => needed.includes(f) === (input[f] !== undefined))
+  if (input.modeGiven && !fits) {
+    issues.push({
+      field: 'mode',
+      message: `Does not fit the inputs given (they make "${inferMode(input)}")`,
+    })
+  }
   for (const field of INPUT_FIELDS) {
     const given = input[field] !== undefined
     if (needed.includes(field) && !given) {

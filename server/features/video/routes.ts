@@ -25,6 +25,7 @@ import { lazyJsonBody, queryParams } from '../../core/validate'
 import type { FeatureDeps } from '../context'
 import { stepRoutes } from '../step-routes'
 import { jobContext } from './job-context'
+import { jobDocs } from './job-docs'
 import { JOB_ID } from './job-ids'
 import { CreateJobQuery, JOB_BODY_LIMIT, ListJobsQuery, POSTER_BODY_LIMIT } from './schemas'
 
@@ -36,6 +37,7 @@ const summary = once(() => import('./prompts/summarize-prompt'))
 const referenceImage = once(() => import('./prompts/reference-image'))
 
 const NO_STORE = { 'Cache-Control': 'no-store' }
+const tag = 'Video'
 
 /** The `:id` of a job path; anything that is not a job id is simply not found. */
 function jobIdOf(c: Context<AppEnv>): string {
@@ -48,16 +50,89 @@ export const videoRoutes = (deps: FeatureDeps) => {
   const { step } = stepRoutes(deps)
   const ctx = (c: Context<AppEnv>) => jobContext(deps, c)
   return new Hono<AppEnv>()
-    .post('/enhance-prompt', ...step(enhance, 'EnhancePromptRequest', 'enhancePrompt'))
-    .post('/design-plan', ...step(designPlan, 'DesignPlanRequest', 'designPlans'))
-    .post('/creative-director', ...step(director, 'CreativeDirectorRequest', 'directVideo'))
-    .post('/summarize-prompt', ...step(summary, 'SummarizePromptRequest', 'summarizePrompt'))
+    .post(
+      '/enhance-prompt',
+      ...step(enhance, 'EnhancePromptRequest', 'enhancePrompt', {
+        operationId: 'enhanceVideoPrompt',
+        summary: 'Three richer directions for a video prompt',
+        tag,
+        response: 'EnhanceResponse',
+        examples: [
+          {
+            summary: 'A short prompt',
+            body: { prompt: 'Coffee being poured', uiLanguage: 'en' },
+            status: 200,
+          },
+        ],
+      })
+    )
+    .post(
+      '/design-plan',
+      ...step(designPlan, 'DesignPlanRequest', 'designPlans', {
+        operationId: 'videoDesignPlan',
+        summary: 'Three video concepts, from how such videos are shot now (grounded)',
+        tag,
+        response: 'DesignPlanResponse',
+        examples: [
+          {
+            summary: 'A topic',
+            body: { topic: 'Launch of an autumn blend', uiLanguage: 'en' },
+            status: 200,
+          },
+        ],
+      })
+    )
+    .post(
+      '/creative-director',
+      ...step(director, 'CreativeDirectorRequest', 'directVideo', {
+        operationId: 'videoCreativeDirector',
+        summary: 'Decide: a new video, edit or extend one, or answer',
+        tag,
+        response: 'DirectorDecision',
+        examples: [
+          {
+            summary: 'A new video',
+            body: { userPrompt: 'A slow pour-over in morning light', uiLanguage: 'en' },
+            status: 200,
+          },
+        ],
+      })
+    )
+    .post(
+      '/summarize-prompt',
+      ...step(summary, 'SummarizePromptRequest', 'summarizePrompt', {
+        operationId: 'summarizeVideoPrompt',
+        summary: 'A short title for a video prompt',
+        tag,
+        response: 'SummaryResponse',
+        examples: [
+          {
+            summary: 'A prompt',
+            body: { prompt: 'A slow pour-over in morning light' },
+            status: 200,
+          },
+        ],
+      })
+    )
     .post(
       '/reference-image',
-      ...step(referenceImage, 'ReferenceImageRequest', 'makeReferenceImage')
+      ...step(referenceImage, 'ReferenceImageRequest', 'makeReferenceImage', {
+        operationId: 'videoReferenceImage',
+        summary: 'A first frame for a video, as an image',
+        tag,
+        response: 'ReferenceImageResponse',
+        examples: [
+          {
+            summary: 'A frame',
+            body: { prompt: 'A café counter at dawn', aspectRatio: '16:9' },
+            status: 200,
+          },
+        ],
+      })
     )
     .post(
       '/jobs',
+      jobDocs.create,
       limitBody(JOB_BODY_LIMIT),
       queryParams(CreateJobQuery),
       lazyJsonBody(async () => (await jobs()).CreateVideoJobRequest),
@@ -75,20 +150,22 @@ export const videoRoutes = (deps: FeatureDeps) => {
         })
       }
     )
-    .get('/jobs', queryParams(ListJobsQuery), async (c) =>
+    .get('/jobs', jobDocs.list, queryParams(ListJobsQuery), async (c) =>
       c.json(await (await jobs()).listJobs(ctx(c), c.req.valid('query')), 200, NO_STORE)
     )
-    .get('/jobs/:id', async (c) => {
+    .get('/jobs/:id', jobDocs.get, async (c) => {
       const { advanceJob, viewOf } = await jobs()
       const job = await advanceJob(ctx(c), jobIdOf(c))
       return c.json(viewOf(job, deps.clock()), 200, NO_STORE)
     })
-    .delete('/jobs/:id', async (c) => {
+    .delete('/jobs/:id', jobDocs.remove, async (c) => {
       await (await jobs()).deleteJob(ctx(c), jobIdOf(c))
       return c.body(null, 204)
     })
-    .get('/jobs/:id/events', async (c) => (await jobs()).streamJobEvents(c, ctx(c), jobIdOf(c)))
-    .put('/jobs/:id/poster', limitBody(POSTER_BODY_LIMIT), async (c) => {
+    .get('/jobs/:id/events', jobDocs.events, async (c) =>
+      (await jobs()).streamJobEvents(c, ctx(c), jobIdOf(c))
+    )
+    .put('/jobs/:id/poster', jobDocs.poster, limitBody(POSTER_BODY_LIMIT), async (c) => {
       const { uploadPoster, viewOf } = await jobs()
       const body = new Uint8Array(await c.req.arrayBuffer())
       const job = await uploadPoster(ctx(c), jobIdOf(c), body, c.req.header('Content-Type'))

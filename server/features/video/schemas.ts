@@ -49,8 +49,26 @@ export const ImageInput = v.union(
 )
 export type ImageInput = v.InferOutput<typeof ImageInput>
 
-export const CreateVideoJobRequest = v.strictObject({
-  mode: v.picklist(VIDEO_MODES),
+/** The mode the inputs make: what `mode` is when the request leaves it out. */
+export function inferMode(input: {
+  firstFrame?: unknown
+  lastFrame?: unknown
+  referenceImages?: unknown
+  sourceJobId?: unknown
+}): VideoMode {
+  if (input.sourceJobId !== undefined) return 'extend'
+  if (input.referenceImages !== undefined) return 'reference'
+  if (input.firstFrame !== undefined) return input.lastFrame !== undefined ? 'firstLast' : 'image'
+  return 'text'
+}
+
+const JobFields = v.strictObject({
+  mode: v.pipe(
+    v.optional(v.picklist(VIDEO_MODES)),
+    v.description(
+      'Inferred from the inputs when left out: a prompt only is text, firstFrame image, firstFrame and lastFrame firstLast, referenceImages reference, sourceJobId extend (edit must be named). Given, it must fit the inputs.'
+    )
+  ),
   prompt: requiredText(4000),
   model: v.optional(v.picklist(MODEL_CHOICES)),
   /** The source's for extend and edit, else the model's first (16:9). */
@@ -77,6 +95,17 @@ export const CreateVideoJobRequest = v.strictObject({
   /** The finished job to extend or edit. */
   sourceJobId: v.optional(v.pipe(v.string(), v.regex(JOB_ID, 'Must be a video job id'))),
 })
+
+/** A job request, its mode inferred when absent (`modeGiven` says whether the client named it). */
+export const CreateVideoJobRequest = v.pipe(
+  JobFields,
+  // `mode` first either way, so a retry naming the inferred mode is the same request.
+  v.transform(({ mode, ...inputs }) => ({
+    mode: mode ?? inferMode(inputs),
+    ...inputs,
+    modeGiven: mode !== undefined,
+  }))
+)
 export type CreateVideoJobRequest = v.InferOutput<typeof CreateVideoJobRequest>
 
 export const ListJobsQuery = pageQuery(20, 100, 200)

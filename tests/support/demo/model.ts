@@ -35,8 +35,11 @@ import {
   isFirstFrame,
   isVideoEnhance,
   isVideoPlan,
+  isVideoSummary,
+  videoDirectorReply,
   videoEnhanceAnswer,
   videoPlanAnswer,
+  videoSummaryAnswer,
 } from './video-answers'
 import {
   article,
@@ -156,6 +159,8 @@ export function demoModel(r: RecordedRequest): Reply | undefined | Promise<Reply
   const functions = functionNames(r)
   if (functions.includes('route_user_request')) return launchReply(r)
   if (functions.includes('creative_director_action')) return directorReply(r)
+  if (functions.includes('video_creative_director_action')) return videoDirectorReply(r, uiLang(r))
+  if (isVideoSummary(r)) return videoSummaryAnswer(r)
   if (isVideoEnhance(r)) return videoEnhanceAnswer(r, uiLang(r))
   if (isVideoPlan(r)) return { sources: SOURCES, ...videoPlanAnswer(r, uiLang(r)) }
   const imageJson = imageJsonReply(r)

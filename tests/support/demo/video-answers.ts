@@ -136,3 +136,26 @@ export function firstFrameAnswer(r: RecordedRequest): Reply {
   })
   return { image: { data } }
 }
+
+/** The video creative director: a new video from what the user said (the demo never edits). */
+export function videoDirectorReply(r: RecordedRequest, ui: Lang): Reply {
+  const said = (block(r, 'user_message') ?? 'a short product video').slice(0, 1000)
+  return {
+    functionCall: {
+      name: 'video_creative_director_action',
+      args: {
+        action: 'NEW_VIDEO',
+        prompt: `${said}, cinematic, soft morning light, slow dolly-in, ambient café sound`,
+        reasoning: ui === 'zh' ? '这是一个新视频的想法。' : 'This is an idea for a new video.',
+      },
+    },
+  }
+}
+
+/** A title for a video prompt: its first few words. */
+export const isVideoSummary = (r: RecordedRequest) =>
+  asksForVideo(r) && Object.keys(schemaOf(r)?.properties ?? {}).join() === 'summary'
+
+export const videoSummaryAnswer = (r: RecordedRequest): Reply => ({
+  json: { summary: (block(r, 'video_prompt') ?? 'Demo video').split(/\s+/).slice(0, 4).join(' ') },
+})

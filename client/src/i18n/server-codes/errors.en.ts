@@ -98,6 +98,7 @@ export const errorsEn: Record<Key, string> = {
   'field.format': 'Has an invalid format',
   'field.one_of': 'Must be one of {options}',
   'field.wrong_type': 'Expected {expected}',
+  'field.unknown_field': 'Unknown field: leave it out',
   'field.own_site': 'Is your own site, not a competitor',
   'field.image_type': 'Must be a PNG, JPEG or WebP image',
 }

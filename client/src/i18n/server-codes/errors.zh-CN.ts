@@ -78,6 +78,7 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'field.format': '格式不正确',
   'field.one_of': '必须是以下之一：{options}',
   'field.wrong_type': '类型不正确（应为 {expected}）',
+  'field.unknown_field': '未知字段：请去掉它',
   'field.own_site': '这是你自己的网站，不是竞争对手',
   'field.image_type': '必须是 PNG、JPEG 或 WebP 图片',
 }

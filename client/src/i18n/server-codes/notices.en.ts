@@ -4,10 +4,10 @@
  * the brand kit not used), in English. `{reason}` is filled from the reason tables.
  */
 import type { BrandNoticeCode } from '../../../../server/features/brand/notices'
-import type { BRAND_SKIPS } from '../../../../server/features/image/brand'
+import type { BrandSkipCode } from '../../../../server/features/image/brand-skips'
 import type { StrategyNoticeCode } from '../../../../server/features/seo/strategy/notices'
 
-export type NoticeCode = BrandNoticeCode | StrategyNoticeCode | keyof typeof BRAND_SKIPS.texts
+export type NoticeCode = BrandNoticeCode | StrategyNoticeCode | BrandSkipCode
 
 export const noticesEn: Record<`notice.${NoticeCode}`, string> = {
   'notice.read_via_jina': 'The page was read through Jina Reader because {reason}.',

@@ -14,6 +14,8 @@ import { SEO_STEPS, stepByNumber } from '../steps'
 import { ChatHistory, toTurns } from './chat-history'
 import { argsOf, unexpectedAnswer } from './function-call'
 
+export { AgentActionResponse } from '../responses'
+
 /** The workflow's steps as the agent names them (one source with the client's stepper). */
 export const WORKFLOW_STEPS = SEO_STEPS
 

@@ -14,6 +14,8 @@ import { ProfileWithProject } from './inputs'
 import { retrieveKnowledge } from './knowledge'
 import { SiteUrl } from './site-url'
 
+export { BriefResponse } from '../responses'
+
 export const ContentBriefRequest = v.object({
   solution: SolutionOption,
   url: SiteUrl,

@@ -20,6 +20,8 @@ import { describeLandscape } from './landscape'
 import { strategyNotice } from './notices'
 import { SiteUrl, SiteUrlText, sameSite, siteKey } from './site-url'
 
+export { CompetitorAnalysisResponse } from '../responses'
+
 export const MAX_ANALYZED_COMPETITORS = 5
 /** Reviews running at once; each is one grounded JSON call (two where Search and JSON cannot share one). */
 export const REVIEW_CONCURRENCY = 3

@@ -21,6 +21,8 @@ import { type Competitor, UserInstructions } from '../schemas'
 import { list, prose } from './output'
 import { normaliseSiteUrl, SiteUrl, sameSite, siteKey } from './site-url'
 
+export { CompetitorsResponse } from '../responses'
+
 export const MAX_SUGGESTED_COMPETITORS = 5
 
 export const CompetitorsRequest = v.object({

@@ -20,6 +20,8 @@ import { retrieveKnowledge } from './knowledge'
 import { list, prose, score, uniqueTexts } from './output'
 import { SiteUrl } from './site-url'
 
+export { DiagnosisResponse } from '../responses'
+
 export const DiagnosisRequest = v.object({
   url: SiteUrl,
   /** Optional: gives the industry, market and language the diagnosis is judged against. */

@@ -49,11 +49,12 @@ const SYSTEM = [
   DATA_RULE,
 ].join('\n')
 
-export interface IntentResult {
-  intent: Intent
-  url: string | null
-  query: string
-}
+export const IntentResponse = v.object({
+  intent: v.picklist(INTENTS),
+  url: v.pipe(v.nullable(v.string()), v.description('The website named, when there is one.')),
+  query: v.pipe(v.string(), v.description('What the user wants, restated briefly.')),
+})
+export type IntentResult = v.InferOutput<typeof IntentResponse>
 
 export async function analyzeIntent(ctx: StepContext, input: IntentRequest): Promise<IntentResult> {
   const result = await ctx.ai.callFunction({

@@ -14,6 +14,8 @@ import { askForBrief } from './brief-request'
 import { retrieveKnowledge } from './knowledge'
 import { SiteUrl } from './site-url'
 
+export { BriefResponse } from '../responses'
+
 export const NewContentIdeaRequest = v.object({
   profile: BrandProfile,
   previousBrief: ContentBrief,

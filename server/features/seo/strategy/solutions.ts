@@ -29,6 +29,8 @@ import { retrieveKnowledge } from './knowledge'
 import { list, prose } from './output'
 import { SiteUrl } from './site-url'
 
+export { SolutionBoardResponse } from '../responses'
+
 export const SolutionBoardRequest = v.object({
   url: SiteUrl,
   profile: ProfileWithProject,

@@ -17,6 +17,8 @@ import { briefBlock, contentLanguage, voiceRule } from './context'
 import { stripImages } from './images-in-markdown'
 import { hasCjk, unwrapFence } from './markdown'
 
+export { ArticleResponse } from '../responses'
+
 export const WriteArticleRequest = v.object({
   outline: v.union([textList(60, 300), text(20_000)]),
   brief: ContentBrief,

@@ -21,6 +21,8 @@ import {
   streamRevision,
 } from './revision'
 
+export { ArticleResponse } from '../responses'
+
 export const MAX_ISSUES = 40
 
 export const AutoFixRequest = v.object({

@@ -21,6 +21,8 @@ import { contentLanguage } from './context'
 import { escapeAlt, imageMarkdown, stripImages } from './images-in-markdown'
 import { headings, insertBlock } from './markdown'
 
+export { ImagesResponse } from '../responses'
+
 export const INTRODUCTION = 'Introduction'
 export const MAX_IMAGES = 8
 /** Image calls in flight at once for one article. */

@@ -15,6 +15,8 @@ import { briefBlock, contentLanguage } from './context'
 import { stripImages } from './images-in-markdown'
 import { charLength, normalizeTags, toSlug, trimToLimit } from './text-limits'
 
+export { MetadataResponse } from '../responses'
+
 export const MAX_TITLE = 60
 export const MAX_DESCRIPTION = 160
 export const MIN_TAGS = 3

@@ -13,6 +13,8 @@ import type { StepContext } from '../../context'
 import { ContentBrief } from '../schemas'
 import { briefBlock, contentLanguage, voiceRule } from './context'
 
+export { OutlineResponse } from '../responses'
+
 export const GenerateOutlineRequest = v.object({
   researchSummary: v.pipe(v.string(), v.maxLength(30_000)),
   brief: ContentBrief,

@@ -20,6 +20,8 @@ import {
   streamRevision,
 } from './revision'
 
+export { ArticleResponse } from '../responses'
+
 export const PolishArticleRequest = v.object({
   article: Article,
   brief: v.optional(ContentBrief),

@@ -12,6 +12,8 @@ import type { StepContext } from '../../context'
 import { ContentBrief } from '../schemas'
 import { briefBlock, contentLanguage } from './context'
 
+export { ResearchResponse } from '../responses'
+
 export const WebResearchRequest = v.object({ brief: ContentBrief, uiLanguage: UiLanguage })
 export type WebResearchRequest = v.InferOutput<typeof WebResearchRequest>
 

@@ -15,6 +15,9 @@ import type { StepContext } from '../../context'
 import { ChatHistory, toTurns } from '../../seo/strategy/chat-history'
 import { argsOf, unexpectedAnswer } from '../../seo/strategy/function-call'
 import { JOB_ID } from '../job-ids'
+import type { DirectorDecision } from '../responses'
+
+export { DirectorDecision } from '../responses'
 
 export const DIRECTOR_ACTIONS = [
   'NEW_VIDEO',
@@ -36,15 +39,6 @@ export const CreativeDirectorRequest = v.object({
   uiLanguage: UiLanguage,
 })
 export type CreativeDirectorRequest = v.InferOutput<typeof CreativeDirectorRequest>
-
-export interface DirectorDecision {
-  action: DirectorAction
-  /** The refined video prompt, or the answer for ANSWER_QUESTION. */
-  prompt: string
-  /** A short explanation for the user. */
-  reasoning: string
-  targetJobId?: string
-}
 
 const canEdit = (ai: AiGateway) =>
   VIDEO_ROLES.some((role) => ai.model(role).spec.video?.modes.includes('edit'))

@@ -14,6 +14,8 @@ import { brandBlock } from '../../brand/prompt-block'
 import type { StepContext } from '../../context'
 import { list, prose } from '../../seo/strategy/output'
 
+export { DesignPlanResponse } from '../responses'
+
 export const DesignPlanRequest = v.object({
   topic: requiredText(2000),
   profile: v.optional(BrandProfile),

@@ -13,6 +13,8 @@ import { brandBlock } from '../../brand/prompt-block'
 import type { StepContext } from '../../context'
 import { list, prose } from '../../seo/strategy/output'
 
+export { EnhanceResponse } from '../responses'
+
 /** What every option must cover, in the order a video prompt is read. */
 export const PROMPT_ASPECTS = [
   'subject and action',

@@ -10,6 +10,8 @@ import { saveMedia } from '../../../storage/media'
 import type { StepContext } from '../../context'
 import { VIDEO_RATIOS } from '../schemas'
 
+export { ReferenceImageResponse } from '../responses'
+
 export const ReferenceImageRequest = v.object({
   prompt: requiredText(3000),
   aspectRatio: v.optional(v.picklist(VIDEO_RATIOS), '16:9'),

@@ -9,6 +9,8 @@ import { requiredText } from '../../../core/schema'
 import type { StepContext } from '../../context'
 import { prose } from '../../seo/strategy/output'
 
+export { SummaryResponse } from '../responses'
+
 export const MAX_SUMMARY_WORDS = 5
 
 export const SummarizePromptRequest = v.object({ prompt: requiredText(4000) })

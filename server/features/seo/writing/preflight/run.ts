@@ -15,6 +15,8 @@ import { messagesFor, type ScoreParts } from './messages'
 import { knowledgeFor, reviewArticle } from './review'
 import { checkList, scoreOf } from './score'
 
+export { PreflightResponse } from '../../responses'
+
 export const PreflightRequest = v.object({
   article: Article,
   brief: ContentBrief,
