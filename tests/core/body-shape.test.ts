@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'bun:test'
 import * as v from 'valibot'
 import { shapeBody } from '../../server/core/body-shape'
-import { AppError } from '../../server/core/errors'
+import { AppError, type FieldIssue } from '../../server/core/errors'
 import { parseBody } from '../../server/core/validate'
 
 const Image = v.union([
@@ -29,7 +29,7 @@ const issuesOf = (body: unknown) => {
     if (!(error instanceof AppError)) throw error
     expect(error.status).toBe(400)
     expect(error.code).toBe('invalid_input')
-    return (error.details as { issues: { field: string; message: string }[] }).issues
+    return (error.details as { issues: FieldIssue[] }).issues
   }
   return []
 }
