@@ -65,6 +65,22 @@ export interface Config {
    * reachable sample website for brand analysis.
    */
   readonly demo?: { readonly sampleSite?: string }
+  /** Search Console API (the SEO workflow's real search data). */
+  readonly searchConsole: SearchConsoleConfig
+  /**
+   * `SECRETS_KEY`: 32 bytes (base64) that encrypt stored credentials (WordPress application
+   * passwords) with AES-GCM; without it those credentials cannot be saved.
+   */
+  readonly secretsKey?: string
+}
+
+export interface SearchConsoleConfig {
+  /** `SEARCH_CONSOLE_ENDPOINT`: the API's root (Google's, or a test fake). */
+  readonly endpoint: string
+  /** `SEARCH_CONSOLE_MAX_ROWS`: rows read per report table at most (the cap is reported). */
+  readonly maxRows: number
+  /** `SEARCH_CONSOLE_PAGE_ROWS`: rows asked for per request (`rowLimit`, paged with `startRow`). */
+  readonly pageRows: number
 }
 
 /** Time budgets of model calls, retries included (see `ai/deadline.ts`). */
@@ -251,6 +267,19 @@ const EnvSchema = v.object({
   VIDEO_PRICES: optionalText,
   AIS_DEMO: boolean,
   AIS_DEMO_SITE: httpUrl,
+  SEARCH_CONSOLE_ENDPOINT: httpUrl,
+  SEARCH_CONSOLE_MAX_ROWS: integer(5_000, 1, 100_000),
+  SEARCH_CONSOLE_PAGE_ROWS: integer(1_000, 1, 25_000),
+  SECRETS_KEY: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.check(
+        (s) => /^[A-Za-z0-9+/]{43}=$/.test(s) && atob(s).length === 32,
+        'must be 32 random bytes in base64 (openssl rand -base64 32)'
+      )
+    )
+  ),
 })
 
 const PriceNumber = v.pipe(v.number(), v.minValue(0), v.maxValue(100))
@@ -364,6 +393,15 @@ export function loadConfig(env: Env = process.env): Config {
     },
     fetchAllowedPorts: e.FETCH_ALLOWED_PORTS,
     demo: e.AIS_DEMO ? { sampleSite: e.AIS_DEMO_SITE } : undefined,
+    searchConsole: {
+      endpoint: (e.SEARCH_CONSOLE_ENDPOINT ?? 'https://searchconsole.googleapis.com').replace(
+        /\/+$/,
+        ''
+      ),
+      maxRows: e.SEARCH_CONSOLE_MAX_ROWS,
+      pageRows: e.SEARCH_CONSOLE_PAGE_ROWS,
+    },
+    secretsKey: e.SECRETS_KEY,
   }
   return deepFreeze(config)
 }

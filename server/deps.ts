@@ -24,6 +24,7 @@ export function createDeps(config: Config, overrides: Partial<AppDeps> = {}): Ap
         config.ai.apiKey,
         config.jinaApiKey,
         config.cse?.apiKey,
+        config.secretsKey,
         ...config.apiKeys.map((k) => k.key),
       ],
     })
@@ -35,5 +36,6 @@ export function createDeps(config: Config, overrides: Partial<AppDeps> = {}): Ap
     distDir: overrides.distDir,
     clock: overrides.clock ?? (() => new Date()),
     fetchPolicy: overrides.fetchPolicy,
+    searchConsoleAuth: overrides.searchConsoleAuth,
   }
 }

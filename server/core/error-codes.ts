@@ -72,6 +72,22 @@ export const ERROR_CODES = defineCodes('error', {
   ai_no_competitors: 'The AI service found no usable competitor sites.',
   ai_incomplete_revision: 'The AI service returned an incomplete article twice.',
   images_lost: 'A revised article lost images; the original was kept.',
+  // Google Search Console.
+  search_console_no_credentials:
+    'The server has no Google credentials to read Search Console with.',
+  search_console_unreachable: 'Search Console could not be reached.',
+  search_console_api_disabled: 'The Search Console API is not enabled in the Cloud project.',
+  search_console_forbidden: 'The server’s account may not read this property (details.property).',
+  search_console_quota: 'Search Console’s quota for the property is used up; Retry-After.',
+  search_console_failed: 'Search Console answered with an error.',
+  // WordPress.
+  wordpress_not_connected: 'No WordPress site is connected yet.',
+  wordpress_credentials_unreadable: 'The saved WordPress password cannot be read with SECRETS_KEY.',
+  wordpress_already_published: 'The article is already published on the site (details.link).',
+  wordpress_not_found: 'No WordPress REST API answered at the address (details.site).',
+  wordpress_unauthorized: 'WordPress refused the user name or application password.',
+  wordpress_forbidden: 'The WordPress user may not do this.',
+  wordpress_failed: 'WordPress answered with an error.',
   // Storage.
   storage_error: 'The storage (Cloud Storage or disk) failed.',
   storage_busy: 'The stored object is being changed by others; retry shortly.',

@@ -18,6 +18,11 @@ export interface Logger {
   child(fields: Fields): Logger
   /** Whether entries of `level` are written (skip building costly fields otherwise). */
   enabled(level: LogLevel): boolean
+  /**
+   * Masks `secret` in every line from now on, in this logger and every other one of its family
+   * (a credential learnt at run time, such as a WordPress application password).
+   */
+  redact(secret: string): void
 }
 
 export interface LoggerOptions {
@@ -38,12 +43,19 @@ const SEVERITY: Record<LogLevel, string> = {
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const secrets = (options.secrets ?? []).filter((s): s is string => Boolean(s && s.length >= 6))
+  const secrets = new Set(
+    (options.secrets ?? []).filter((s): s is string => Boolean(s && s.length >= 6))
+  )
   const sink: Sink = {
     minRank: RANK[options.level ?? 'info'],
     format: options.format ?? 'json',
     write: options.write ?? writeLine,
-    mask: (line) => secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), line),
+    secrets,
+    mask: (line) => {
+      let out = line
+      for (const secret of secrets) out = out.split(secret).join('[redacted]')
+      return out
+    },
   }
   return new BoundLogger(sink, {})
 }
@@ -59,6 +71,7 @@ interface Sink {
   minRank: number
   format: LogFormat
   write: (line: string) => void
+  secrets: Set<string>
   mask: (line: string) => string
 }
 
@@ -86,6 +99,9 @@ class BoundLogger implements Logger {
   }
   enabled(level: LogLevel): boolean {
     return RANK[level] >= this.sink.minRank
+  }
+  redact(secret: string) {
+    if (secret.length >= 6) this.sink.secrets.add(secret)
   }
 
   private log(level: LogLevel, message: string, fields?: Fields) {

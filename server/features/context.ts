@@ -21,6 +21,8 @@ export interface FeatureDeps {
   clock: () => Date
   /** What the safe fetcher may reach; the strict policy from config when absent (tests pass one). */
   fetchPolicy?: FetchPolicy
+  /** Search Console credentials; Application Default Credentials when absent (tests pass a file). */
+  searchConsoleAuth?: { keyFilename?: string }
 }
 
 /** The dependencies of one step, for one request. */

@@ -77,6 +77,7 @@ export function buildTestApp(options: TestAppOptions = {}) {
       config.ai.apiKey,
       config.jinaApiKey,
       config.cse?.apiKey,
+      config.secretsKey,
       ...config.apiKeys.map((k) => k.key),
     ],
   })

@@ -38,14 +38,18 @@ const byStatus = (status: number): ErrorRule => {
 }
 
 export function describeError(error: ApiError): ErrorDescription {
-  const known = ruleOf(error.code)
+  const known = ruleOf(error.code, error.details)
   const rule = known ?? byStatus(error.status)
   const fields = error.fieldIssues
   const hint: Hint = rule.hint === 'fields' && fields.length === 0 ? 'input' : rule.hint
   return {
     title: `error.cause.${rule.cause}`,
     hint: `error.why.${hint}`,
-    params: { status: error.status, seconds: error.retryAfterSeconds ?? 0 },
+    params: {
+      ...detailParams(error.details),
+      status: error.status,
+      seconds: error.retryAfterSeconds ?? 0,
+    },
     fields,
     reason: reasonOf(error.details),
     // A 503 that asks to wait (overloaded upstream) is worth retrying; "not configured" is not.
@@ -53,6 +57,17 @@ export function describeError(error: ApiError): ErrorDescription {
     retryAfterSeconds: error.retryAfterSeconds,
     showServerMessage: !known && error.code !== 'bad_response',
   }
+}
+
+/** The plain values of `details` (a property, a site, a user name), for the hints that name them. */
+function detailParams(details: unknown): MessageParams {
+  if (typeof details !== 'object' || details === null) return {}
+  return Object.fromEntries(
+    Object.entries(details).filter(
+      (entry): entry is [string, string | number] =>
+        typeof entry[1] === 'string' || typeof entry[1] === 'number'
+    )
+  )
 }
 
 function reasonOf(details: unknown): ErrorDescription['reason'] {

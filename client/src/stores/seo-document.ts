@@ -72,6 +72,10 @@ export interface SeoDocument {
   preflight?: SavedPreflight
   metadata?: MetadataResult
   chat: ChatEntry[]
+  /** The site's Search Console property (`sc-domain:` or a URL prefix). */
+  searchConsole?: SavedProject['searchConsole']
+  /** The article's WordPress draft, as the last publish left it. */
+  publication?: SavedProject['publication']
 }
 
 export const MAX_PICKED = 3

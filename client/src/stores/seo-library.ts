@@ -63,6 +63,8 @@ export function toProjectDocument(doc: SeoDocument): ProjectDocument {
       : undefined,
     articleVersions: [],
     chat: doc.chat,
+    searchConsole: doc.searchConsole,
+    publication: doc.publication,
   }
 }
 
@@ -101,6 +103,8 @@ export function fromProjectDocument(id: string, saved: ProjectDocument): SeoDocu
     preflight: steps.preflight,
     metadata: article?.metadata?.seoTitle ? fullMetadata(article.metadata) : undefined,
     chat: saved.chat,
+    searchConsole: saved.searchConsole,
+    publication: saved.publication,
   }
 }
 

@@ -11,6 +11,7 @@ import {
   analysisReportOf,
   type Competitor,
   type ContentBrief,
+  type SolutionBoardResult,
   seoApi,
   seoReportOf,
 } from '../api/seo'
@@ -34,6 +35,7 @@ import {
   withChatEntry,
 } from './seo-document'
 import { useProjectSaving } from './seo-project-saving'
+import { useSeoSearchStore } from './seo-search'
 
 export const useSeoProjectStore = defineStore('seo-project', () => {
   const brand = useBrandStore()
@@ -194,19 +196,25 @@ export const useSeoProjectStore = defineStore('seo-project', () => {
     return true
   }
 
-  const solutions = useRequest((signal, userInstructions?: string) => {
-    const doc = document.value
-    return seoApi.solutionBoard(
-      {
-        ...common(),
-        competitors: doc?.analysis?.competitors ?? [],
-        analysisReport: doc?.analysis && analysisReportOf(doc.analysis),
-        seoReport: doc?.diagnosis && seoReportOf(doc.diagnosis),
-        userInstructions,
-      },
-      signal
-    )
-  })
+  // Typed: the Search Console store reads this one (its type must not wait on its own).
+  const solutions = useRequest(
+    async (signal, userInstructions?: string): Promise<SolutionBoardResult> => {
+      const searchConsole = await useSeoSearchStore().loadEvidence()
+      const doc = document.value
+      return seoApi.solutionBoard(
+        {
+          ...common(),
+          competitors: doc?.analysis?.competitors ?? [],
+          analysisReport: doc?.analysis && analysisReportOf(doc.analysis),
+          seoReport: doc?.diagnosis && seoReportOf(doc.diagnosis),
+          // The site's own Search Console rows, which the strategies then cite.
+          searchConsole,
+          userInstructions,
+        },
+        signal
+      )
+    }
+  )
   async function runSolutions(userInstructions?: string): Promise<boolean> {
     const result = await solutions.execute(userInstructions)
     if (!result) return false

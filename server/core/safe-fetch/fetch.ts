@@ -5,6 +5,8 @@
  * original `Host` header and, for https, `tls.serverName` so SNI and certificate verification
  * use the host name (Bun docs, "Connecting to a specific address"). Redirects are followed by
  * hand and re-checked, at most `maxRedirects`; one deadline covers every hop and the body.
+ * A write (`method` other than GET, with a `body`: publishing to a user's CMS) is never
+ * redirected: a redirect answer is refused, since replaying a write elsewhere changes its meaning.
  */
 import { AppError } from '../errors'
 import { acceptsType, baseContentType, readCapped } from './body'
@@ -24,6 +26,11 @@ export interface SafeFetchOptions {
   maxRedirects?: number
   headers?: Record<string, string>
   signal?: AbortSignal
+  /** @default 'GET' */
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  body?: Uint8Array<ArrayBuffer> | string
+  /** Read up to this many bytes of a non-2xx answer (an API's error JSON); 0 by default. */
+  errorBodyBytes?: number
 }
 
 export interface SafeResponse {
@@ -34,7 +41,7 @@ export interface SafeResponse {
   /** Base media type, lower case (`text/html`). */
   contentType: string
   headers: Headers
-  /** The body of a 2xx answer; empty for other statuses (they are not read). */
+  /** The body of a 2xx answer; for other statuses empty, or their first `errorBodyBytes`. */
   body: Uint8Array
   redirects: number
 }
@@ -65,6 +72,8 @@ export async function safeFetch(input: string, options: SafeFetchOptions): Promi
     const location = response.headers.get('location')
     if (REDIRECTS.has(response.status) && location) {
       await response.body?.cancel().catch(() => {})
+      if (options.method && options.method !== 'GET')
+        throw urlNotAllowed(fetchReason('write_redirected', { method: options.method }))
       if (hop >= maxRedirects)
         throw urlNotAllowed(fetchReason('too_many_redirects', { max: maxRedirects }))
       // Relative to the URL with the host name, not to the address that was dialled.
@@ -74,8 +83,13 @@ export async function safeFetch(input: string, options: SafeFetchOptions): Promi
     const base = { url: target.url.href, status: response.status, headers: response.headers }
     const contentType = baseContentType(response.headers.get('content-type'))
     if (!response.ok) {
-      await response.body?.cancel().catch(() => {})
-      return { ...base, ok: false, contentType, body: new Uint8Array(), redirects: hop }
+      const body = options.errorBodyBytes
+        ? await readCapped(response, options.errorBodyBytes).catch(() => new Uint8Array())
+        : await response.body?.cancel().then(
+            () => new Uint8Array(),
+            () => new Uint8Array()
+          )
+      return { ...base, ok: false, contentType, body: body ?? new Uint8Array(), redirects: hop }
     }
     if (!acceptsType(options.accept, contentType)) {
       await response.body?.cancel().catch(() => {})
@@ -108,7 +122,8 @@ async function connect(
     const https = target.url.protocol === 'https:'
     try {
       return await fetch(direct, {
-        method: 'GET',
+        method: options.method ?? 'GET',
+        ...(options.body === undefined ? {} : { body: options.body }),
         redirect: 'manual',
         // A proxy from the environment would be judged against the address, not the name.
         proxy: false,

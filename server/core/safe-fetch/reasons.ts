@@ -19,6 +19,7 @@ export const FETCH_REASONS = defineCodes('reason', {
   too_large: 'the answer is larger than {size}',
   too_many_redirects: 'the site redirected more than {max} times',
   bad_redirect: 'the site redirected to an invalid address',
+  write_redirected: 'the site redirected this {method} request elsewhere',
   not_http: 'only http and https URLs can be read',
   has_credentials: 'URLs with credentials are not accepted',
   port_not_allowed: 'port {port} is not allowed',

@@ -4,12 +4,22 @@
  * each step live with the step.
  */
 import * as v from 'valibot'
+import { DOCUMENT_ID } from '../../core/ids'
 import { Notice } from '../../core/notice-schema'
 import { requiredText, text, textList } from '../../core/schema'
 
 export const MAX_ARTICLE = 200_000
 
 export const Url = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(2048))
+
+/** A saved SEO project's id (the library's document id). */
+export const ProjectId = v.pipe(
+  v.string(),
+  v.regex(
+    DOCUMENT_ID,
+    'Must be 1-64 lowercase letters, digits or dashes, starting with a letter or digit'
+  )
+)
 
 export const Article = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ARTICLE))
 
@@ -79,6 +89,33 @@ export const CompetitorAnalysisReport = v.object({
   competitors: v.optional(Competitors, []),
 })
 
+const count = v.pipe(v.number(), v.minValue(0), v.maxValue(1e12))
+
+/**
+ * A row of the site's own Search Console data that a strategy rests on, with its id in the
+ * report (`q` top query, `p` top page, `w` quick win, `c` cannibalisation, `g` gap).
+ */
+export const SearchEvidenceRow = v.object({
+  id: v.pipe(v.string(), v.regex(/^[qpwcg]\d{1,3}$/, 'Must be a report row id such as w1')),
+  kind: v.picklist(['query', 'page', 'quickWin', 'cannibalisation', 'gap']),
+  /** The query, or the page for a top page. */
+  label: requiredText(2048),
+  pages: v.optional(textList(10, 2048)),
+  clicks: count,
+  impressions: count,
+  position: v.pipe(v.number(), v.minValue(0), v.maxValue(1000)),
+})
+export type SearchEvidenceRow = v.InferOutput<typeof SearchEvidenceRow>
+
+/** The report rows a strategy step is given, and where they come from. */
+export const SearchEvidence = v.object({
+  property: requiredText(300),
+  startDate: text(10),
+  endDate: text(10),
+  rows: v.pipe(v.array(SearchEvidenceRow), v.maxLength(60)),
+})
+export type SearchEvidence = v.InferOutput<typeof SearchEvidence>
+
 export const SolutionOption = v.object({
   id: v.optional(text(100), ''),
   strategyName: requiredText(300),
@@ -86,6 +123,8 @@ export const SolutionOption = v.object({
   coreConcept: v.optional(text(3000), ''),
   contentExamples: v.optional(textList(10, 500), []),
   strategicReason: v.optional(text(3000), ''),
+  /** The Search Console rows the strategy acts on (when the board had the site's data). */
+  evidence: v.optional(v.pipe(v.array(SearchEvidenceRow), v.maxLength(8))),
 })
 export type SolutionOption = v.InferOutput<typeof SolutionOption>
 

@@ -7,12 +7,13 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import axe from 'axe-core'
 import type { Page } from 'playwright-core'
-import { startDemoStack } from '../../support/demo/stack'
+import { type DemoOptions, startDemoStack } from '../../support/demo/stack'
 import { DIST_DIR, REPO_ROOT } from './server'
 
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-artifacts/screenshots')
 
-export const startDemo = () => startDemoStack({ distDir: DIST_DIR })
+export const startDemo = (options: Omit<DemoOptions, 'distDir'> = {}) =>
+  startDemoStack({ ...options, distDir: DIST_DIR })
 
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })

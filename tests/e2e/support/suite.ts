@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll } from 'bun:test'
 import type { Browser } from 'playwright-core'
-import type { DemoStack } from '../../support/demo/stack'
+import type { DemoOptions, DemoStack } from '../../support/demo/stack'
 import { launchBrowser, openPage, type WatchedPage } from './browser'
 import { startDemo } from './studio'
 
@@ -16,12 +16,13 @@ export interface DemoSuite {
   open(locale?: string): Promise<WatchedPage>
 }
 
-export function demoSuite(): DemoSuite {
+/** `options`: read when the stack starts (after the file's earlier `beforeAll` hooks). */
+export function demoSuite(options: () => Omit<DemoOptions, 'distDir'> = () => ({})): DemoSuite {
   let demo: DemoStack | undefined
   let browser: Browser | undefined
   const tabs: WatchedPage[] = []
   beforeAll(async () => {
-    demo = await startDemo()
+    demo = await startDemo(options())
     browser = await launchBrowser()
   })
   afterAll(async () => {

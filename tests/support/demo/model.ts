@@ -106,6 +106,11 @@ function launchReply(r: RecordedRequest): Reply {
   }
 }
 
+/** The Search Console row ids a strategy board may cite (its schema's enum), if any. */
+function evidenceIds(r: RecordedRequest): string[] {
+  return schemaOf(r)?.properties?.solutions?.items?.properties?.evidence?.items?.enum ?? []
+}
+
 function jsonReply(r: RecordedRequest, keys: string[]): Reply | undefined {
   const ui = uiLang(r)
   const content = contentLang(r)
@@ -126,7 +131,7 @@ function jsonReply(r: RecordedRequest, keys: string[]): Reply | undefined {
     return { json: reviewAnswer(ui, url) }
   }
   if (keys.includes('overallTrend')) return { json: landscapeAnswer(ui) }
-  if (keys.includes('solutions')) return { json: solutionsAnswer(ui, content) }
+  if (keys.includes('solutions')) return { json: solutionsAnswer(ui, content, evidenceIds(r)) }
   if (keys.includes('titleSuggestion'))
     return { json: briefAnswer(ui, content, r.promptText.includes('<previous_brief>')) }
   if (keys.includes('outline')) return { json: outlineAnswer(content, keyword) }

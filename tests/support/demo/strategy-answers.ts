@@ -176,7 +176,21 @@ export const landscapeAnswer = (ui: Lang) => ({
   ),
 })
 
-export const solutionsAnswer = (ui: Lang, content: Lang) => ({
+/** Which Search Console rows each demo strategy cites: quick wins and competing pages, gaps, top rows. */
+const CITES = [/^[wc]/, /^g/, /^[qp]/]
+
+export const solutionsAnswer = (ui: Lang, content: Lang, evidenceIds: string[] = []) => {
+  const board = strategies(ui, content)
+  if (evidenceIds.length === 0) return board
+  return {
+    solutions: board.solutions.map((s, i) => {
+      const cited = evidenceIds.filter((id) => CITES[i]?.test(id)).slice(0, 3)
+      return { ...s, evidence: cited.length ? cited : evidenceIds.slice(0, 1) }
+    }),
+  }
+}
+
+const strategies = (ui: Lang, content: Lang) => ({
   solutions: [
     {
       strategyName: pick(ui, '冲煮方法指南中心', 'Brewing guides hub'),

@@ -18,6 +18,9 @@ export const errorsEn: Record<Key, string> = {
   'error.cause.aiTimeout': 'The AI service timed out',
   'error.cause.limit': 'Too many requests',
   'error.cause.storage': 'Storage failed',
+  'error.cause.searchConsole': 'Search Console could not be read',
+  'error.cause.wordpress': 'WordPress did not accept the request',
+  'error.cause.setup': 'Not set up on this server',
   'error.cause.access': 'Access key required',
   'error.cause.missing': 'Not found',
   'error.cause.conflict': 'Changed or not ready',
@@ -50,6 +53,29 @@ export const errorsEn: Record<Key, string> = {
     'This address cannot be read (a private or internal address, an unusual port or scheme). Enter a public http(s) website address.',
   'error.why.aiSetup':
     'AI generation is not set up on this server. Ask the administrator to add a Gemini API key or a Vertex AI project; trying again will not help until then.',
+  'error.why.setup':
+    'This feature is not set up on this server ({variable} is missing). Ask the administrator; trying again will not help until then.',
+  'error.why.scCredentials':
+    'The server has no Google credentials to read Search Console with. Ask the administrator to give it a service account.',
+  'error.why.scApiDisabled':
+    'The Search Console API is not enabled in this server’s Google Cloud project. Ask the administrator to enable it.',
+  'error.why.scForbidden':
+    'The server’s account may not read {property}. Add it as a user of the property in Search Console (Settings → Users and permissions), then try again.',
+  'error.why.scQuota':
+    'Search Console’s quota for this property is used up for now: try again later.',
+  'error.why.scFailed': 'Search Console failed or could not be reached. Try again in a moment.',
+  'error.why.wpNotConnected':
+    'Connect a WordPress site first: its address, a user name and an application password.',
+  'error.why.wpReconnect':
+    'The saved WordPress password can no longer be read: connect the site again.',
+  'error.why.wpPublished': 'This article is already published on the site: edit it there.',
+  'error.why.wpNotFound':
+    'No WordPress REST API answered at this address. Check the site address in the WordPress connection.',
+  'error.why.wpUnauthorized':
+    'WordPress refused the user name or application password. Check them in the WordPress connection.',
+  'error.why.wpForbidden':
+    'This WordPress user is not allowed to do this. Use an account that may publish posts.',
+  'error.why.wpFailed': 'WordPress answered with an error. Try again in a moment.',
   'error.why.aiCredentials':
     'The AI service refused this server’s credentials. Ask the administrator to check the API key or the service account.',
   'error.why.aiModel':

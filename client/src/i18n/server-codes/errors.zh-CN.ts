@@ -15,6 +15,9 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'error.cause.aiTimeout': 'AI 服务响应超时',
   'error.cause.limit': '请求过于频繁',
   'error.cause.storage': '存储出错',
+  'error.cause.searchConsole': '无法读取 Search Console',
+  'error.cause.wordpress': 'WordPress 未接受请求',
+  'error.cause.setup': '此服务器尚未设置',
   'error.cause.access': '需要访问密钥',
   'error.cause.missing': '找不到',
   'error.cause.conflict': '内容已变更或尚未就绪',
@@ -41,6 +44,24 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
     '无法读取该地址（内网或内部地址、特殊端口或协议）。请输入公开的 http(s) 网站地址。',
   'error.why.aiSetup':
     '此服务器尚未设置 AI 生成。请联系管理员添加 Gemini API 密钥或 Vertex AI 项目；在此之前重试不会有帮助。',
+  'error.why.setup':
+    '此服务器尚未设置这项功能（缺少 {variable}）。请联系管理员；在此之前重试不会有帮助。',
+  'error.why.scCredentials':
+    '服务器没有可用于读取 Search Console 的 Google 凭据。请联系管理员为其配置服务账号。',
+  'error.why.scApiDisabled':
+    '此服务器的 Google Cloud 项目尚未启用 Search Console API。请联系管理员启用。',
+  'error.why.scForbidden':
+    '服务器的账号无权读取 {property}。请在 Search Console 中将其添加为该资源的用户（设置 → 用户和权限），然后重试。',
+  'error.why.scQuota': '该资源的 Search Console 配额暂时用完了，请稍后再试。',
+  'error.why.scFailed': 'Search Console 出错或无法访问，请稍后重试。',
+  'error.why.wpNotConnected': '请先连接 WordPress 网站：网站地址、用户名和应用程序密码。',
+  'error.why.wpReconnect': '已保存的 WordPress 密码无法再读取，请重新连接该网站。',
+  'error.why.wpPublished': '这篇文章已在网站上发布，请在网站上编辑。',
+  'error.why.wpNotFound':
+    '该地址没有响应的 WordPress REST API。请检查 WordPress 连接中的网站地址。',
+  'error.why.wpUnauthorized': 'WordPress 拒绝了用户名或应用程序密码。请在 WordPress 连接中检查。',
+  'error.why.wpForbidden': '该 WordPress 用户无权执行此操作。请使用可以发布文章的账号。',
+  'error.why.wpFailed': 'WordPress 返回了错误，请稍后重试。',
   'error.why.aiCredentials': 'AI 服务拒绝了此服务器的凭据。请联系管理员检查 API 密钥或服务账号。',
   'error.why.aiModel': 'AI 服务不认识所配置的模型。请联系管理员检查模型设置。',
   'error.why.aiRejected': 'AI 服务认为请求无效。请先修改输入（缩短文字、换一张图片）再提交。',

@@ -22,6 +22,7 @@ export const reasonsEn: Record<`reason.${ReasonCode}`, string> = {
   'reason.too_large': 'the answer is larger than {size}',
   'reason.too_many_redirects': 'the site redirected more than {max} times',
   'reason.bad_redirect': 'the site redirected to an invalid address',
+  'reason.write_redirected': 'the site redirected this {method} request elsewhere',
   'reason.not_http': 'only http and https addresses can be read',
   'reason.has_credentials': 'addresses with a user name or password are not accepted',
   'reason.port_not_allowed': 'port {port} is not allowed',

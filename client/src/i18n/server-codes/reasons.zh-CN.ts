@@ -17,6 +17,7 @@ export const reasonsZhCN: Record<keyof typeof reasonsEn, string> = {
   'reason.too_large': '返回的内容超过 {size}',
   'reason.too_many_redirects': '网站重定向超过 {max} 次',
   'reason.bad_redirect': '网站重定向到了无效的地址',
+  'reason.write_redirected': '网站把这个 {method} 请求重定向到了别处',
   'reason.not_http': '只能读取 http 和 https 地址',
   'reason.has_credentials': '不接受包含用户名或密码的地址',
   'reason.port_not_allowed': '不允许使用端口 {port}',

@@ -16,6 +16,9 @@ export type Cause =
   | 'aiTimeout'
   | 'limit'
   | 'storage'
+  | 'searchConsole'
+  | 'wordpress'
+  | 'setup'
   | 'access'
   | 'missing'
   | 'conflict'
@@ -39,6 +42,19 @@ export const HINTS = [
   'siteUnreadable',
   'urlNotAllowed',
   'aiSetup',
+  'setup',
+  'scCredentials',
+  'scApiDisabled',
+  'scForbidden',
+  'scQuota',
+  'scFailed',
+  'wpNotConnected',
+  'wpReconnect',
+  'wpPublished',
+  'wpNotFound',
+  'wpUnauthorized',
+  'wpForbidden',
+  'wpFailed',
   'aiCredentials',
   'aiModel',
   'aiRejected',
@@ -139,6 +155,19 @@ export const ERROR_RULES: Record<ErrorCode | ClientErrorCode, ErrorRule> = {
   ai_no_competitors: aiFailed('noCompetitors'),
   ai_incomplete_revision: aiFailed(),
   images_lost: aiFailed('imagesLost'),
+  search_console_no_credentials: rule('searchConsole', 'scCredentials'),
+  search_console_unreachable: rule('searchConsole', 'scFailed', true),
+  search_console_api_disabled: rule('searchConsole', 'scApiDisabled'),
+  search_console_forbidden: rule('searchConsole', 'scForbidden'),
+  search_console_quota: rule('searchConsole', 'scQuota', true),
+  search_console_failed: rule('searchConsole', 'scFailed', true),
+  wordpress_not_connected: rule('wordpress', 'wpNotConnected'),
+  wordpress_credentials_unreadable: rule('wordpress', 'wpReconnect'),
+  wordpress_already_published: rule('wordpress', 'wpPublished'),
+  wordpress_not_found: rule('wordpress', 'wpNotFound'),
+  wordpress_unauthorized: rule('wordpress', 'wpUnauthorized'),
+  wordpress_forbidden: rule('wordpress', 'wpForbidden'),
+  wordpress_failed: rule('wordpress', 'wpFailed', true),
   storage_error: rule('storage', 'storage', true),
   storage_busy: rule('storage', 'storageBusy', true),
   library_unreadable: rule('storage', 'storedUnreadable'),
@@ -149,5 +178,11 @@ export const ERROR_RULES: Record<ErrorCode | ClientErrorCode, ErrorRule> = {
 }
 
 /** The rule of a code, when the client knows it (a newer server may send one it does not). */
-export const ruleOf = (code: string): ErrorRule | undefined =>
-  Object.hasOwn(ERROR_RULES, code) ? ERROR_RULES[code as keyof typeof ERROR_RULES] : undefined
+export function ruleOf(code: string, details?: unknown): ErrorRule | undefined {
+  if (!Object.hasOwn(ERROR_RULES, code)) return undefined
+  // Only the AI's own setting makes "not configured" an AI problem (SECRETS_KEY is not one).
+  const variable = (details as { variable?: unknown } | undefined)?.variable
+  if (code === 'not_configured' && typeof variable === 'string' && !/GEMINI|VERTEX/.test(variable))
+    return rule('setup', 'setup')
+  return ERROR_RULES[code as keyof typeof ERROR_RULES]
+}

@@ -22,6 +22,7 @@ import {
   SolutionOption,
   Url,
 } from '../../seo/schemas'
+import { Property } from '../../seo/search-console/property'
 import { Chat } from './chat'
 import {
   boundedNumber,
@@ -153,6 +154,17 @@ export const ArticleVersionInfo = v.object({
 })
 export type ArticleVersionInfo = v.InferOutput<typeof ArticleVersionInfo>
 
+export const WordPressDraft = v.object({
+  siteUrl: text(2048),
+  postId: positiveInteger(1e12),
+  status: text(40),
+  link: text(2048),
+  editUrl: text(2048),
+  /** Where the article will live once published: the page Search Console tracks. */
+  pageUrl: text(2048),
+  publishedAt: Timestamp,
+})
+
 export const SeoProjectDocument = v.object({
   title: Title,
   updated: Updated,
@@ -170,5 +182,9 @@ export const SeoProjectDocument = v.object({
     []
   ),
   chat: Chat,
+  /** The site's Search Console property (`sc-domain:` or a URL prefix). */
+  searchConsole: v.optional(v.object({ property: Property })),
+  /** The article's WordPress draft, as the last publish left it. */
+  publication: v.optional(v.object({ wordpress: WordPressDraft })),
 })
 export type SeoProjectDocument = v.InferOutput<typeof SeoProjectDocument>

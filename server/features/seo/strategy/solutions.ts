@@ -20,6 +20,7 @@ import {
   CompetitorAnalysisReport,
   Competitors,
   reviewedCompetitor,
+  SearchEvidence,
   SeoDiagnosisReport,
   type SolutionOption,
   UserInstructions,
@@ -37,30 +38,52 @@ export const SolutionBoardRequest = v.object({
   competitors: v.optional(Competitors, []),
   analysisReport: v.optional(CompetitorAnalysisReport),
   seoReport: v.optional(SeoDiagnosisReport),
+  /** The site's own Search Console rows; each strategy then cites the rows it acts on. */
+  searchConsole: v.optional(SearchEvidence),
   userInstructions: UserInstructions,
   uiLanguage: UiLanguage,
 })
 export type SolutionBoardRequest = v.InferOutput<typeof SolutionBoardRequest>
 
-export const SolutionBoardOutput = v.object({
-  solutions: list(
-    v.object({
-      strategyName: prose(120, 'A short, specific name for the strategy.'),
-      seoGoal: prose(600, 'The measurable search goal it pursues.'),
-      coreConcept: prose(1500, 'The content concept and how it wins.'),
-      contentExamples: list(
-        prose(300, 'A concrete article title.'),
-        2,
-        5,
-        'Example article titles, written for readers.'
-      ),
-      strategicReason: prose(1500, 'Why this fits the site and its competitive situation.'),
-    }),
-    3,
-    3,
-    'Exactly three clearly different strategies.'
+const solutionEntries = {
+  strategyName: prose(120, 'A short, specific name for the strategy.'),
+  seoGoal: prose(600, 'The measurable search goal it pursues.'),
+  coreConcept: prose(1500, 'The content concept and how it wins.'),
+  contentExamples: list(
+    prose(300, 'A concrete article title.'),
+    2,
+    5,
+    'Example article titles, written for readers.'
   ),
-})
+  strategicReason: prose(1500, 'Why this fits the site and its competitive situation.'),
+}
+
+const solutionsList = <S extends v.GenericSchema>(item: S) =>
+  list(item, 3, 3, 'Exactly three clearly different strategies.')
+
+export const SolutionBoardOutput = v.object({ solutions: solutionsList(v.object(solutionEntries)) })
+
+/** With Search Console rows, each strategy names the rows it acts on (their ids, an enum). */
+export const evidenceOutput = (ids: readonly [string, ...string[]]) =>
+  v.object({
+    solutions: solutionsList(
+      v.object({
+        ...solutionEntries,
+        evidence: list(
+          v.picklist(ids),
+          1,
+          5,
+          'Ids of the Search Console rows this strategy acts on (quick wins to push, competing pages to merge, gaps to fill).'
+        ),
+      })
+    ),
+  })
+
+function withIds(evidence: SearchEvidence | undefined) {
+  const ids = [...new Set(evidence?.rows.map((r) => r.id))]
+  const [first, ...rest] = ids
+  return evidence && first ? { ...evidence, ids: [first, ...rest] as const } : undefined
+}
 
 const SYSTEM = [
   'You are a content-SEO strategist. You turn a diagnosis and a competitor analysis into three clearly different content strategies a brand can act on.',
@@ -72,6 +95,7 @@ export async function buildSolutionBoard(ctx: StepContext, input: SolutionBoardR
   const project = projectFor(input.profile, input.url)
   const brand = input.profile.globalInfo
   const language = project?.target_language ?? 'English'
+  const evidence = withIds(input.searchConsole)
   const competitors = input.analysisReport?.competitors.length
     ? input.analysisReport.competitors
     : input.competitors
@@ -99,17 +123,41 @@ export async function buildSolutionBoard(ctx: StepContext, input: SolutionBoardR
     input.analysisReport && dataBlock('landscape', input.analysisReport.competitiveLandscape),
     competitors.length > 0 && dataBlock('competitors', competitors.map(reviewedCompetitor)),
     `Each strategy must serve readers in ${project?.target_region ?? 'the target market'} and respect the brand voice; never use the negative keywords.`,
+    evidence && searchConsoleBlock(evidence),
     knowledge.block,
     instructionsBlock(input.userInstructions),
     languageRule({ ui: input.uiLanguage, content: language }),
     `So: strategyName, seoGoal, coreConcept and strategicReason in ${uiLanguageName(input.uiLanguage)}; contentExamples in ${language}.`
   )
+  if (!evidence) {
+    const { data } = await ctx.ai.json({
+      system: SYSTEM,
+      prompt,
+      schema: SolutionBoardOutput,
+      signal: ctx.signal,
+    })
+    const solutions: SolutionOption[] = data.solutions.map((s, i) => ({ id: `sol-${i + 1}`, ...s }))
+    return { solutions, knowledge: knowledge.refs }
+  }
+  const byId = new Map(evidence.rows.map((r) => [r.id, r]))
   const { data } = await ctx.ai.json({
     system: SYSTEM,
     prompt,
-    schema: SolutionBoardOutput,
+    schema: evidenceOutput(evidence.ids),
     signal: ctx.signal,
   })
-  const solutions: SolutionOption[] = data.solutions.map((s, i) => ({ id: `sol-${i + 1}`, ...s }))
+  const solutions: SolutionOption[] = data.solutions.map(({ evidence: ids, ...s }, i) => ({
+    id: `sol-${i + 1}`,
+    ...s,
+    evidence: [...new Set(ids)].flatMap((id) => byId.get(id) ?? []),
+  }))
   return { solutions, knowledge: knowledge.refs }
+}
+
+/** The rows, by id, with what each kind means for a strategy. */
+function searchConsoleBlock(evidence: SearchEvidence & { ids: readonly string[] }) {
+  return sections(
+    `The site's own Google Search Console data (property ${evidence.property}, ${evidence.startDate} to ${evidence.endDate}): what it already ranks for. Build the strategies on it: quick wins (positions 4-20 with many impressions) to push onto page one, cannibalisation (several of its pages competing for one query) to merge or tell apart, gaps (queries with impressions and no page of their own) to fill. Each strategy lists in "evidence" the ids of the rows it acts on.`,
+    dataBlock('search_console', evidence.rows)
+  )
 }
