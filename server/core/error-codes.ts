@@ -76,6 +76,7 @@ export const ERROR_CODES = defineCodes('error', {
   search_console_no_credentials:
     'The server has no Google credentials to read Search Console with.',
   search_console_unreachable: 'Search Console could not be reached.',
+  search_console_timeout: 'Search Console did not answer in time.',
   search_console_api_disabled: 'The Search Console API is not enabled in the Cloud project.',
   search_console_forbidden: 'The server’s account may not read this property (details.property).',
   search_console_quota: 'Search Console’s quota for the property is used up; Retry-After.',

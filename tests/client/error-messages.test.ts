@@ -104,4 +104,59 @@ describe('describeError', () => {
     expect(d.showServerMessage).toBe(true)
     expect(describeError(error(400, 'brand_new_input')).title).toBe('error.cause.input')
   })
+
+  test('Search Console and WordPress failures name those services, never the AI; retry only where it helps', () => {
+    const cases: [number, string, string, boolean][] = [
+      [503, 'search_console_no_credentials', 'error.why.scCredentials', false],
+      [503, 'search_console_api_disabled', 'error.why.scApiDisabled', false],
+      [403, 'search_console_forbidden', 'error.why.scForbidden', false],
+      [429, 'search_console_quota', 'error.why.scQuota', true],
+      [502, 'search_console_unreachable', 'error.why.scFailed', true],
+      [504, 'search_console_timeout', 'error.why.scFailed', true],
+      [502, 'search_console_failed', 'error.why.scFailed', true],
+      [400, 'wordpress_not_connected', 'error.why.wpNotConnected', false],
+      [400, 'wordpress_credentials_unreadable', 'error.why.wpReconnect', false],
+      [409, 'wordpress_already_published', 'error.why.wpPublished', false],
+      [502, 'wordpress_not_found', 'error.why.wpNotFound', false],
+      [401, 'wordpress_unauthorized', 'error.why.wpUnauthorized', false],
+      [403, 'wordpress_forbidden', 'error.why.wpForbidden', false],
+      [502, 'wordpress_failed', 'error.why.wpFailed', true],
+    ]
+    for (const [status, code, hint, retryable] of cases) {
+      const d = describeError(error(status, code))
+      const service = code.startsWith('search_console') ? 'searchConsole' : 'wordpress'
+      expect([code, d.title, d.hint, d.retryable]).toEqual([
+        code,
+        `error.cause.${service}`,
+        hint,
+        retryable,
+      ])
+      for (const locale of ['en', 'zh-CN'] as const)
+        expect(words(locale, d.title), `${code} ${locale}`).not.toMatch(/AI/)
+    }
+  })
+
+  test('the property a Search Console refusal names reaches the hint, in both languages', () => {
+    const property = 'sc-domain:example.test'
+    const d = describeError(error(403, 'search_console_forbidden', { details: { property } }))
+    expect(words('en', d.hint, d.params)).toContain(property)
+    expect(words('zh-CN', d.hint, d.params)).toContain(property)
+  })
+
+  test('a missing SECRETS_KEY is a server setting, not the AI; a missing Gemini key is the AI', () => {
+    const secrets = describeError(
+      error(503, 'not_configured', { details: { variable: 'SECRETS_KEY' } })
+    )
+    expect([secrets.title, secrets.hint, secrets.retryable]).toEqual([
+      'error.cause.setup',
+      'error.why.setup',
+      false,
+    ])
+    expect(words('en', secrets.hint, secrets.params)).toContain('SECRETS_KEY')
+    expect(words('zh-CN', secrets.hint, secrets.params)).toContain('SECRETS_KEY')
+    const gemini = describeError(
+      error(503, 'not_configured', { details: { variable: 'GEMINI_API_KEY' } })
+    )
+    expect(gemini.title).toBe('error.cause.aiSetup')
+  })
 })

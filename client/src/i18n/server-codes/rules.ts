@@ -157,6 +157,7 @@ export const ERROR_RULES: Record<ErrorCode | ClientErrorCode, ErrorRule> = {
   images_lost: aiFailed('imagesLost'),
   search_console_no_credentials: rule('searchConsole', 'scCredentials'),
   search_console_unreachable: rule('searchConsole', 'scFailed', true),
+  search_console_timeout: rule('searchConsole', 'scFailed', true),
   search_console_api_disabled: rule('searchConsole', 'scApiDisabled'),
   search_console_forbidden: rule('searchConsole', 'scForbidden'),
   search_console_quota: rule('searchConsole', 'scQuota', true),
