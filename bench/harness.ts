@@ -40,6 +40,8 @@ export interface SpawnOptions {
   cwd?: string
   /** Path polled until it answers 200. */
   readyPath?: string
+  /** How to ask it (default a plain GET): a POST to time spawn -> first answer of an API call. */
+  readyInit?: RequestInit
   timeoutMs?: number
   /** Keep stdout (the JSON log) instead of discarding it. */
   captureStdout?: boolean
@@ -73,7 +75,7 @@ export async function spawnUntilReady(options: SpawnOptions): Promise<SpawnedSer
     return proc.exited
   }
   for (;;) {
-    const status = await fetch(url + readyPath, { redirect: 'manual' }).then(
+    const status = await fetch(url + readyPath, { redirect: 'manual', ...options.readyInit }).then(
       (r) => r.arrayBuffer().then(() => r.status),
       () => 0
     )

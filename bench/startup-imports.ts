@@ -24,7 +24,7 @@ interface MetaInput {
  * The eager import graph of server/index.ts (static imports only) in evaluation order: server
  * files, the package entry files they import, and the Node built-ins they import.
  */
-async function eagerImports(work: string): Promise<{ specifier: string; label: string }[]> {
+export async function eagerImports(work: string): Promise<{ specifier: string; label: string }[]> {
   const result = await Bun.build({
     entrypoints: [join(REPO_ROOT, 'server', 'index.ts')],
     target: 'bun',

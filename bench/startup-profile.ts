@@ -27,17 +27,29 @@ const dist = clientDistFor(REPO_ROOT)
 const env = { NODE_ENV: 'production', STATIC_DIR: dist.dir, DATA_DIR: join(work, 'data') }
 const MARKS = '[startup-marks]'
 
-/** Marks the end of server/index.ts's imports, just before it calls main(). */
+/** Statements of server/index.ts after which the timeline takes a mark (when they are there). */
+const INDEX_MARKS: [RegExp, string][] = [
+  [/^(\s*)(config = loadConfig\(\))$/m, 'loadConfig()'],
+  [/^(\s*)(const deps = createDeps\(.*\))$/m, 'findClientDist() + createDeps()'],
+  [/^(\s*)(const app = createApp\(deps\))$/m, 'createApp()'],
+]
+
+/** Marks the end of server/index.ts's imports, just before it calls main(), and steps inside it. */
 const markModulesEvaluated: BunPlugin = {
   name: 'mark-modules-evaluated',
   setup(build) {
     build.onLoad({ filter: /server[\\/]index\.ts$/ }, async ({ path }) => {
-      const source = await Bun.file(path).text()
-      const marked = source.replace(
-        /^main\(\)\s*$/m,
-        "globalThis.__mark?.('modules evaluated')\nmain()"
+      let source = (await Bun.file(path).text()).replace(
+        /^(await )?main\(\)\s*$/m,
+        "globalThis.__mark?.('modules evaluated')\n$1main()"
       )
-      return { contents: marked, loader: 'ts' }
+      for (const [statement, name] of INDEX_MARKS) {
+        source = source.replace(
+          statement,
+          `$1$2\n$1;(globalThis as any).__mark?.(${JSON.stringify(name)})`
+        )
+      }
+      return { contents: source, loader: 'ts' }
     })
   },
 }
@@ -47,8 +59,11 @@ function timelineEntry(): string {
   const file = join(work, 'timeline-entry.ts')
   writeFileSync(
     file,
-    `const marks: [string, number][] = [['runtime ready', performance.now()]]
-const mark = (name: string) => marks.push([name, performance.now()])
+    `// Wall time and CPU time (all threads) since process start: on a busy machine the CPU time
+// says what the work cost, the wall time also what waiting for a core cost.
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000 }
+const marks: [string, number, number][] = [['runtime ready', performance.now(), cpu()]]
+const mark = (name: string) => marks.push([name, performance.now(), cpu()])
 ;(globalThis as any).__mark = mark
 const serve = Bun.serve
 ;(Bun as any).serve = (options: any) => {
@@ -75,33 +90,40 @@ await import(${JSON.stringify(join(REPO_ROOT, 'server', 'index.ts'))})
   return file
 }
 
-async function timeline() {
+async function timeline(readyPath: string) {
   const probe = await buildServer({
     entry: timelineEntry(),
     outfile: join(work, 'timeline', 'server'),
     plugins: [markModulesEvaluated],
   })
-  const phases = new Map<string, number[]>()
+  const phases = new Map<string, { wall: number[]; cpu: number[] }>()
   const outside: number[] = []
   for (let i = 0; i < runs; i++) {
-    const server = await spawnUntilReady({ command: probe.command, env })
+    const server = await spawnUntilReady({ command: probe.command, env, readyPath })
     outside.push(server.readyMs)
     await server.stop('SIGTERM')
     const line = (await server.stderr()).split('\n').find((l) => l.startsWith(MARKS))
-    const marks = JSON.parse(line?.slice(MARKS.length) ?? '[]') as [string, number][]
-    let previous = 0
-    for (const [name, at] of marks) {
-      phases.set(name, [...(phases.get(name) ?? []), at - previous])
-      previous = at
+    const marks = JSON.parse(line?.slice(MARKS.length) ?? '[]') as [string, number, number][]
+    let previous = [0, 0]
+    for (const [name, at, cpu] of marks) {
+      const phase = phases.get(name) ?? { wall: [], cpu: [] }
+      phase.wall.push(at - previous[0]!)
+      phase.cpu.push(cpu - previous[1]!)
+      phases.set(name, phase)
+      previous = [at, cpu]
     }
   }
-  console.log(`\nTimeline inside the process (median of ${runs}, ms since process start):`)
+  console.log(
+    `\nTimeline to the first ${readyPath} inside the process (median of ${runs}, ms since process start; wall, then CPU):`
+  )
   let total = 0
-  for (const [name, xs] of phases) {
-    total += median(xs)
-    console.log(`  ${name.padEnd(22)} +${fmt(median(xs), 2).padStart(6)}  (${fmt(total, 1)})`)
+  for (const [name, { wall, cpu }] of phases) {
+    total += median(wall)
+    console.log(
+      `  ${name.padEnd(34)} +${fmt(median(wall), 2).padStart(6)}  (${fmt(total, 1).padStart(5)})   cpu ${fmt(median(cpu), 2).padStart(5)}`
+    )
   }
-  console.log(`  seen from outside: spawn -> first 200 on /health ${fmt(median(outside))} ms`)
+  console.log(`  seen from outside: spawn -> first 200 on ${readyPath} ${fmt(median(outside))} ms`)
 }
 
 const FUNCTIONS = [
@@ -235,7 +257,8 @@ async function whatIf() {
 }
 
 if (dist.note) console.log(dist.note)
-await timeline()
+await timeline('/health')
+await timeline('/')
 await cpuProfile()
 await importCosts({ runs, work, env })
 if (process.argv.includes('--what-if')) await whatIf()

@@ -6,7 +6,10 @@
  * on the first API request, whichever comes first: start-up evaluates only what health, media
  * and the UI need, and the top-level router matches pages and assets against a handful of routes.
  */
-import { Hono, type MiddlewareHandler } from 'hono'
+import type { MiddlewareHandler } from 'hono'
+// Hono's preset with the pattern router only: nothing to build before the first match (the default
+// router built its matchers on the first request, the start-up probe), and less code to evaluate.
+import { Hono } from 'hono/tiny'
 import type { createApi } from './api'
 import type { AppEnv } from './core/context'
 import { onError, onNotFound } from './core/error-handler'
@@ -26,7 +29,9 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
   app.onError(onError(log))
   app.notFound(onNotFound)
-  app.use(warmAfterFirstResponse(api))
+  // Set below by mountStatic, which must come after every route.
+  let indexClientBuild: () => Promise<unknown> = async () => undefined
+  app.use(warmAfterFirstResponse(api, () => indexClientBuild()))
   app.use(
     requestLog({ log, projectId: config.ai.project, quiet: isQuietPath, skip: isApiPath }),
     securityHeaders()
@@ -38,21 +43,24 @@ export function createApp(deps: AppDeps) {
     optionHandler: (c) => [c.env],
   })
   app.route('/media', mediaRoutes(deps.store))
-  mountStatic(app, deps.distDir)
+  indexClientBuild = mountStatic(app, deps.distDir)
   return app
 }
 
 /**
- * Loads the API in the background once the first response is out, so the first API call does not
- * pay for it; a failed load is left for that call to retry and report.
+ * Loads the API and indexes the client build in the background once the first response is out
+ * (the start-up probe's), so neither start-up nor the first API call or page pays for them; a
+ * failed load is left for the request that needs it to retry and report.
  */
-function warmAfterFirstResponse(load: () => Promise<unknown>): MiddlewareHandler {
+function warmAfterFirstResponse(...loads: (() => Promise<unknown>)[]): MiddlewareHandler {
   let started = false
   return async (_c, next) => {
     await next()
     if (started) return
     started = true
-    setTimeout(() => load().catch(() => undefined), 0)
+    setTimeout(() => {
+      for (const load of loads) load().catch(() => undefined)
+    }, 0)
   }
 }
 

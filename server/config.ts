@@ -3,10 +3,20 @@
  * Environment variables -> a typed, frozen `Config`. Parsing fails fast with one readable message
  * naming the bad variable and never echoes a value (it may be a secret).
  */
-import * as v from 'valibot'
 import { MODEL_ROLES, type ModelIds, type ModelRole, ROLES } from './ai/models'
-import { DEFAULT_VIDEO_PRICES, type VideoPriceTable } from './ai/video-prices'
+import { DEFAULT_VIDEO_PRICES, readVideoPrices, type VideoPriceTable } from './ai/video-prices'
 import { type ApiKey, DEFAULT_WORKSPACE } from './core/auth'
+import {
+  boolean,
+  type Field,
+  httpUrl,
+  integer,
+  list,
+  oneOf,
+  readFields,
+  refine,
+  text,
+} from './core/env-fields'
 import type { LogFormat, LogLevel } from './core/logger'
 
 export type AiBackend = 'none' | 'developer' | 'vertex'
@@ -111,51 +121,6 @@ export class ConfigError extends Error {
   override name = 'ConfigError'
 }
 
-const optionalText = v.optional(
-  v.pipe(
-    v.string(),
-    v.trim(),
-    v.transform((s) => s || undefined)
-  )
-)
-
-const integerText = (min: number, max: number) =>
-  v.pipe(
-    v.string(),
-    v.trim(),
-    v.regex(/^\d+$/, `must be a whole number between ${min} and ${max}`),
-    v.transform(Number),
-    v.minValue(min, `must be a whole number between ${min} and ${max}`),
-    v.maxValue(max, `must be a whole number between ${min} and ${max}`)
-  )
-
-const integer = (fallback: number, min: number, max: number) =>
-  v.optional(integerText(min, max), String(fallback))
-
-const boolean = v.optional(
-  v.pipe(
-    v.string(),
-    v.trim(),
-    v.toLowerCase(),
-    v.picklist(['', 'true', 'false', '1', '0', 'yes', 'no'], 'must be true or false'),
-    v.transform((s) => s === 'true' || s === '1' || s === 'yes')
-  ),
-  'false'
-)
-
-const list = v.optional(
-  v.pipe(
-    v.string(),
-    v.transform((s) =>
-      s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean)
-    )
-  ),
-  ''
-)
-
 /** `name:key` names the key's workspace; a bare key belongs to the default one. */
 function parseApiKey(entry: string): ApiKey {
   const colon = entry.indexOf(':')
@@ -163,152 +128,114 @@ function parseApiKey(entry: string): ApiKey {
   return { workspace: entry.slice(0, colon), key: entry.slice(colon + 1).trim() }
 }
 
-const apiKeys = v.pipe(
-  list,
-  v.transform((entries) => entries.map(parseApiKey)),
-  v.check(
-    (keys) => keys.every((k) => WORKSPACE_NAME.test(k.workspace) && k.key.length > 0),
-    'must be a comma-separated list of keys, each optionally named as workspace:key (a workspace name is 1-32 lowercase letters, digits or dashes, starting with a letter or digit; a key containing ":" must be named)'
+const apiKeys = refine(
+  refine(
+    list,
+    (entries) =>
+      entries.map(parseApiKey).every((k) => WORKSPACE_NAME.test(k.workspace) && k.key.length > 0),
+    'must be a comma-separated list of keys, each optionally named as workspace:key (a workspace name is 1-32 lowercase letters, digits or dashes, starting with a letter or digit; a key containing ":" must be named)',
+    (entries) => entries.map(parseApiKey)
   ),
-  v.check(
-    (keys) => new Set(keys.map((k) => k.key)).size === keys.length,
-    'must not list the same key twice'
-  )
+  (keys) => new Set(keys.map((k) => k.key)).size === keys.length,
+  'must not list the same key twice'
 )
 
-const modelId = v.optional(
-  v.pipe(
-    v.string(),
-    v.trim(),
-    v.regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]*$/, 'must be a model id such as gemini-3.8-flash'),
-    v.check((s) => !s.includes('..'), 'must be a model id such as gemini-3.8-flash')
-  )
-)
+const MODEL_ID = 'must be a model id such as gemini-3.8-flash'
+const modelId: Field<string | undefined> = (raw) => {
+  if (raw === undefined) return { ok: true, value: undefined }
+  const id = raw.trim()
+  return /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/.test(id) && !id.includes('..')
+    ? { ok: true, value: id }
+    : { ok: false, message: MODEL_ID }
+}
 
-const httpUrl = v.optional(
-  v.pipe(
-    v.string(),
-    v.trim(),
-    v.url('must be an http(s) URL'),
-    v.regex(/^https?:\/\//i, 'must be an http(s) URL')
-  )
-)
-
-const origins = v.pipe(
+const origins = refine(
   list,
-  v.check(
-    (xs) => xs.every((o) => o === '*' || /^https?:\/\/[^/\s]+$/i.test(o)),
-    'must be a comma-separated list of origins such as https://studio.example.com'
-  )
+  (xs) => xs.every((o) => o === '*' || /^https?:\/\/[^/\s]+$/i.test(o)),
+  'must be a comma-separated list of origins such as https://studio.example.com'
 )
 
-const ports = v.pipe(
+const ports = refine(
   list,
-  v.check(
-    (xs) => xs.every((p) => /^\d+$/.test(p) && Number(p) > 0 && Number(p) < 65536),
-    'must be a comma-separated list of port numbers'
-  ),
-  v.transform((xs) => xs.map(Number))
+  (xs) => xs.every((p) => /^\d+$/.test(p) && Number(p) > 0 && Number(p) < 65536),
+  'must be a comma-separated list of port numbers',
+  (xs) => xs.map(Number)
 )
 
-const EnvSchema = v.object({
+/** 32 random bytes in base64 (`openssl rand -base64 32`). */
+const secretsKey: Field<string | undefined> = (raw) => {
+  if (raw === undefined) return { ok: true, value: undefined }
+  const key = raw.trim()
+  return /^[A-Za-z0-9+/]{43}=$/.test(key) && atob(key).length === 32
+    ? { ok: true, value: key }
+    : { ok: false, message: 'must be 32 random bytes in base64 (openssl rand -base64 32)' }
+}
+
+const ENV_FIELDS = {
   PORT: integer(8080, 1, 65535),
-  NODE_ENV: optionalText,
-  K_SERVICE: optionalText,
-  GEMINI_API_KEY: optionalText,
-  GOOGLE_API_KEY: optionalText,
+  NODE_ENV: text,
+  K_SERVICE: text,
+  GEMINI_API_KEY: text,
+  GOOGLE_API_KEY: text,
   GOOGLE_GENAI_USE_VERTEXAI: boolean,
-  GOOGLE_CLOUD_PROJECT: optionalText,
-  GCP_PROJECT_ID: optionalText,
-  GOOGLE_CLOUD_LOCATION: optionalText,
+  GOOGLE_CLOUD_PROJECT: text,
+  GCP_PROJECT_ID: text,
+  GOOGLE_CLOUD_LOCATION: text,
   GEMINI_BASE_URL: httpUrl,
-  VERTEX_MEDIA_LOCATION: optionalText,
-  ...Object.fromEntries(
-    MODEL_ROLES.flatMap((role) => ROLES[role].env.map((name) => [name, modelId] as const))
-  ),
+  VERTEX_MEDIA_LOCATION: text,
   GEMINI_MODEL_SUBSTITUTE: boolean,
   GEMINI_TIMEOUT_MS: integer(60_000, 1_000, 3_600_000),
-  GEMINI_INTERACTIVE_TIMEOUT_MS: v.optional(integerText(1_000, 600_000)),
-  GEMINI_IDLE_TIMEOUT_MS: v.optional(integerText(1_000, 3_600_000)),
+  GEMINI_INTERACTIVE_TIMEOUT_MS: integer(undefined, 1_000, 600_000),
+  GEMINI_IDLE_TIMEOUT_MS: integer(undefined, 1_000, 3_600_000),
   GEMINI_MAX_RETRIES: integer(2, 0, 6),
-  GCP_STORAGE_BUCKET_NAME: optionalText,
-  FIREBASE_STORAGE_BUCKET: optionalText,
+  GCP_STORAGE_BUCKET_NAME: text,
+  FIREBASE_STORAGE_BUCKET: text,
   GCS_ENDPOINT: httpUrl,
-  DATA_DIR: optionalText,
-  JINA_API_KEY: optionalText,
+  DATA_DIR: text,
+  JINA_API_KEY: text,
   JINA_READER_URL: httpUrl,
-  GCP_CSE_API_KEY: optionalText,
-  GCP_CSE_ID: optionalText,
+  GCP_CSE_API_KEY: text,
+  GCP_CSE_ID: text,
   CSE_ENDPOINT: httpUrl,
-  STATIC_DIR: optionalText,
+  STATIC_DIR: text,
   API_KEYS: apiKeys,
   ALLOWED_ORIGINS: origins,
   RATE_LIMIT_PER_MINUTE: integer(120, 0, 1_000_000),
-  LOG_LEVEL: v.optional(
-    v.pipe(
-      v.string(),
-      v.trim(),
-      v.toLowerCase(),
-      v.picklist(['debug', 'info', 'warn', 'error'], 'must be one of debug, info, warn, error')
-    ),
+  LOG_LEVEL: oneOf(
+    ['debug', 'info', 'warn', 'error'] as const,
+    'must be one of debug, info, warn, error',
     'info'
   ),
-  LOG_FORMAT: v.optional(
-    v.pipe(
-      v.string(),
-      v.trim(),
-      v.toLowerCase(),
-      v.picklist(['json', 'pretty'], 'must be json or pretty')
-    )
-  ),
+  LOG_FORMAT: oneOf(['json', 'pretty'] as const, 'must be json or pretty'),
   FETCH_ALLOWED_PORTS: ports,
   VIDEO_JOB_DEADLINE_MINUTES: integer(20, 1, 360),
   VIDEO_EVENTS_POLL_MS: integer(5_000, 10, 60_000),
-  VIDEO_PRICES: optionalText,
+  VIDEO_PRICES: text,
   AIS_DEMO: boolean,
   AIS_DEMO_SITE: httpUrl,
   SEARCH_CONSOLE_ENDPOINT: httpUrl,
   SEARCH_CONSOLE_MAX_ROWS: integer(5_000, 1, 100_000),
   SEARCH_CONSOLE_PAGE_ROWS: integer(1_000, 1, 25_000),
-  SECRETS_KEY: v.optional(
-    v.pipe(
-      v.string(),
-      v.trim(),
-      v.check(
-        (s) => /^[A-Za-z0-9+/]{43}=$/.test(s) && atob(s).length === 32,
-        'must be 32 random bytes in base64 (openssl rand -base64 32)'
-      )
-    )
-  ),
-})
+  SECRETS_KEY: secretsKey,
+}
 
-const PriceNumber = v.pipe(v.number(), v.minValue(0), v.maxValue(100))
-const VideoPricesJson = v.record(
-  v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)),
-  v.record(
-    v.picklist(['*', '360p', '720p', '1080p', '4k']),
-    v.strictObject({ audio: PriceNumber, silent: PriceNumber })
-  )
+/** Every model role's variables (the current name and the older ones it accepts). */
+const MODEL_FIELDS = Object.fromEntries(
+  MODEL_ROLES.flatMap((role) => ROLES[role].env.map((name) => [name, modelId] as const))
 )
 
 /** `VIDEO_PRICES` as JSON, over the defaults; a model it names takes exactly its entries. */
 function videoPrices(json: string | undefined): Pick<VideoConfig, 'prices' | 'configuredPrices'> {
   if (!json) return { prices: DEFAULT_VIDEO_PRICES, configuredPrices: new Set() }
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(json)
-  } catch {
-    parsed = undefined
-  }
-  const result = v.safeParse(VideoPricesJson, parsed)
-  if (!result.success) {
+  const table = readVideoPrices(json)
+  if (!table) {
     throw new ConfigError(
       'Invalid configuration: VIDEO_PRICES must be JSON such as {"veo-3.1-generate-001":{"*":{"audio":0.4,"silent":0.2}}} (US dollars per second, by resolution or "*").'
     )
   }
   return {
-    prices: { ...DEFAULT_VIDEO_PRICES, ...result.output },
-    configuredPrices: new Set(Object.keys(result.output)),
+    prices: { ...DEFAULT_VIDEO_PRICES, ...table },
+    configuredPrices: new Set(Object.keys(table)),
   }
 }
 
@@ -317,15 +244,11 @@ function videoPrices(json: string | undefined): Pick<VideoConfig, 'prices' | 'co
  * @throws {ConfigError} naming every bad variable, without its value.
  */
 export function loadConfig(env: Env = process.env): Config {
-  const parsed = v.safeParse(EnvSchema, env)
-  if (!parsed.success) {
-    const problems = parsed.issues.map((issue) => {
-      const key = v.getDotPath(issue) ?? 'environment'
-      return `${key} ${issue.message}`
-    })
+  const { values: e, problems } = readFields(ENV_FIELDS, env)
+  problems.push(...readFields(MODEL_FIELDS, env).problems)
+  if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}.`)
   }
-  const e = parsed.output
   const production = e.NODE_ENV === 'production' || Boolean(e.K_SERVICE)
   const project = e.GOOGLE_CLOUD_PROJECT ?? e.GCP_PROJECT_ID
   const apiKey = e.GEMINI_API_KEY ?? e.GOOGLE_API_KEY
@@ -403,7 +326,9 @@ export function loadConfig(env: Env = process.env): Config {
     },
     secretsKey: e.SECRETS_KEY,
   }
-  return deepFreeze(config)
+  // The video price table is read-only by type and shared with the defaults: left as it is
+  // (freezing its thirty-odd objects showed up in the cold-start profile).
+  return deepFreeze(config, config.video.prices)
 }
 
 /** Each role's id: its variable (or an older name it accepts), else the catalogue default. */
@@ -419,9 +344,9 @@ function modelIds(env: Env): { models: ModelIds; explicitModels: ModelRole[] } {
   return { models, explicitModels }
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const child of Object.values(value)) deepFreeze(child)
+function deepFreeze<T>(value: T, leave?: unknown): T {
+  if (value && typeof value === 'object' && value !== leave) {
+    for (const child of Object.values(value)) deepFreeze(child, leave)
     Object.freeze(value)
   }
   return value

@@ -11,6 +11,7 @@ import { createDeps } from './deps'
 import { appRootFrom, findClientDist, logDistChoice } from './static'
 
 const SHUTDOWN_GRACE_MS = 8_000
+const STARTUP_NOTES_DELAY_MS = 100
 /** Bun's maximum; long model calls set no timeout of their own (SSE disables it per request). */
 const IDLE_TIMEOUT_S = 255
 
@@ -30,9 +31,6 @@ async function main(): Promise<void> {
     cwd: process.cwd(),
   })
   const deps = createDeps(config, { distDir: lookup.dir })
-  logDistChoice(lookup, deps.log)
-  // Once at start: ids from the environment the catalogue does not know (new models appear).
-  for (const warning of catalogueWarnings(config.ai.models)) deps.log.warn(warning)
   const app = createApp(deps)
 
   const server = Bun.serve({
@@ -45,6 +43,13 @@ async function main(): Promise<void> {
     ai: config.ai.backend,
     storage: config.storage.bucket ? 'gcs' : 'local',
   })
+  // Start-up notes, a moment after the server listens: they are not needed to answer its probe,
+  // which they would otherwise hold up (the catalogue check alone is ~0.6 ms of first-run code).
+  setTimeout(() => {
+    logDistChoice(lookup, deps.log)
+    // Ids from the environment the catalogue does not know (new models appear).
+    for (const warning of catalogueWarnings(config.ai.models)) deps.log.warn(warning)
+  }, STARTUP_NOTES_DELAY_MS)
 
   let stopping = false
   const shutdown = async (signal: string) => {

@@ -8,15 +8,16 @@
  * Chinese), so the first paint is in the right language. API paths, missing assets, dotfiles and
  * anything that tries to leave the dist root get 404, never the HTML shell.
  */
-import { dirname, extname, join, resolve } from 'node:path'
+
 import type { Context, Hono, MiddlewareHandler } from 'hono'
 import { serveStatic } from 'hono/serve-static'
 import type { AppEnv } from './core/context'
 import { sendError } from './core/error-handler'
 import { AppError, errors } from './core/errors'
 import type { Logger } from './core/logger'
+import { dirname, extname, join, resolve } from './core/posix-path'
 import { acceptedLanguages, preferredUiLanguage } from './core/preferred-language'
-import { type DistIndex, indexDist } from './dist-index'
+import { type LazyDistIndex, lazyDistIndex, UNSAFE_PATH } from './dist-index'
 
 export interface DistLookup {
   /** The directory chosen, when one holds an `index.html`. */
@@ -68,13 +69,11 @@ export const ENGLISH_INDEX = 'index.en.html'
 const YEAR = 'public, max-age=31536000, immutable'
 const NO_CACHE = 'no-cache'
 const SHORT = 'public, max-age=3600'
-/** Dot segments, dotfiles, backslashes, NUL, doubled slashes, encoded separators. */
-const UNSAFE_PATH = /(^|\/)\.|\\|\0|\/\/|%(2e|2f|5c|00)/i
 
 /** Hono's serveStatic, answering from the dist index (no disk lookups per request). */
 function serveFromIndex(
   root: string,
-  index: () => Promise<DistIndex>,
+  index: LazyDistIndex,
   options: { path?: string; cacheControl: (path: string) => string; vary?: string }
 ): MiddlewareHandler {
   return serveStatic({
@@ -82,8 +81,8 @@ function serveFromIndex(
     path: options.path,
     precompressed: true,
     join,
-    isDir: async (path) => (await index()).isDir(path),
-    getContent: async (path) => (await index()).content(path) ?? null,
+    isDir: (path) => index.isDir(path),
+    getContent: async (path) => (await index.content(path)) ?? null,
     onFound: (path, c) => {
       c.header('Cache-Control', options.cacheControl(path))
       if (options.vary) c.header('Vary', options.vary, { append: true })
@@ -91,8 +90,15 @@ function serveFromIndex(
   })
 }
 
-/** Mounts static serving and the SPA fallback on `app`; call after every API route. */
-export function mountStatic(app: Hono<AppEnv>, distDir: string | undefined): void {
+/**
+ * Mounts static serving and the SPA fallback on `app`; call after every API route. Returns the
+ * loader of the build's index, to start in the background once the first response is out; the
+ * first static request starts it if it comes first.
+ */
+export function mountStatic(
+  app: Hono<AppEnv>,
+  distDir: string | undefined
+): () => Promise<unknown> {
   if (!distDir) {
     app.all('*', (c) => {
       if (isApiPath(c.req.path)) return sendError(c, errors.notFound())
@@ -105,15 +111,12 @@ export function mountStatic(app: Hono<AppEnv>, distDir: string | undefined): voi
         )
       )
     })
-    return
+    return async () => undefined
   }
 
   const root = distDir
-  // Scanned in the background from start-up on, so neither start-up nor the first page waits.
-  const indexed = indexDist(root)
-  // A failed scan surfaces as a 500 on the requests that await it, not as an unhandled rejection.
-  indexed.catch(() => {})
-  const index = () => indexed
+  // Not scanned at start-up, where it would compete with the start-up probe for the CPU.
+  const index = lazyDistIndex(root)
 
   app.use('/assets/*', serveFromIndex(root, index, { cacheControl: () => YEAR }))
   // A hashed asset that is not there is a 404, never index.html.
@@ -144,6 +147,7 @@ export function mountStatic(app: Hono<AppEnv>, distDir: string | undefined): voi
     const served = english ? await serveEnglishIndex(c, async () => {}) : undefined
     return served ?? (await serveIndex(c, async () => {})) ?? notFound(c)
   })
+  return index.load
 }
 
 /** A browser asking for a page: its Accept allows HTML (or says nothing). */

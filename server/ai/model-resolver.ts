@@ -81,26 +81,33 @@ export function createModelResolver(options: ModelResolverOptions): ModelResolve
   let failure: string | undefined
   let revision = 0
   let waited = false
-  let resolution = resolve()
+  // Resolved on first use, not while the server starts (it is not needed to answer /health);
+  // until then the roles are as the catalogue and the configuration say, with no list read.
+  let resolution: Resolution | undefined
+  const current = () => {
+    resolution ??= resolve(list, notFound)
+    return resolution
+  }
 
-  function resolve(): Resolution {
+  function resolve(served: ModelList | undefined, refused: ReadonlySet<string>): Resolution {
     return resolveRoles({
       // Without AI nothing is called; the roles are reported as configured.
       backend: ai.backend === 'none' ? 'developer' : ai.backend,
       configured: ai.models,
       explicit,
       substituteExplicit: ai.substituteExplicitModels,
-      list,
-      notFound,
+      list: served,
+      notFound: refused,
     })
   }
 
   /** Resolves anew; names every unserved id once and bumps the revision when anything changed. */
   function update() {
-    const next = resolve()
+    const previous = resolution ?? resolve(undefined, new Set())
+    const next = resolve(list, notFound)
     let changed = false
     for (const role of MODEL_ROLES) {
-      const before = resolution[role]
+      const before = previous[role]
       const after = next[role]
       if (before.inUse !== after.inUse || before.reason !== after.reason) changed = true
       announce(role, after)
@@ -161,7 +168,7 @@ export function createModelResolver(options: ModelResolverOptions): ModelResolve
   }
 
   return {
-    idOf: (role) => resolution[role].inUse,
+    idOf: (role) => current()[role].inUse,
     async ready() {
       if (ai.backend === 'none' || !due()) return
       const first = !waited
@@ -179,7 +186,7 @@ export function createModelResolver(options: ModelResolverOptions): ModelResolve
         notFound.add(id)
         update()
       }
-      return resolution[role].inUse
+      return current()[role].inUse
     },
     isNotFound: (id) => notFound.has(id),
     report: () => ({
@@ -190,7 +197,7 @@ export function createModelResolver(options: ModelResolverOptions): ModelResolve
         ...(failure ? { failure } : {}),
       },
       revision,
-      roles: resolution,
+      roles: current(),
     }),
   }
 }

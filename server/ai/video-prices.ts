@@ -71,3 +71,32 @@ export function quoteVideo(
     pricesReadOn: VIDEO_PRICES_READ_ON,
   }
 }
+
+const PRICE_RESOLUTIONS = ['*', '360p', '720p', '1080p', '4k']
+const isPrice = (n: unknown) => typeof n === 'number' && n >= 0 && n <= 100
+
+/**
+ * `VIDEO_PRICES` (JSON: model id -> resolution or `*` -> `{ audio, silent }` in US dollars per
+ * second, 0 to 100), or undefined when it is not that shape.
+ */
+export function readVideoPrices(json: string): VideoPriceTable | undefined {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(json)
+  } catch {
+    return undefined
+  }
+  if (!isRecord(parsed)) return undefined
+  for (const [model, byResolution] of Object.entries(parsed)) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(model) || !isRecord(byResolution)) return undefined
+    for (const [resolution, price] of Object.entries(byResolution)) {
+      if (!PRICE_RESOLUTIONS.includes(resolution) || !isRecord(price)) return undefined
+      const keys = Object.keys(price)
+      if (keys.length !== 2 || !isPrice(price.audio) || !isPrice(price.silent)) return undefined
+    }
+  }
+  return parsed as VideoPriceTable
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)

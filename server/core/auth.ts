@@ -1,9 +1,11 @@
 /**
  * @module auth
  * Optional API-key protection for `/api/*`: when `API_KEYS` is set, each request must carry one
- * of them as `Authorization: Bearer <key>` or `X-Api-Key: <key>`, and gets the key's workspace
- * (`c.get('workspace')`); without keys every request is in the default workspace. Keys are
- * compared as SHA-256 digests in constant time (no early exit, no length leak).
+ * of them as `X-Api-Key: <key>` or `Authorization: Bearer <key>`, and gets the key's workspace
+ * (`c.get('workspace')`); without keys every request is in the default workspace. `X-Api-Key`
+ * wins when both are sent: behind Cloud Run IAM the Authorization header carries the caller's
+ * identity token, not an app key. Keys are compared as SHA-256 digests in constant time (no
+ * early exit, no length leak).
  */
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from './context'
@@ -35,8 +37,8 @@ export const requireApiKey = (keys: readonly ApiKey[]): MiddlewareHandler<AppEnv
       return next()
     }
     if (c.req.method === 'OPTIONS') return next()
-    const header = c.req.header('Authorization')
-    const given = header?.match(/^Bearer\s+(.+)$/i)?.[1] ?? c.req.header('X-Api-Key')
+    const given =
+      c.req.header('X-Api-Key') ?? c.req.header('Authorization')?.match(/^Bearer\s+(.+)$/i)?.[1]
     const index = given ? matchingIndex(expected, digest(given.trim())) : -1
     if (index < 0) throw errors.unauthorized()
     c.set('workspace', workspaces[index] as string)

@@ -1,12 +1,15 @@
 /**
  * cloudbuild.yaml, read as Cloud Build reads it: the steps build with a layer cache, tag
- * $SHORT_SHA, push to Artifact Registry and deploy to Cloud Run with the flags the service needs;
- * every substitution used is declared (and explained), every declared one is used.
+ * $SHORT_SHA, push to Artifact Registry, deploy a tagged revision without traffic with the
+ * settings of service.yaml, verify it, then move the traffic; every substitution used is declared
+ * (and explained), every declared one is used; every inline script is valid bash. The rollout
+ * itself runs in tests/deploy/rollout.test.ts.
  */
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Cloud Build substitutions are written ${_X}.
 import { describe, expect, test } from 'bun:test'
 import { join } from 'node:path'
 import { parse } from 'yaml'
+import { commandOf, substitute } from '../deploy/support/cloud-build'
 
 const ROOT = join(import.meta.dir, '..', '..')
 const source = await Bun.file(join(ROOT, 'cloudbuild.yaml')).text()
@@ -110,37 +113,86 @@ describe('cloudbuild.yaml', () => {
     expect(build.images).toEqual(expect.arrayContaining([`${IMAGE}:$SHORT_SHA`, `${IMAGE}:latest`]))
   })
 
-  test('steps run in order: pull, build, push, deploy', () => {
-    const ids = build.steps.map((s) => s.id)
-    expect(ids.indexOf('build')).toBeGreaterThan(ids.indexOf('pull-cache'))
-    expect(ids.indexOf('push')).toBeGreaterThan(ids.indexOf('build'))
-    expect(ids.indexOf('deploy')).toBeGreaterThan(ids.indexOf('push'))
+  test('steps run in order: pull, build, push, tools, deploy, verify, traffic', () => {
+    expect(build.steps.map((s) => s.id)).toEqual([
+      'pull-cache',
+      'build-stage',
+      'build',
+      'push',
+      'tools',
+      'deploy',
+      'verify',
+      'traffic',
+    ])
+    // One after the other: no step starts before the one above it has passed.
+    expect(build.steps.every((s) => !('waitFor' in s))).toBe(true)
+  })
+
+  test('every inline script is valid bash once substituted (bash -n)', () => {
+    const values = Object.fromEntries(
+      [...BUILT_IN, ...Object.keys(build.substitutions ?? {})].map((n) => [n, 'x'])
+    )
+    const scripts = build.steps.filter((s) => s.entrypoint === 'bash')
+    expect(scripts.length).toBeGreaterThanOrEqual(4)
+    for (const step of scripts) {
+      const [, flag, script] = commandOf(step, values)
+      expect(flag).toBe('-c')
+      const check = Bun.spawnSync(['bash', '-n', '-c', script!])
+      expect({ step: step.id, error: check.stderr.toString() }).toEqual({
+        step: step.id,
+        error: '',
+      })
+      // The rollout's scripts stop at the first failing command (pull-cache may fail on purpose).
+      if (step.id !== 'pull-cache') expect(script).toMatch(/^set -euo pipefail$/m)
+    }
+  })
+
+  test('the gcloud steps get their bun from the image the Dockerfile builds with', async () => {
+    const dockerfile = await Bun.file(join(ROOT, 'Dockerfile')).text()
+    const buildImage = dockerfile.match(/^FROM\s+(\S+)\s+AS\s+build$/m)?.[1]
+    expect(stepById('tools').name).toBe(buildImage!)
   })
 
   describe('deploy', () => {
     const deploy = stepText(stepById('deploy'))
 
-    test('deploys the pushed $SHORT_SHA image to Cloud Run in the region', () => {
+    test('deploys the pushed $SHORT_SHA image as a tagged revision without traffic', () => {
       expect(deploy).toContain('gcloud run deploy ${_SERVICE}')
-      expect(deploy).toContain(`--image=${IMAGE}:$SHORT_SHA`)
+      expect(deploy).toContain(`IMAGE=${IMAGE}:$SHORT_SHA`)
       expect(deploy).toContain('--region=${_REGION}')
-      expect(deploy).toContain('--port=8080')
+      expect(deploy).toContain('--tag="$$tag"')
+      expect(deploy).toContain('traffic=(--no-traffic)')
+      expect(deploy).toContain('tag="c-$SHORT_SHA"')
     })
 
-    test('boosts CPU at start and sizes memory, timeout and concurrency', () => {
-      expect(deploy).toContain('--cpu-boost')
-      expect(deploy).toMatch(/--memory=\d+(Mi|Gi)/)
-      const timeout = Number(deploy.match(/--timeout=(\d+)/)?.[1])
-      // Long model calls and streamed articles: well above the 300 s default, within 3600 s.
-      expect(timeout).toBeGreaterThanOrEqual(600)
-      expect(timeout).toBeLessThanOrEqual(3600)
-      expect(Number(deploy.match(/--concurrency=(\d+)/)?.[1])).toBeGreaterThan(1)
+    test('takes every setting from service.yaml and states none of its own', () => {
+      expect(deploy).toContain('bun scripts/deploy/service.ts flags service.yaml')
+      expect(deploy).toContain('"$${settings[@]}"')
+      for (const flag of [
+        '--memory',
+        '--cpu',
+        '--concurrency',
+        '--timeout',
+        '--min-instances',
+        '--max-instances',
+        '--set-secrets',
+        '--set-env-vars',
+        '--service-account',
+        '--startup-probe',
+        '--liveness-probe',
+        '--port',
+      ]) {
+        expect(deploy).not.toContain(`${flag}=`)
+      }
+      expect(deploy).not.toContain('--cpu-boost')
     })
 
-    test('takes GEMINI_API_KEY from Secret Manager, never from a plain env var', () => {
-      expect(deploy).toContain('GEMINI_API_KEY=${_GEMINI_SECRET}:latest')
-      expect(deploy).toContain('--set-secrets=')
-      expect(deploy).not.toMatch(/--(set|update)-env-vars=[^\s]*GEMINI_API_KEY/)
+    test('gives the service values to service.yaml: secrets by name, never a key itself', () => {
+      expect(deploy).toContain('GEMINI_SECRET=${_GEMINI_SECRET}')
+      expect(deploy).toContain('API_KEYS_SECRET=${_API_KEYS_SECRET}')
+      expect(deploy).toContain('BUCKET=${_BUCKET}')
+      expect(deploy).toContain('RUNTIME_SERVICE_ACCOUNT=${_RUNTIME_SA}')
+      expect(deploy).not.toMatch(/GEMINI_API_KEY=/)
     })
 
     test('is not public by default', () => {
@@ -148,5 +200,27 @@ describe('cloudbuild.yaml', () => {
       expect(deploy).not.toMatch(/--allow-unauthenticated/)
       expect(source).toMatch(/^#.*Identity-Aware Proxy/m)
     })
+  })
+
+  test('verify smoke-tests the tagged URL with an identity token before any traffic moves', () => {
+    const verify = stepText(stepById('verify'))
+    expect(verify).toContain('bash scripts/deploy/smoke.sh')
+    expect(verify).not.toContain('update-traffic ${_SERVICE} --region=${_REGION} --to-tags')
+    const traffic = stepText(stepById('traffic'))
+    expect(traffic).toContain('--to-tags="$$tag=100"')
+    expect(traffic).toContain('--remove-tags="$$tag"')
+  })
+
+  test('the build timeout leaves room for canary waits', () => {
+    expect(
+      Number.parseInt(String((build as { timeout?: string }).timeout), 10)
+    ).toBeGreaterThanOrEqual(1800)
+  })
+})
+
+describe('cloudbuild substitution (the test runner mirrors Cloud Build)', () => {
+  test('$$ is a dollar, declared names are replaced, an unknown one is an error', () => {
+    expect(substitute('$$x ${_A} $B', { _A: '1', B: '2' })).toBe('$x 1 2')
+    expect(() => substitute('$NOPE', {})).toThrow('not declared')
   })
 })

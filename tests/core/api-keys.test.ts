@@ -88,4 +88,16 @@ describe('the workspace of a request', () => {
     expect(await whoami(app, 'key-acme-')).toBe(401)
     expect(await whoami(app)).toBe(401)
   })
+
+  test('behind Cloud Run IAM: X-Api-Key is read even when Authorization carries an identity token', async () => {
+    const app = appWith(loadConfig({ API_KEYS: 'acme:key-acme-1' }).apiKeys)
+    const call = async (headers: Record<string, string>) => {
+      const res = await app.request('/whoami', { headers })
+      return res.ok ? res.text() : res.status
+    }
+    const identity = { Authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.identity.token' }
+    expect(await call({ ...identity, 'X-Api-Key': 'key-acme-1' })).toBe('acme')
+    expect(await call(identity)).toBe(401)
+    expect(await call({ Authorization: 'Bearer key-acme-1' })).toBe('acme')
+  })
 })

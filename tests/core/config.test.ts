@@ -138,3 +138,40 @@ describe('malformed values stop start-up with one readable message', () => {
     expect(message).not.toContain('sk-secret-value-123')
   })
 })
+
+describe('structured values', () => {
+  const prices = (json: string) => loadConfig({ VIDEO_PRICES: json }).video
+
+  test('VIDEO_PRICES replaces the entries of the models it names', () => {
+    const video = prices('{"veo-x":{"*":{"audio":0.5,"silent":0.25}}}')
+    expect(video.prices['veo-x']).toEqual({ '*': { audio: 0.5, silent: 0.25 } })
+    expect([...video.configuredPrices]).toEqual(['veo-x'])
+  })
+
+  test.each([
+    ['not JSON', '{veo'],
+    ['a list', '[1]'],
+    ['an unknown resolution', '{"veo-x":{"8k":{"audio":1,"silent":1}}}'],
+    ['a price above 100', '{"veo-x":{"*":{"audio":101,"silent":1}}}'],
+    ['a missing price', '{"veo-x":{"*":{"audio":1}}}'],
+    ['an extra field', '{"veo-x":{"*":{"audio":1,"silent":1,"x":1}}}'],
+    ['a bad model id', '{"../x":{"*":{"audio":1,"silent":1}}}'],
+  ])('VIDEO_PRICES with %s stops start-up', (_, json) => {
+    expect(fails({ VIDEO_PRICES: json })).toContain('VIDEO_PRICES must be JSON')
+  })
+
+  test('ports, optional numbers and choices', () => {
+    const config = loadConfig({
+      FETCH_ALLOWED_PORTS: '8080, 3000',
+      GEMINI_INTERACTIVE_TIMEOUT_MS: ' 2000 ',
+      LOG_LEVEL: ' WARN ',
+    })
+    expect(config.fetchAllowedPorts).toEqual([8080, 3000])
+    expect(config.ai.deadlines.interactiveMs).toBe(2_000)
+    expect(config.log.level).toBe('warn')
+    expect(fails({ FETCH_ALLOWED_PORTS: '80,http' })).toContain('FETCH_ALLOWED_PORTS must be')
+    expect(fails({ GEMINI_IDLE_TIMEOUT_MS: '999' })).toContain(
+      'GEMINI_IDLE_TIMEOUT_MS must be a whole number between 1000 and 3600000'
+    )
+  })
+})

@@ -6,7 +6,9 @@
  * Types that are not plain media are sent as downloads; SVG, which can carry script, is also
  * sandboxed.
  */
-import { type Context, Hono } from 'hono'
+import type { Context } from 'hono'
+// Evaluated at start-up (media are served before the API loads): the small preset of Hono.
+import { Hono } from 'hono/tiny'
 import type { AppEnv } from '../../core/context'
 import { sendError } from '../../core/error-handler'
 import { AppError, errors } from '../../core/errors'
