@@ -51,6 +51,18 @@ test('bytes without their metadata file (an interrupted write) are not an object
   expect((await store.list('media/')).items).toEqual([])
 })
 
+test('a disk that fails is a 502 storage_error (the cause kept for the log), not a 500', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'ais-store-'))
+  parents.push(parent)
+  // DATA_DIR is a file: nothing can be created below it.
+  writeFileSync(join(parent, 'data'), 'not a folder')
+  const store = createLocalStore(join(parent, 'data'))
+  const error = await rejection(store.put('media/a.png', new Uint8Array([1]), json))
+  expect(error).toMatchObject({ status: 502, code: 'storage_error' })
+  expect((error as Error).message).not.toContain(parent)
+  expect((error as Error).cause).toBeDefined()
+})
+
 test('a list prefix pointing outside DATA_DIR finds nothing', async () => {
   const { store, dataDir } = openLocal()
   await store.put('jobs/video/a.json', new Uint8Array([1]), { contentType: 'application/json' })

@@ -16,6 +16,8 @@ export interface ApiResponse<T = unknown> {
 export interface FieldIssue {
   field: string
   message: string
+  /** The rule broken, coded (server core/field-rules.ts): worded in the user's language. */
+  rule?: { code: string; params?: Record<string, string | number> }
 }
 
 export class ApiError extends Error {

@@ -10,6 +10,7 @@ import type { VideoHandle } from '../../ai/video-types'
 import type { AiBackend } from '../../config'
 import type { MediaRef } from '../../storage/media'
 import type { VideoCheck } from '../brand-guard/check-video'
+import type { JobFailureCode } from './failures'
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled'
 export const TERMINAL: ReadonlySet<JobStatus> = new Set(['succeeded', 'failed', 'cancelled'])
@@ -39,8 +40,9 @@ export interface JobProgress {
   estimated: boolean
 }
 
+/** Why a job ended without a video: a code the UI words (failures.ts), and its English text. */
 export interface JobError {
-  code: string
+  code: JobFailureCode
   message: string
 }
 

@@ -4,6 +4,7 @@ import { type RecordedRequest, startFakeGemini } from '../../support/fake-gemini
 import { competitors, profile, seoReport } from '../fixtures'
 import { landscapeAnswer, reviewAnswer } from './answers'
 import {
+  type ErrorBody,
   expectInvalid,
   grounded,
   isResearch,
@@ -33,7 +34,7 @@ interface AnalysisBody {
   knowledge: { title: string }[]
   sources: { url: string }[]
   searchEntryPoints: string[]
-  warnings: string[]
+  warnings: { code: string; params: Record<string, string | number>; message: string }[]
   failures: { id: string; url: string; code: string; message: string }[]
 }
 
@@ -94,7 +95,12 @@ describe('POST /api/seo/competitor-analysis', () => {
   test('a top article that is not on the competitor site is left out with a warning', async () => {
     const body = await analyseThree()
     expect(body.warnings).toEqual([
-      'The top article proposed for https://brew-three.example is not on that site; it was left out.',
+      {
+        code: 'top_article_off_site',
+        params: { url: 'https://brew-three.example' },
+        message:
+          'The top article proposed for https://brew-three.example is not on that site; it was left out.',
+      },
     ])
   })
 
@@ -192,15 +198,25 @@ describe('POST /api/seo/competitor-analysis', () => {
     })
     const body = (await dup.json()) as AnalysisBody
     expect(body.competitors).toHaveLength(1)
-    expect(body.warnings).toContain(
-      'roastery-one.example/about was listed twice; it is analyzed once.'
-    )
+    expect(body.warnings).toContainEqual({
+      code: 'competitor_listed_twice',
+      params: { url: 'roastery-one.example/about' },
+      message: 'roastery-one.example/about was listed twice; it is analyzed once.',
+    })
     gemini.reset()
 
-    await expectInvalid(
-      await analyze({ competitors: [{ id: 'own', url: 'https://shop.northwind-coffee.example' }] }),
-      ['competitors.0.url']
-    )
+    const own = await analyze({
+      competitors: [{ id: 'own', url: 'https://shop.northwind-coffee.example' }],
+    })
+    const issues: unknown = ((await own.clone().json()) as ErrorBody).error.details?.issues
+    expect(issues).toEqual([
+      {
+        field: 'competitors.0.url',
+        message: 'Is your own site, not a competitor',
+        rule: { code: 'own_site', params: {} },
+      },
+    ])
+    await expectInvalid(own, ['competitors.0.url'])
     await expectInvalid(await analyze({ competitors: [{ url: 'javascript:alert(1)' }] }), [
       'competitors.0.url',
     ])

@@ -164,6 +164,7 @@ describe('request bodies are validated on every endpoint', () => {
         expect(issue).toEqual({
           field: 'article',
           message: `Must have at most ${MAX_ARTICLE} characters`,
+          rule: { code: 'max_chars', params: { max: MAX_ARTICLE } },
         })
       })
     }
