@@ -1,7 +1,8 @@
 /**
  * @module bench/static-throughput
  * Steady-state throughput with wrk (apt-get install wrk): the production server against the bare
- * `Bun.serve` baseline on a hashed asset and an SPA deep link (budget: app >= 0.8x baseline), and
+ * `Bun.serve` baseline on a hashed asset and an SPA deep link, also as an English browser asking
+ * for brotli (the shell chosen by Accept-Language) (budget: app >= 0.8x baseline), and
  * the latency of API routes at 50 connections (budget: p99 under 2 ms): `/api/capabilities` (the
  * middleware chain alone) and `POST /api/seo/analyze-intent` with the fake Gemini answering at once.
  *
@@ -81,6 +82,16 @@ async function main() {
     const targets = [
       { name: 'hashed asset', path: largestAsset(dist.dir) ?? '/index.html', headers: [] },
       { name: 'SPA deep link', path: '/seo/brief?step=2', headers: ['Accept: text/html'] },
+      // The shell chosen by Accept-Language (index.en.html), precompressed as a browser takes it.
+      {
+        name: 'SPA deep link, English browser, br',
+        path: '/seo/brief?step=2',
+        headers: [
+          'Accept: text/html',
+          'Accept-Language: en-US,en;q=0.9',
+          'Accept-Encoding: gzip, deflate, br',
+        ],
+      },
     ]
     rows.push('| request | app req/s | baseline req/s | ratio | app p99 | baseline p99 |')
     rows.push('|---|---:|---:|---:|---:|---:|')

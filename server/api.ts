@@ -11,6 +11,7 @@ import { requireApiKey } from './core/auth'
 import { DEFAULT_BODY_LIMIT, limitBody } from './core/body-limit'
 import type { AppEnv } from './core/context'
 import { corsFor } from './core/cors'
+import { drainGuard } from './core/drain'
 import { onError, sendError } from './core/error-handler'
 import { errors } from './core/errors'
 import type { RouteEntry } from './core/openapi/build'
@@ -18,6 +19,8 @@ import { rateLimit } from './core/rate-limit'
 import { requestLog } from './core/request-log'
 import type { AppDeps } from './deps'
 import { brandRoutes } from './features/brand/routes'
+import { brandGuardRoutes } from './features/brand-guard/routes'
+import { campaignRoutes } from './features/campaigns/routes'
 import { docsRoutes } from './features/docs/routes'
 import { imageRoutes } from './features/image/routes'
 import { libraryRoutes } from './features/library/routes'
@@ -36,6 +39,7 @@ export function createApi(deps: AppDeps) {
   api.notFound((c) => sendError(c, errors.notFound('This API endpoint')))
   api.use(
     requestLog({ log, projectId: config.ai.project }),
+    drainGuard({ drain: deps.drain }),
     corsFor(config.allowedOrigins),
     rateLimit({ perMinute: config.rateLimitPerMinute, trustForwardedFor: config.production }),
     // Saved documents, images and video jobs may be larger; those routes set their own limit.
@@ -59,15 +63,17 @@ export function createApi(deps: AppDeps) {
         budgetGuard({
           ledger: deps.ledger,
           refuseWhenSpent: (method, path) =>
-            callsModels(method, path) && !path.startsWith('/api/video/jobs'),
+            callsModels(method, path) && !VIDEO_JOB_START.test(path),
         })
       )
       .route('/', brandRoutes(deps))
+      .route('/brand', brandGuardRoutes(deps))
       .route('/seo', seoRoutes(deps))
       .route('/library', libraryRoutes(deps))
       .route('/image', imageRoutes(deps))
       .route('/video', videoRoutes(deps))
       .route('/usage', usageRoutes(deps))
+      .route('/campaigns', campaignRoutes(deps))
   )
 }
 
@@ -79,6 +85,9 @@ export const routeTable = (
 
 /** POSTs that never call a model: saved work, Search Console reports, WordPress publishing. */
 const NO_MODEL = ['/api/library/', '/api/seo/search-console/', '/api/seo/wordpress/']
+
+/** Starting a video job: it reserves its own estimate (a brand check of its clip does not). */
+const VIDEO_JOB_START = /^\/api\/video\/jobs\/?$/
 
 /** Every other POST of a studio calls a model (video posters are PUTs). */
 const callsModels = (method: string, path: string) =>

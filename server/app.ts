@@ -12,6 +12,7 @@ import type { MiddlewareHandler } from 'hono'
 import { Hono } from 'hono/tiny'
 import type { createApi } from './api'
 import type { AppEnv } from './core/context'
+import { drainGuard } from './core/drain'
 import { onError, onNotFound } from './core/error-handler'
 import { once } from './core/lazy'
 import { requestLog } from './core/request-log'
@@ -34,7 +35,8 @@ export function createApp(deps: AppDeps) {
   app.use(warmAfterFirstResponse(api, () => indexClientBuild()))
   app.use(
     requestLog({ log, projectId: config.ai.project, quiet: isQuietPath, skip: isApiPath }),
-    securityHeaders()
+    securityHeaders(),
+    drainGuard({ drain: deps.drain, skip: isApiPath, track: false })
   )
   app.get('/health', (c) => c.json({ status: 'ok' as const }, 200, { 'Cache-Control': 'no-store' }))
   // The API sees the request as sent (paths keep `/api`) and the Bun server as its env.

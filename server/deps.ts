@@ -5,6 +5,7 @@
  */
 import { createAiGateway } from './ai/gateway'
 import { type Config, DEFAULT_WORKSPACE } from './config'
+import { createDrain, type Drain } from './core/drain'
 import { createLogger } from './core/logger'
 import type { FeatureDeps } from './features/context'
 import { lazyLedger } from './lazy-ledger'
@@ -13,6 +14,8 @@ import { createBlobStore } from './storage'
 export interface AppDeps extends FeatureDeps {
   /** The built client's directory, or undefined to serve the API only. */
   distDir?: string
+  /** The process's shutdown: `server/index.ts` starts it on SIGTERM. */
+  drain: Drain
 }
 
 export function createDeps(config: Config, overrides: Partial<AppDeps> = {}): AppDeps {
@@ -37,6 +40,7 @@ export function createDeps(config: Config, overrides: Partial<AppDeps> = {}): Ap
     ai: overrides.ai ?? createAiGateway({ ai: config.ai, log }),
     store,
     distDir: overrides.distDir,
+    drain: overrides.drain ?? createDrain(),
     clock,
     fetchPolicy: overrides.fetchPolicy,
     searchConsoleAuth: overrides.searchConsoleAuth,

@@ -3,8 +3,10 @@
  * Serves the built client with Hono's serveStatic over an index of the build (see dist-index.ts):
  * finds `client/dist`, serves hashed assets with immutable caching,
  * `index.html` with `no-cache`, precompressed `.br`/`.gz` when accepted, and the SPA fallback for
- * GET/HEAD navigations only. API paths, missing assets, dotfiles and anything that tries to leave
- * the dist root get 404, never the HTML shell.
+ * GET/HEAD navigations only: the shell whose `<html lang>` matches `Accept-Language`
+ * (`index.en.html`, written by the build beside `index.html`, for a browser that prefers no
+ * Chinese), so the first paint is in the right language. API paths, missing assets, dotfiles and
+ * anything that tries to leave the dist root get 404, never the HTML shell.
  */
 
 import type { Context, Hono, MiddlewareHandler } from 'hono'
@@ -14,6 +16,7 @@ import { sendError } from './core/error-handler'
 import { AppError, errors } from './core/errors'
 import type { Logger } from './core/logger'
 import { dirname, extname, join, resolve } from './core/posix-path'
+import { acceptedLanguages, preferredUiLanguage } from './core/preferred-language'
 import { type LazyDistIndex, lazyDistIndex, UNSAFE_PATH } from './dist-index'
 
 export interface DistLookup {
@@ -61,6 +64,8 @@ export function logDistChoice(lookup: DistLookup, log: Logger): void {
   }
 }
 
+/** The shell with `<html lang="en">`, written by the client build (vite.config.ts). */
+export const ENGLISH_INDEX = 'index.en.html'
 const YEAR = 'public, max-age=31536000, immutable'
 const NO_CACHE = 'no-cache'
 const SHORT = 'public, max-age=3600'
@@ -69,7 +74,7 @@ const SHORT = 'public, max-age=3600'
 function serveFromIndex(
   root: string,
   index: LazyDistIndex,
-  options: { path?: string; cacheControl: (path: string) => string }
+  options: { path?: string; cacheControl: (path: string) => string; vary?: string }
 ): MiddlewareHandler {
   return serveStatic({
     root,
@@ -80,6 +85,7 @@ function serveFromIndex(
     getContent: async (path) => (await index.content(path)) ?? null,
     onFound: (path, c) => {
       c.header('Cache-Control', options.cacheControl(path))
+      if (options.vary) c.header('Vary', options.vary, { append: true })
     },
   })
 }
@@ -119,10 +125,11 @@ export function mountStatic(
   const serveFile = serveFromIndex(root, index, {
     cacheControl: (path) => (path.endsWith('index.html') ? NO_CACHE : SHORT),
   })
-  const serveIndex = serveFromIndex(root, index, {
-    path: 'index.html',
-    cacheControl: () => NO_CACHE,
-  })
+  // The shell in the browser's language; the Chinese one (the default) when no English build exists.
+  const shell = (path: string) =>
+    serveFromIndex(root, index, { path, cacheControl: () => NO_CACHE, vary: 'Accept-Language' })
+  const serveIndex = shell('index.html')
+  const serveEnglishIndex = shell(ENGLISH_INDEX)
   const notFound = (c: Context<AppEnv>) => sendError(c, errors.notFound())
 
   app.all('*', async (c) => {
@@ -136,7 +143,9 @@ export function mountStatic(
     if (extname(path) !== '') return (await serveFile(c, async () => {})) ?? notFound(c)
     // Anything else is a page of the SPA (the router decides), for navigations only.
     if (!isNavigation(c)) return notFound(c)
-    return (await serveIndex(c, async () => {})) ?? notFound(c)
+    const english = preferredUiLanguage(acceptedLanguages(c.req.header('Accept-Language'))) === 'en'
+    const served = english ? await serveEnglishIndex(c, async () => {}) : undefined
+    return served ?? (await serveIndex(c, async () => {})) ?? notFound(c)
   })
   return index.load
 }

@@ -2,7 +2,8 @@
  * @module router
  * History-mode routes; every page is its own lazy chunk so the first load carries only the shell.
  * `/seo/:step` takes the step ids of server/features/seo/steps.ts (the agent's too).
- * `/image/:seriesId` names a saved image series (the library's id rule).
+ * `/image/:seriesId` names a saved image series, `/campaign/:campaignId` a saved campaign (the
+ * library's id rule); `/campaign?project=<id>` starts one from a saved SEO project.
  * `meta.titleKey` names the message used for the document title.
  */
 import { createRouter, createWebHistory } from 'vue-router'
@@ -56,6 +57,12 @@ export const router = createRouter({
       name: 'usage',
       component: () => import('./pages/UsagePage.vue'),
       meta: { titleKey: 'nav.usage' },
+    },
+    {
+      path: '/campaign/:campaignId([a-z0-9][a-z0-9-]{0,63})?',
+      name: 'campaign',
+      component: () => import('./pages/CampaignPage.vue'),
+      meta: { titleKey: 'campaign.title' },
     },
     {
       path: '/:pathMatch(.*)*',

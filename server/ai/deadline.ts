@@ -22,14 +22,30 @@ export interface Budget {
 
 const timeoutReason = () => new DOMException('The AI call ran out of time.', 'TimeoutError')
 
+/**
+ * A budget for the whole call. Its timer and its listener on the caller's signal hold everything
+ * listening to the budget's signal (the SDK's attempt and its fetch), so `dispose()` must run when
+ * the call settles: a timer left to fire kept each finished request alive for the whole budget.
+ */
 export function totalBudget(ms: number, caller?: AbortSignal): Budget {
-  const timer = AbortSignal.timeout(ms)
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort(timeoutReason())
+  }, ms)
+  const onCallerAbort = () => controller.abort(caller?.reason)
+  if (caller?.aborted) controller.abort(caller.reason)
+  else caller?.addEventListener('abort', onCallerAbort, { once: true })
   return {
-    signal: caller ? AbortSignal.any([caller, timer]) : timer,
+    signal: controller.signal,
     deadline: Date.now() + ms,
-    timedOut: () => timer.aborted,
+    timedOut: () => timedOut,
     touch: () => undefined,
-    dispose: () => undefined,
+    dispose: () => {
+      clearTimeout(timer)
+      caller?.removeEventListener('abort', onCallerAbort)
+    },
   }
 }
 

@@ -8,6 +8,7 @@
 import type * as v from 'valibot'
 import { errors } from '../core/errors'
 import { once } from '../core/lazy'
+import { circuitBreaker } from './circuit-breaker'
 import type { GeminiGatewayOptions } from './gemini'
 import { createModelResolver, type ModelResolverOptions } from './model-resolver'
 import { type ModelRole, specOf } from './models'
@@ -22,7 +23,11 @@ export interface AiGatewayOptions extends GeminiGatewayOptions {
 }
 
 export function createAiGateway(options: AiGatewayOptions): AiGateway {
-  const load = once(() => import('./gemini').then((m) => m.createGeminiGateway(options, resolver)))
+  // Here rather than in the lazily loaded gateway: its state is read without loading the SDK.
+  const breaker = options.breaker ?? circuitBreaker({ log: options.log, ...options.circuits })
+  const load = once(() =>
+    import('./gemini').then((m) => m.createGeminiGateway({ ...options, breaker }, resolver))
+  )
   const resolver = createModelResolver({
     ...options.modelList,
     ai: options.ai,
@@ -40,12 +45,15 @@ export function createAiGateway(options: AiGatewayOptions): AiGateway {
     model,
     models,
     resolveModels: () => resolver.ready(),
+    circuits: () => breaker.status(),
     text: async (r) => (await load()).text(r),
     json: async <S extends v.GenericSchema>(r: JsonRequest<S>) => (await load()).json(r),
     callFunction: async (r) => (await load()).callFunction(r),
     image: async (r) => (await load()).image(r),
     upscale: async (r) => (await load()).upscale(r),
     segment: async (r) => (await load()).segment(r),
+    uploadFile: async (r) => (await load()).uploadFile(r),
+    deleteFile: async (name) => (await load()).deleteFile(name),
     startVideo: async (r) => (await load()).startVideo(r),
     pollVideo: async (h, signal) => (await load()).pollVideo(h, signal),
     cancelVideo: async (h) => (await load()).cancelVideo(h),
@@ -66,12 +74,15 @@ function disabledGateway(model: AiGateway['model'], models: AiGateway['models'])
     model,
     models,
     resolveModels: async () => undefined,
+    circuits: () => [],
     text: refused,
     json: refused,
     callFunction: refused,
     image: refused,
     upscale: refused,
     segment: refused,
+    uploadFile: refused,
+    deleteFile: refused,
     startVideo: refused,
     pollVideo: refused,
     cancelVideo: refused,

@@ -6,6 +6,7 @@
  */
 import type * as v from 'valibot'
 import type { AiBackend } from '../config'
+import type { CircuitStatus } from './circuit-breaker'
 import type { ModelsReport } from './model-resolver'
 import type { ImageRole, ImageSize, ModelRole, ModelSpec, TextRole, ThinkingLevel } from './models'
 import type { VideoOperations } from './video-types'
@@ -19,6 +20,8 @@ export type { ImageRole, TextRole, ThinkingLevel }
 export type Part = (
   | { text: string; thought?: boolean }
   | { inlineData: { data: string; mimeType: string } }
+  /** A file the service reads itself: a Files API URI (Developer API) or `gs://` (Vertex AI). */
+  | { fileData: { fileUri: string; mimeType: string } }
   | { functionCall: { name: string; args: Record<string, unknown>; id?: string } }
   | { functionResponse: { name: string; response: Record<string, unknown>; id?: string } }
 ) & { thoughtSignature?: string }
@@ -176,6 +179,24 @@ export interface SegmentResult {
   masks: SegmentMask[]
 }
 
+/** Bytes for the Files API (Developer API only; Vertex AI reads `gs://` objects instead). */
+export interface FileUploadRequest {
+  bytes: Uint8Array
+  mimeType: string
+  displayName?: string
+  signal?: AbortSignal
+  deadline?: Deadline
+  timeoutMs?: number
+}
+
+/** An uploaded file, processed and usable as a `fileData` part. */
+export interface UploadedFile {
+  /** `files/<id>`, to delete it. */
+  name: string
+  uri: string
+  mimeType: string
+}
+
 /** The model a role resolves to, with what it supports. */
 export interface ResolvedModel {
   role: ModelRole
@@ -204,4 +225,10 @@ export interface AiGateway extends VideoOperations {
   upscale(request: UpscaleRequest): Promise<GeneratedImage>
   /** Imagen segmentation on Vertex AI; 501 on the Developer API, which does not serve it. */
   segment(request: SegmentRequest): Promise<SegmentResult>
+  /** Uploads a file and waits until it is ACTIVE (Developer API); 501 on Vertex AI. */
+  uploadFile(request: FileUploadRequest): Promise<UploadedFile>
+  /** Deletes an uploaded file (files expire by themselves after 48 hours). */
+  deleteFile(name: string): Promise<void>
+  /** The models whose service is failing right now (their circuits are open); none is good news. */
+  circuits(): CircuitStatus[]
 }

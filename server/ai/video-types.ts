@@ -7,6 +7,7 @@
  * long-running operations (Vertex AI).
  */
 import type { VideoMode, VideoRatio, VideoResolution, VideoRole } from './models'
+import type { VideoFailure } from './video-failures'
 
 /** What the service gave back to find the job again, with the model id it runs on. */
 export type VideoHandle =
@@ -64,12 +65,7 @@ export type VideoPoll =
   | { state: 'failed'; code: VideoFailure; message: string }
   | { state: 'cancelled' }
 
-export type VideoFailure =
-  | 'video_blocked'
-  | 'video_rejected'
-  | 'video_failed'
-  | 'video_missing'
-  | 'video_expired'
+export type { VideoFailure } from './video-failures'
 
 export interface DownloadedVideo {
   bytes: Uint8Array

@@ -3,6 +3,7 @@
  * The Hono environment shared by every route: the Bun server (when served by Bun) and the
  * per-request values set by the request middleware.
  */
+import type { Drain } from './drain'
 import type { Logger } from './logger'
 
 /** The parts of Bun's `Server` the app uses; absent under `app.request()` in tests. */
@@ -20,5 +21,9 @@ export type AppEnv = {
     workspace: string
     /** The key may read every workspace's usage (an admin key in `API_KEYS`). */
     admin: boolean
+    /** The process's shutdown (set by the drain guard). */
+    drain: Drain
+    /** Aborts the request's work when its client leaves or the process must exit (drain guard). */
+    signal: AbortSignal
   }
 }

@@ -6,6 +6,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from './context'
+import { serverRestarting } from './drain'
 import { AppError, envelope, errors } from './errors'
 import type { Logger } from './logger'
 
@@ -32,9 +33,14 @@ export const sendError = (c: Context<AppEnv>, error: AppError): Response => {
 export const onError =
   (fallbackLog: Logger): ErrorHandler<AppEnv> =>
   (err, c) => {
-    const error = toAppError(err)
+    let error = toAppError(err)
+    // Work cut by the drain's last call looks cancelled; the client is told why.
+    if (error.code === 'cancelled' && c.get('drain')?.draining) error = serverRestarting()
     const log = c.get('log') ?? fallbackLog
-    if (error.status === 503) {
+    if (isCircuitOpen(error)) {
+      // A fast failure while the AI service is down: its opening was logged, once.
+      log.debug(`${error.code}: ${error.message}`)
+    } else if (error.status === 503) {
       // A missing configuration, not a fault: one line, no stack.
       log.warn(`${error.code}: ${error.message}`)
     } else if (error.status >= 500) {
@@ -44,5 +50,9 @@ export const onError =
     }
     return sendError(c, error)
   }
+
+/** The answer of an open circuit (`ai/circuit-breaker` marks its details). */
+const isCircuitOpen = (error: AppError) =>
+  (error.details as { circuit?: unknown } | undefined)?.circuit === 'open'
 
 export const onNotFound: NotFoundHandler<AppEnv> = (c) => sendError(c, errors.notFound())

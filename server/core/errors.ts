@@ -5,11 +5,16 @@
  * anything else (stacks, raw upstream text, paths, secrets) stays in the server log.
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { ErrorCode } from './error-codes'
+
+export type { ErrorCode } from './error-codes'
 
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `brief.mainKeyword`. */
   field: string
   message: string
+  /** The rule broken, coded for the UI (field-rules.ts); absent for a schema's own wording. */
+  rule?: { code: string; params: Record<string, string | number> }
 }
 
 export interface AppErrorOptions {
@@ -21,13 +26,13 @@ export interface AppErrorOptions {
 export class AppError extends Error {
   override name = 'AppError'
   readonly status: ContentfulStatusCode
-  readonly code: string
+  readonly code: ErrorCode
   readonly details?: unknown
   readonly headers: Record<string, string>
 
   constructor(
     status: ContentfulStatusCode,
-    code: string,
+    code: ErrorCode,
     message: string,
     options: AppErrorOptions = {}
   ) {
@@ -57,7 +62,7 @@ export const envelope = (error: AppError, requestId: string): ErrorEnvelope => (
 export const errors = {
   invalidInput: (issues: FieldIssue[], message = 'The request is invalid.') =>
     new AppError(400, 'invalid_input', message, { details: { issues } }),
-  badRequest: (code: string, message: string, details?: unknown) =>
+  badRequest: (code: ErrorCode, message: string, details?: unknown) =>
     new AppError(400, code, message, { details }),
   malformedJson: () => new AppError(400, 'malformed_json', 'The request body is not valid JSON.'),
   unauthorized: () =>
@@ -82,7 +87,7 @@ export const errors = {
       details: { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) },
     }),
   notImplemented: (message: string) => new AppError(501, 'not_available', message),
-  upstream: (code: string, message: string, cause?: unknown, details?: unknown) =>
+  upstream: (code: ErrorCode, message: string, cause?: unknown, details?: unknown) =>
     new AppError(502, code, message, { cause, details }),
   notConfigured: (feature: string, variable: string) =>
     new AppError(

@@ -18,6 +18,8 @@ export interface Logger {
   child(fields: Fields): Logger
   /** Whether entries of `level` are written (skip building costly fields otherwise). */
   enabled(level: LogLevel): boolean
+  /** Writes out what is buffered (before the process exits). */
+  flush(): Promise<void>
   /**
    * Masks `secret` in every line from now on, in this logger and every other one of its family
    * (a credential learnt at run time, such as a WordPress application password).
@@ -28,7 +30,7 @@ export interface Logger {
 export interface LoggerOptions {
   level?: LogLevel
   format?: LogFormat
-  /** Where finished lines go; stdout by default. */
+  /** Where finished lines go; stdout by default (buffered, written once per tick). */
   write?: (line: string) => void
   /** Values that must never appear in a log line (API keys). */
   secrets?: readonly (string | undefined)[]
@@ -46,31 +48,52 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const secrets = new Set(
     (options.secrets ?? []).filter((s): s is string => Boolean(s && s.length >= 6))
   )
+  const out = options.write ? { write: options.write, flush: async () => {} } : stdout()
   const sink: Sink = {
     minRank: RANK[options.level ?? 'info'],
     format: options.format ?? 'json',
-    write: options.write ?? writeLine,
+    ...out,
     secrets,
     mask: (line) => {
-      let out = line
-      for (const secret of secrets) out = out.split(secret).join('[redacted]')
-      return out
+      for (const secret of secrets) {
+        if (line.includes(secret)) line = line.replaceAll(secret, '[redacted]')
+      }
+      return line
     },
   }
   return new BoundLogger(sink, {})
 }
 
 /**
- * One line to stdout. Bun's console.log writes natively; `process.stdout` would load Node's stream
- * machinery on first use, which costs milliseconds of every cold start.
+ * Lines to stdout through Bun's native file sink, written once per tick: `console.log` formats
+ * and writes each line synchronously (about 0.2 ms a line, the largest cost of a fast API
+ * request), and `process.stdout` would load Node's stream machinery at start (milliseconds of
+ * every cold start).
  */
-// biome-ignore lint/suspicious/noConsole: the logger is the one place that writes to stdout
-const writeLine = (line: string) => console.log(line)
+function stdout(): Pick<Sink, 'write' | 'flush'> {
+  let writer: ReturnType<typeof Bun.stdout.writer> | undefined
+  let scheduled = false
+  const flush = async () => {
+    scheduled = false
+    await writer?.flush()
+  }
+  return {
+    write(line) {
+      writer ??= Bun.stdout.writer()
+      writer.write(`${line}\n`)
+      if (scheduled) return
+      scheduled = true
+      setImmediate(flush)
+    },
+    flush,
+  }
+}
 
 interface Sink {
   minRank: number
   format: LogFormat
   write: (line: string) => void
+  flush: () => Promise<void>
   secrets: Set<string>
   mask: (line: string) => string
 }
@@ -99,6 +122,9 @@ class BoundLogger implements Logger {
   }
   enabled(level: LogLevel): boolean {
     return RANK[level] >= this.sink.minRank
+  }
+  flush(): Promise<void> {
+    return this.sink.flush()
   }
   redact(secret: string) {
     if (secret.length >= 6) this.sink.secrets.add(secret)

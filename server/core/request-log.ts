@@ -37,7 +37,15 @@ export const requestLog = (options: RequestLogOptions): MiddlewareHandler<AppEnv
     await next()
     c.header('X-Request-Id', requestId)
     const status = c.res.status
-    const level = status >= 500 ? 'error' : quiet(c.req.path) ? 'debug' : 'info'
+    // 503 is "unavailable for now" (storage busy, the AI service failing): a warning, not a fault.
+    const level =
+      status >= 500 && status !== 503
+        ? 'error'
+        : status === 503
+          ? 'warn'
+          : quiet(path)
+            ? 'debug'
+            : 'info'
     if (!log.enabled(level)) return
     const latency = (performance.now() - started) / 1000
     const entry = {

@@ -8,6 +8,7 @@
 import type { Context } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import type { AppEnv } from './context'
+import { serverRestarting } from './drain'
 import { toAppError } from './error-handler'
 import { envelope } from './errors'
 
@@ -46,12 +47,20 @@ export async function streamText<T, G extends Grounding = Grounding>(
   c.env?.timeout?.(c.req.raw, 0)
   c.header('Cache-Control', 'no-cache, no-transform')
   c.header('X-Accel-Buffering', 'no')
+  const drain = c.get('drain')
   return streamSSE(c, async (stream) => {
     let text = ''
     let grounding: G | undefined
     let id = 0
+    // A shutdown ends the stream with `server_restarting` (the client resumes or reports it).
+    const drained = drain?.started()
+    const restarting = drained?.promise.then((): never => {
+      throw serverRestarting()
+    })
+    restarting?.catch(() => undefined)
+    const next = () => (restarting ? Promise.race([iterator.next(), restarting]) : iterator.next())
     try {
-      for (let step = first; !step.done; step = await iterator.next()) {
+      for (let step = first; !step.done; step = await next()) {
         const event = step.value
         if (stream.aborted) {
           await iterator.return?.()
@@ -83,7 +92,9 @@ export async function streamText<T, G extends Grounding = Grounding>(
     } catch (error) {
       const appError = toAppError(error)
       const log = c.get('log')
-      if (appError.status >= 500) log?.error(`stream failed: ${appError.code}`, { err: appError })
+      if (appError.status >= 500 && appError.status !== 503) {
+        log?.error(`stream failed: ${appError.code}`, { err: appError })
+      }
       await stream.writeSSE({
         event: 'error',
         data: JSON.stringify({
@@ -92,6 +103,8 @@ export async function streamText<T, G extends Grounding = Grounding>(
         }),
         id: String(id++),
       })
+    } finally {
+      drained?.cancel()
     }
   })
 }

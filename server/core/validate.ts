@@ -12,6 +12,7 @@ import * as v from 'valibot'
 import { shapeBody } from './body-shape'
 import type { AppEnv } from './context'
 import { errors, type FieldIssue } from './errors'
+import { fieldIssue, fieldRuleOf } from './field-rules'
 import { annotate } from './openapi/route-doc'
 
 type AnySchema = v.GenericSchema
@@ -52,12 +53,15 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
 // Default messages for every schema that does not give its own.
 v.setGlobalMessage(describeIssue)
 
-/** Flattens valibot issues into `{ field, message }` pairs (field paths are dotted). */
+/**
+ * Flattens valibot issues into `{ field, message, rule? }` (field paths are dotted; `rule` is the
+ * broken rule coded for the UI, see field-rules.ts).
+ */
 export function toFieldIssues(issues: readonly v.BaseIssue<unknown>[]): FieldIssue[] {
-  return issues.slice(0, 20).map((issue) => ({
-    field: v.getDotPath(issue) ?? '(body)',
-    message: issue.message,
-  }))
+  return issues.slice(0, 20).map((issue) => {
+    const rule = fieldRuleOf(issue, describeIssue(issue))
+    return { field: v.getDotPath(issue) ?? '(body)', message: issue.message, ...(rule && { rule }) }
+  })
 }
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i
@@ -67,8 +71,6 @@ export type JsonTarget<S extends AnySchema> = {
   in: { json: v.InferInput<S> }
   out: { json: v.InferOutput<S> }
 }
-
-const UNKNOWN_FIELD = 'Unknown field: leave it out'
 
 /**
  * Parses a JSON body with `schema` after `body-shape`'s rules; 400 `invalid_input` naming every
@@ -85,7 +87,7 @@ export function parseBody<S extends AnySchema>(
   const unknown = options.unknownFields === 'ignore' ? [] : shaped.unknown
   if (result.success && unknown.length === 0) return result.output
   const issues = [
-    ...unknown.map((field) => ({ field, message: UNKNOWN_FIELD })),
+    ...unknown.map((field) => fieldIssue(field, 'unknown_field')),
     ...(result.success ? [] : toFieldIssues(result.issues)),
   ]
   throw errors.invalidInput(issues.slice(0, 20))

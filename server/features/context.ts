@@ -44,5 +44,5 @@ export const stepContext = (
   ai: deps.ai,
   store: deps.store,
   log: c.get('log') ?? deps.log,
-  signal: c.req.raw.signal,
+  signal: c.get('signal') ?? c.req.raw.signal,
 })

@@ -4,11 +4,12 @@
  * them in `<root>/<key>.meta.json`. Writes go to a temporary file first and are renamed into
  * place, so a crash never leaves half a file. Every write and delete of a key holds that key's
  * lock file (`file-lock.ts`), so the generation check of a conditional write and the write
- * itself are one step, also for several processes sharing the folder.
+ * itself are one step, also for several processes sharing the folder. A failing disk is a 502
+ * `storage_error`, as a failing bucket is.
  */
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
-import { AppError } from '../core/errors'
+import { AppError, errors } from '../core/errors'
 import { errorCode, type FileLockOptions, LockTimeout, withFileLock } from './file-lock'
 import { assertValidKey } from './keys'
 import {
@@ -57,9 +58,9 @@ export function createLocalStore(dataDir: string, options: LocalStoreOptions = {
   }
 
   async function head(key: string): Promise<BlobMeta | undefined> {
-    const file = Bun.file(pathOf(key) + META_SUFFIX)
-    if (!(await file.exists())) return undefined
-    return withGeneration((await file.json()) as BlobMeta)
+    const bytes = await readBytes(pathOf(key) + META_SUFFIX)
+    if (!bytes) return undefined
+    return withGeneration(JSON.parse(new TextDecoder().decode(bytes)) as BlobMeta)
   }
 
   async function writeMeta(path: string, meta: BlobMeta) {
@@ -187,15 +188,47 @@ export function createLocalStore(dataDir: string, options: LocalStoreOptions = {
     }
   }
 
-  return { kind: 'local', put, get, read, readWithMeta, head, list, delete: remove }
+  return guarded({ kind: 'local', put, get, read, readWithMeta, head, list, delete: remove })
+}
+
+/**
+ * The disk failing (full, not writable…) is a storage failure for the client, 502
+ * `storage_error` as with Cloud Storage, with the cause kept for the log; our own answers
+ * (a busy lock, a stale generation, an invalid key) pass as they are.
+ */
+function guarded(store: BlobStore): BlobStore {
+  const wrap =
+    <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await run(...args)
+      } catch (error) {
+        if (error instanceof AppError || error instanceof PreconditionFailed) throw error
+        throw errors.upstream('storage_error', 'The storage (local disk) failed.', error)
+      }
+    }
+  return {
+    kind: store.kind,
+    put: wrap(store.put),
+    get: wrap(store.get),
+    read: wrap(store.read),
+    readWithMeta: wrap(store.readWithMeta),
+    head: wrap(store.head),
+    list: wrap(store.list),
+    delete: wrap(store.delete),
+  }
 }
 
 const md5Etag = (data: Uint8Array) => `"${new Bun.CryptoHasher('md5').update(data).digest('hex')}"`
 
+/**
+ * The whole of one file as it was when opened: size and bytes come from the same open file, so
+ * a writer renaming a new version into place meanwhile cannot cut it short (`Bun.file` reads the
+ * size by path first, and a read racing a rename returned half a JSON document).
+ */
 async function readBytes(path: string): Promise<Uint8Array | undefined> {
-  const file = Bun.file(path)
   try {
-    return new Uint8Array(await file.arrayBuffer())
+    return new Uint8Array(await readFile(path))
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return undefined
     throw error

@@ -71,30 +71,50 @@ describe('400: refused URLs never reach the site, Jina or Gemini', () => {
   })
 })
 
-describe('502/504: the site cannot be read, and nothing is profiled', () => {
+describe('502/504: the site cannot be read, the code names the cause, nothing is profiled', () => {
   test.each([
     [
-      'a name that does not resolve',
+      'a name that does not resolve (never an AI-service code)',
       `http://unknown.example:${P}/`,
-      'site_unreachable',
+      'site_dns_failed',
       'could not be resolved',
+      'host_not_found',
     ],
-    ['HTTP 403', `${origin}/forbidden`, 'site_unreadable', 'HTTP 403 (access denied)'],
-    ['HTTP 500', `${origin}/server-error`, 'site_unreadable', 'HTTP 500'],
-    ['HTTP 404', `${origin}/nothing-here`, 'site_unreadable', 'HTTP 404 (page not found)'],
-    ['a bot check page', `${origin}/challenge`, 'site_unreadable', 'bot check'],
-    ['a soft 404', `${origin}/soft-404`, 'site_unreadable', 'page not found'],
-    ['an empty shell page', `${origin}/empty`, 'site_unreadable', 'almost no readable text'],
-    ['a PDF', `${origin}/document.pdf`, 'site_unreadable', 'application/pdf'],
-    ['a page over 3 MB', `${origin}/big-page`, 'site_unreadable', 'larger than 3 MB'],
-  ])('%s', async (_case, url, code, reason) => {
+    ['HTTP 403', `${origin}/forbidden`, 'site_blocked', 'HTTP 403 (access denied)', 'http_403'],
+    ['HTTP 500', `${origin}/server-error`, 'site_unreadable', 'HTTP 500', 'http_status'],
+    [
+      'HTTP 404',
+      `${origin}/nothing-here`,
+      'site_page_missing',
+      'HTTP 404 (page not found)',
+      'http_404',
+    ],
+    ['a bot check page', `${origin}/challenge`, 'site_blocked', 'bot check', 'bot_check'],
+    ['a soft 404', `${origin}/soft-404`, 'site_page_missing', 'page not found', 'not_found_page'],
+    [
+      'an empty shell page',
+      `${origin}/empty`,
+      'site_unreadable',
+      'almost no readable text',
+      'no_text',
+    ],
+    ['a PDF', `${origin}/document.pdf`, 'site_not_html', 'application/pdf', 'wrong_type'],
+    ['a page over 3 MB', `${origin}/big-page`, 'site_unreadable', 'larger than 3 MB', 'too_large'],
+  ])('%s', async (_case, url, code, reason, reasonCode) => {
     const res = await analyze(brandApp(fakes).app, { url })
     expect(res.status).toBe(502)
     const { error } = await errorOf(res)
     expect(error.code).toBe(code)
     expect(error.message).toContain(reason)
     expect(error.details.reason).toContain(reason)
+    expect(error.details.reasonCode).toBe(reasonCode)
     expect(gemini.requests).toHaveLength(0)
+  })
+
+  test('the reason carries its parameters, so the UI can word it', async () => {
+    const res = await analyze(brandApp(fakes).app, { url: `${origin}/nothing-here` })
+    const { error } = await errorOf(res)
+    expect(error.details.reasonParams).toEqual({ status: 404 })
   })
 })
 
@@ -138,9 +158,11 @@ describe('thin pages are profiled but flagged', () => {
       isLimited: true,
       reason: 'the page has only a little text',
     })
-    expect(body.warnings).toContain(
-      'The profile is based on limited information: the page has only a little text.'
-    )
+    expect(body.warnings).toContainEqual({
+      code: 'limited_information',
+      params: { reason: 'little_text' },
+      message: 'The profile is based on limited information: the page has only a little text.',
+    })
     expect(body.textProfile).toContain('> **Limited information:** the page has only a little text')
     expect(gemini.last()?.promptText).toContain(
       'Our reader found that the page has only a little text'
@@ -164,7 +186,11 @@ describe('Jina Reader fallback (JINA_API_KEY set)', () => {
     expect(jina.requests[0]?.target).toBe(`${origin}/challenge`)
     expect(jina.requests[0]?.headers.authorization).toBe(`Bearer ${JINA_KEY}`)
     expect(jina.requests[0]?.headers.accept).toBe('application/json')
-    expect(body.warnings[0]).toContain(
+    expect(body.warnings[0]).toMatchObject({
+      code: 'read_via_jina',
+      params: { reason: 'bot_check' },
+    })
+    expect(body.warnings[0]?.message).toContain(
       'read through Jina Reader because the site showed a bot check'
     )
     expect(body.assets.logos.map((a) => a.sourceUrl)).toEqual([`${origin}/logo.png`])

@@ -81,7 +81,7 @@ describe('POST /api/analyze: happy path on the local store', () => {
 
   test('each bad candidate is a warning with its reason, and none of them is stored', async () => {
     const { body, deps } = await analyzeBrandA()
-    const warnings = body.warnings.join('\n')
+    const warnings = body.warnings.map((w) => w.message).join('\n')
     expect(warnings).toContain(`${origin}/huge.png: the answer is larger than 5 MB`)
     expect(warnings).toContain(`${origin}/not-an-image.png: the answer is text/html`)
     expect(warnings).toContain(
@@ -90,8 +90,12 @@ describe('POST /api/analyze: happy path on the local store', () => {
     expect(warnings).toContain(
       'http://10.0.0.1/internal.png: the address is a private network address'
     )
-    expect(warnings).toContain(`${origin}/missing.png: the server answered HTTP 404`)
-    expect(body.warnings.filter((w) => /^Skipped the (?:logo|image) /.test(w))).toHaveLength(5)
+    expect(warnings).toContain(`${origin}/missing.png: the site answered HTTP 404 (page not found)`)
+    const skipped = body.warnings.filter((w) => /^(?:logo|image)_skipped$/.test(w.code))
+    expect(skipped).toHaveLength(5)
+    expect(skipped.map((w) => w.params.reason).sort()).toEqual(
+      ['address_not_public', 'http_404', 'not_image', 'too_large', 'wrong_type'].sort()
+    )
     expect((await deps.store.list('media/')).items).toHaveLength(7)
   })
 
@@ -201,9 +205,11 @@ describe('POST /api/analyze: happy path on the local store', () => {
     const res = await analyze(app, { url: `${site.origin('brand-b.test')}/` })
     expect(res.status).toBe(200)
     const body = (await res.json()) as AnalyzeResponse
-    expect(body.warnings).toContain(
-      'Image search failed; only images from the page itself are included.'
-    )
+    expect(body.warnings).toContainEqual({
+      code: 'image_search_failed',
+      params: {},
+      message: 'Image search failed; only images from the page itself are included.',
+    })
     expect(body.assets.logos.length).toBeGreaterThan(0)
     expect(logLines.join('\n')).not.toContain(CSE_KEY)
   })

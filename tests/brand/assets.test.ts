@@ -89,15 +89,13 @@ describe('brand assets in the store', () => {
       })
     }
     cse.setLinks(links)
-    const started = performance.now()
     const body = await analyzed(
       brandApp(fakes, { cse: true }).app,
       `${site.origin('brand-b.test')}/`
     )
-    const ms = performance.now() - started
+    // Concurrent (a sequential loop never has two in flight), never more than four at once. A
+    // count, not a time: a bound of 400 ms failed on a busy machine.
     expect(peak).toBe(4)
-    // Ten 40 ms downloads, four at a time: well under the 400 ms a sequential loop would take.
-    expect(ms).toBeLessThan(400)
     // Page images come first; the image list is capped at 10.
     expect(body.assets.images).toHaveLength(10)
     expect(body.assets.images[0]?.sourceUrl).toEndWith('/og.png')

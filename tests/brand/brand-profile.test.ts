@@ -73,7 +73,20 @@ describe('brandProfile in the analysis', () => {
     expect(body.brandProfile.projects[0]?.target_language).toBe(defaults?.target_language)
     expect(body.brandProfile.projects[0]?.target_region).toBe(defaults?.target_region)
     expect(body.kit.language).toBeUndefined()
-    expect(body.warnings.filter((w) => w.startsWith('The site does not declare'))).toHaveLength(2)
+    expect(body.warnings.filter((w) => w.message.startsWith('The site does not declare'))).toEqual([
+      {
+        code: 'language_not_declared',
+        params: { language: 'English', languageCode: 'en' },
+        message:
+          'The site does not declare its language; the project uses English. Change it in the profile if needed.',
+      },
+      {
+        code: 'region_not_declared',
+        params: { region: 'United States', regionCode: 'US' },
+        message:
+          'The site does not declare its region; the project uses United States. Change it in the profile if needed.',
+      },
+    ])
   })
 
   test('drives POST /api/seo/solution-board unchanged', async () => {

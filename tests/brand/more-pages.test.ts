@@ -19,6 +19,8 @@ const kitOrigin = site.origin(KIT_HOST)
 const pagesOf = (host: string) =>
   site.hits(host).filter((r) => !/\.(?:css|png|svg|ico|jpg|gif|xml|txt)$/.test(r.path))
 
+/** The English text of each note (the code and parameters are checked where they matter). */
+const texts = (notes: readonly { message: string }[]) => notes.map((n) => n.message)
 const text = (words: string) => `<p>${`${words} `.repeat(30)}</p>`
 /** A small page: a header with these links, and enough text to be usable. */
 function pageHtml(title: string, links: string[], body = text(`${title} says something.`)) {
@@ -90,7 +92,7 @@ describe('further pages of the site', () => {
     expect(pagesOf(host)).toHaveLength(1 + 5)
     expect(site.hits(host, '/sitemap.xml')).toHaveLength(0) // the navigation filled every place
     expect(body.sources).toHaveLength(1 + 4)
-    expect(body.warnings).toContain(
+    expect(texts(body.warnings)).toContain(
       `Skipped the page ${site.origin(host)}/page-0: the answer is larger than 1 MB.`
     )
   })
@@ -101,15 +103,26 @@ describe('further pages of the site', () => {
     serve(host, '/products', '<html><body>Oops</body></html>', 500)
     const body = await analyzeOk(brandApp(fakes).app, gemini, `${site.origin(host)}/`)
     expect(body.sources.map((s) => s.url)).toEqual([`${site.origin(host)}/`])
-    expect(body.warnings).toContain(
+    expect(texts(body.warnings)).toContain(
       `Skipped the page ${site.origin(host)}/about: the site answered HTTP 404 (page not found).`
     )
-    expect(body.warnings).toContain(
+    expect(texts(body.warnings)).toContain(
       `Skipped the page ${site.origin(host)}/products: the site answered HTTP 500.`
     )
-    expect(body.warnings).toContain(
+    expect(texts(body.warnings)).toContain(
       'Only the first page of the site could be read; the profile rests on it alone.'
     )
+    // Coded, so the UI can word them in the user's language.
+    expect(body.warnings).toContainEqual({
+      code: 'page_skipped',
+      params: { url: `${site.origin(host)}/about`, status: 404, reason: 'http_404' },
+      message: `Skipped the page ${site.origin(host)}/about: the site answered HTTP 404 (page not found).`,
+    })
+    expect(body.warnings).toContainEqual({
+      code: 'only_first_page',
+      params: {},
+      message: 'Only the first page of the site could be read; the profile rests on it alone.',
+    })
   })
 
   test('without robots.txt, /sitemap.xml is tried, and well-known paths are guessed for missing topics; a missed guess is silent', async () => {
@@ -124,7 +137,7 @@ describe('further pages of the site', () => {
       expect(site.hits(host, guess)).toHaveLength(1)
     expect(site.hits(host, '/products')).toHaveLength(0) // /shop is the products page
     expect(body.sources.map((s) => new URL(s.url).pathname)).toEqual(['/', '/shop', '/blog'])
-    expect(body.warnings.filter((w) => w.startsWith('Skipped the page'))).toEqual([])
+    expect(body.warnings.filter((w) => w.code === 'page_skipped')).toEqual([])
   })
 
   test('a link that redirects to another site is not used as a page of this one', async () => {
@@ -141,7 +154,7 @@ describe('further pages of the site', () => {
     )
     const body = await analyzeOk(brandApp(fakes).app, gemini, `${site.origin(host)}/`)
     expect(body.sources.map((s) => s.url)).toEqual([`${site.origin(host)}/`])
-    expect(body.warnings).toContain(
+    expect(texts(body.warnings)).toContain(
       `Skipped the page ${site.origin(host)}/shop: it redirected to another site.`
     )
   })
@@ -174,7 +187,7 @@ describe('further pages of the site', () => {
     const more = await readMorePages(first, ctx, { ...MORE_PAGES_LIMITS, pageTimeoutMs: 200 })
     expect(performance.now() - started).toBeLessThan(1_500)
     expect(more.pages.map((p) => new URL(p.url).pathname)).toEqual(['/products'])
-    expect(more.warnings).toContain(
+    expect(texts(more.warnings)).toContain(
       `Skipped the page ${site.origin(host)}/about: no complete answer within 0.2 s.`
     )
   })
@@ -218,13 +231,13 @@ describe('further pages and the SSRF rules', () => {
     expect(site.hits(undefined, '/secret')).toHaveLength(0)
     expect(site.hits(`www.${host}`)).toHaveLength(0)
     expect(site.hits(host, '/products')).toHaveLength(0)
-    expect(body.warnings).toContain(
+    expect(texts(body.warnings)).toContain(
       `Skipped the page http://www.${host}:${P}/about: the host name resolves to a private network address.`
     )
-    expect(body.warnings).toContain(
+    expect(texts(body.warnings)).toContain(
       `Skipped the page http://${host}:6379/products: port 6379 is not allowed.`
     )
-    expect(body.warnings).toContain(
+    expect(texts(body.warnings)).toContain(
       `Skipped the page ${origin}/services: the address is a loopback address.`
     )
     expect(body.sources.map((s) => s.url)).toEqual([`${origin}/`, `${origin}/careers`])

@@ -82,20 +82,22 @@ describe('judgePage', () => {
     ).toBe(true)
   })
   test.each([
-    [403, 'Forbidden', 'x', 'HTTP 403'],
+    [403, 'Forbidden', 'x', 'HTTP 403', 'http_403'],
     [
       200,
       'Attention Required! | Cloudflare',
       'Please complete the security check to access',
       'bot check',
+      'bot_check',
     ],
-    [200, '404', 'The page you requested could not be found', 'not found'],
-    [200, '页面不存在', '抱歉，页面不存在', 'not found'],
-    [200, '', 'Loading…', 'almost no readable text'],
-  ])('status %d, title %s is refused', (status, title, text, reason) => {
+    [200, '404', 'The page you requested could not be found', 'not found', 'not_found_page'],
+    [200, '页面不存在', '抱歉，页面不存在', 'not found', 'not_found_page'],
+    [200, '', 'Loading…', 'almost no readable text', 'no_text'],
+  ])('status %d, title %s is refused', (status, title, text, reason, code) => {
     const verdict = judgePage({ status, title, text: `${title}\n${text}` })
     expect(verdict.usable).toBe(false)
-    expect(!verdict.usable && verdict.reason).toContain(reason)
+    expect(!verdict.usable && verdict.reason.text).toContain(reason)
+    expect(!verdict.usable && verdict.reason.code).toBe(code)
   })
   test('a short page is usable but limited', () => {
     expect(
@@ -106,7 +108,7 @@ describe('judgePage', () => {
       })
     ).toEqual({
       usable: true,
-      limited: 'the page has only a little text',
+      limited: { code: 'little_text', params: {}, text: 'the page has only a little text' },
     })
   })
 })

@@ -4,10 +4,12 @@
  */
 import { describe, expect, test } from 'bun:test'
 import { brandMessages } from '../../client/src/features/brand/i18n'
+import { guardMessages } from '../../client/src/features/brand-guard/i18n'
 import { imageMessages } from '../../client/src/features/image/i18n'
 import { savedMessages } from '../../client/src/features/saved/i18n'
 import { seoMessages } from '../../client/src/features/seo/i18n'
 import { en } from '../../client/src/i18n/en'
+import { serverCodeMessages } from '../../client/src/i18n/server-codes'
 import {
   DEFAULT_LOCALE,
   initialLocale,
@@ -16,6 +18,7 @@ import {
   translate,
 } from '../../client/src/i18n/translate'
 import { zhCN } from '../../client/src/i18n/zh-CN'
+import { acceptedLanguages, preferredUiLanguage } from '../../server/core/preferred-language'
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 
@@ -29,6 +32,8 @@ describe('message tables', () => {
     ['brand editor', brandMessages],
     ['saved work', savedMessages],
     ['image studio', imageMessages],
+    ['brand check', guardMessages],
+    ['server codes', serverCodeMessages],
   ] as const) {
     test(`the ${name} tables have the same keys and placeholders in both languages`, () => {
       const zh = tables['zh-CN'] as Record<string, string>
@@ -86,10 +91,38 @@ describe('initialLocale', () => {
     expect(initialLocale('zh-CN')).toBe('zh-CN')
   })
 
-  test('falls back to Chinese for nothing stored or an unknown value', () => {
+  test('a first visit follows the browser: any Chinese gives zh-CN, other languages English', () => {
+    expect(initialLocale(null, ['en-US', 'en'])).toBe('en')
+    expect(initialLocale(null, ['fr-FR', 'de'])).toBe('en')
+    expect(initialLocale(null, ['zh-CN', 'zh'])).toBe('zh-CN')
+    expect(initialLocale(null, ['en-US', 'zh-TW'])).toBe('zh-CN')
+    expect(initialLocale(undefined, ['ZH-hk'])).toBe('zh-CN')
+    expect(initialLocale('fr', ['en-GB'])).toBe('en')
+  })
+
+  test('the stored choice wins over the browser', () => {
+    expect(initialLocale('zh-CN', ['en-US'])).toBe('zh-CN')
+    expect(initialLocale('en', ['zh-CN'])).toBe('en')
+  })
+
+  test('falls back to Chinese when neither a choice nor the browser says anything', () => {
     expect(initialLocale(null)).toBe('zh-CN')
-    expect(initialLocale(undefined)).toBe('zh-CN')
-    expect(initialLocale('fr')).toBe('zh-CN')
+    expect(initialLocale(undefined, [])).toBe('zh-CN')
     expect(initialLocale('EN')).toBe('zh-CN')
+  })
+})
+
+describe('Accept-Language, read the same way on the server', () => {
+  test('tags in order, those refused with q=0 left out', () => {
+    expect(acceptedLanguages('en-US,en;q=0.9,zh-CN;q=0.8')).toEqual(['en-US', 'en', 'zh-CN'])
+    expect(acceptedLanguages('zh-CN;q=0, en')).toEqual(['en'])
+    expect(acceptedLanguages('')).toEqual([])
+    expect(acceptedLanguages(undefined)).toEqual([])
+  })
+
+  test('gives the same language as the browser list', () => {
+    expect(preferredUiLanguage(acceptedLanguages('en-US,en;q=0.9'))).toBe('en')
+    expect(preferredUiLanguage(acceptedLanguages('zh-CN,zh;q=0.9,en;q=0.8'))).toBe('zh-CN')
+    expect(preferredUiLanguage(acceptedLanguages('*'))).toBeUndefined()
   })
 })

@@ -6,7 +6,11 @@ import { describe, expect, test } from 'bun:test'
 import { describeError } from '../../client/src/api/error-messages'
 import { ApiError } from '../../client/src/api/errors'
 import { noteApiAnswer, onSpendChange } from '../../client/src/api/spend-signal'
-import { translate } from '../../client/src/i18n/translate'
+import { serverCodeMessages } from '../../client/src/i18n/server-codes'
+import { fill, type Locale } from '../../client/src/i18n/translate'
+
+const translate = (locale: Locale, key: string, params = {}) =>
+  fill((serverCodeMessages[locale] as Record<string, string>)[key] ?? key, params)
 
 const refused = (period: 'day' | 'month') =>
   new ApiError(402, 'budget_exceeded', 'budget', {
@@ -24,7 +28,10 @@ const refused = (period: 'day' | 'month') =>
 describe('a refused budget (402 budget_exceeded)', () => {
   test('says which budget, what is left of it and when it resets, in English', () => {
     const d = describeError(refused('day'), 'en')
+    expect(d.title).toBe('error.cause.budget')
+    expect(d.hint).toBe('error.why.budgetDay')
     expect(d.retryable).toBe(false)
+    expect(d.showServerMessage).toBe(false)
     const text = translate('en', d.hint, d.params)
     expect(translate('en', d.title)).toBe('AI budget used up')
     expect(text).toContain('for today')
@@ -36,6 +43,7 @@ describe('a refused budget (402 budget_exceeded)', () => {
 
   test('and in Chinese, the month', () => {
     const d = describeError(refused('month'), 'zh-CN')
+    expect(d.hint).toBe('error.why.budgetMonth')
     const text = translate('zh-CN', d.hint, d.params)
     expect(translate('zh-CN', d.title)).toBe('AI 预算不足')
     expect(text).toContain('本月')

@@ -5,7 +5,7 @@
  * the end; a deleted job ends the watch as gone; other failures are trouble, not the job's end.
  */
 import { afterAll, beforeEach, describe, expect, test } from 'bun:test'
-import { ApiError } from '../../client/src/api/errors'
+import { ApiError, errorFromResponse } from '../../client/src/api/errors'
 import { readJobEvents } from '../../client/src/api/job-events'
 import type { VideoJob } from '../../client/src/api/video'
 import { watchJob } from '../../client/src/features/video/watch-job'
@@ -22,7 +22,12 @@ function harness() {
   const viaApp = (url: string, init: RequestInit) => app.request(url, init)
   const stream: Parameters<typeof watchJob>[1]['stream'] = (id, last, handlers, options) =>
     readJobEvents(id, last, handlers, { ...options, fetch: viaApp })
-  const poll = async (id: string) => (await app.request(`/api/video/jobs/${id}`)).json()
+  // As the client's own `getJob`: a failure is an ApiError, never a body taken for a job.
+  const poll = async (id: string) => {
+    const res = await app.request(`/api/video/jobs/${id}`)
+    if (!res.ok) throw await errorFromResponse(res)
+    return res.json()
+  }
   return { app, viaApp, stream, poll }
 }
 

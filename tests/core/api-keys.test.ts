@@ -9,7 +9,7 @@ import { requireApiKey } from '../../server/core/auth'
 import type { AppEnv } from '../../server/core/context'
 import { onError } from '../../server/core/error-handler'
 import { silentLogger } from '../../server/core/logger'
-import { createDeps } from '../../server/deps'
+import { runFresh } from '../support/fresh-process'
 
 const configError = (API_KEYS: string) => {
   try {
@@ -45,19 +45,16 @@ describe('API_KEYS parsing', () => {
     expect(configError('a:secret-value-1,b:secret-value-1')).toContain('API_KEYS')
   })
 
-  test('the app logger masks every key, named or not', () => {
-    const config = loadConfig({ API_KEYS: 'acme:named-key-123,bare-key-456' })
-    const lines: string[] = []
-    const write = console.log
-    console.log = (line: string) => lines.push(line)
-    try {
-      createDeps(config).log.info('keys named-key-123 and bare-key-456')
-    } finally {
-      console.log = write
-    }
-    expect(lines).toHaveLength(1)
-    expect(lines[0]).not.toContain('named-key-123')
-    expect(lines[0]).not.toContain('bare-key-456')
+  test('the app logger masks every key, named or not, on the real stdout', async () => {
+    const line = await runFresh<{ message: string }>(`
+      const { loadConfig } = await import(process.env.ROOT + '/server/config.ts')
+      const { createDeps } = await import(process.env.ROOT + '/server/deps.ts')
+      const config = loadConfig({ API_KEYS: 'acme:named-key-123,bare-key-456', LOG_FORMAT: 'json' })
+      const log = createDeps(config).log
+      log.info('keys named-key-123 and bare-key-456')
+      await log.flush()
+    `)
+    expect(line.message).toBe('keys [redacted] and [redacted]')
   })
 })
 

@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'bun:test'
 import * as v from 'valibot'
 import { shapeBody } from '../../server/core/body-shape'
-import { AppError } from '../../server/core/errors'
+import { AppError, type FieldIssue } from '../../server/core/errors'
 import { parseBody } from '../../server/core/validate'
 
 const Image = v.union([
@@ -29,7 +29,7 @@ const issuesOf = (body: unknown) => {
     if (!(error instanceof AppError)) throw error
     expect(error.status).toBe(400)
     expect(error.code).toBe('invalid_input')
-    return (error.details as { issues: { field: string; message: string }[] }).issues
+    return (error.details as { issues: FieldIssue[] }).issues
   }
   return []
 }
@@ -54,7 +54,13 @@ describe('null for an optional field', () => {
   })
 
   test('for a required field is still an error naming it', () => {
-    expect(issuesOf({ prompt: null })).toEqual([{ field: 'prompt', message: 'Expected string' }])
+    expect(issuesOf({ prompt: null })).toEqual([
+      {
+        field: 'prompt',
+        message: 'Expected string',
+        rule: { code: 'wrong_type', params: { expected: 'string' } },
+      },
+    ])
   })
 })
 
@@ -66,7 +72,13 @@ describe('an unknown field', () => {
     ).toEqual(['brand.colour'])
     expect(
       issuesOf({ prompt: 'x', images: [{ mediaId: 'm' }, { mediaId: 'n', crop: 1 }] })
-    ).toEqual([{ field: 'images.1.crop', message: 'Unknown field: leave it out' }])
+    ).toEqual([
+      {
+        field: 'images.1.crop',
+        message: 'Unknown field: leave it out',
+        rule: { code: 'unknown_field', params: {} },
+      },
+    ])
   })
 
   test('is named together with the other problems of the body', () => {
@@ -76,7 +88,13 @@ describe('an unknown field', () => {
   test('in a union, against the option the rest of the value fits', () => {
     expect(
       issuesOf({ prompt: 'x', images: [{ data: 'AAAA', mimeType: 'image/png', name: 'a.png' }] })
-    ).toEqual([{ field: 'images.0.name', message: 'Unknown field: leave it out' }])
+    ).toEqual([
+      {
+        field: 'images.0.name',
+        message: 'Unknown field: leave it out',
+        rule: { code: 'unknown_field', params: {} },
+      },
+    ])
   })
 
   test('a loose object takes anything', () => {

@@ -70,7 +70,28 @@ describe('validation failures (400)', () => {
       nested: { title: 'x' },
     })
     const body = await envelopeOf(res, 400, 'invalid_input')
-    expect(body.error.details.issues).toEqual([{ field: 'url', message: 'Required' }])
+    expect(body.error.details.issues).toEqual([
+      { field: 'url', message: 'Required', rule: { code: 'required', params: {} } },
+    ])
+  })
+
+  test('each broken rule is coded, so the UI can word it in the user’s language', async () => {
+    const res = await postJson(harness, '/validate', {
+      url: 'not a url',
+      count: 9,
+      mode: 'warp',
+      nested: { title: 'this title is way too long' },
+    })
+    const body = await envelopeOf(res, 400, 'invalid_input')
+    const rules = Object.fromEntries(
+      body.error.details.issues.map((i: { field: string; rule: unknown }) => [i.field, i.rule])
+    )
+    expect(rules).toEqual({
+      url: { code: 'url', params: {} },
+      count: { code: 'max_value', params: { max: '5' } },
+      mode: { code: 'one_of', params: { options: 'fast, slow' } },
+      'nested.title': { code: 'max_chars', params: { max: 10 } },
+    })
   })
 
   test('valid input passes through to the handler', async () => {
@@ -175,6 +196,7 @@ describe('the product app', () => {
       models: expect.objectContaining({ list: { state: 'unread', readAt: null } }),
       authRequired: true,
       demo: false,
+      aiHealth: { failing: false, circuits: [] },
     })
     expect(text).not.toContain('secret')
   })

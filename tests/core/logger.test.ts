@@ -111,3 +111,27 @@ describe('access log', () => {
     expect(entry.severity).toBe('DEBUG')
   })
 })
+
+describe('stdout', () => {
+  test('lines are written once per tick, in order, every one of them', async () => {
+    const child = Bun.spawn(
+      [
+        process.execPath,
+        '-e',
+        `const { createLogger } = await import(${JSON.stringify(`${import.meta.dir}/../../server/core/logger.ts`)})
+         const log = createLogger({ format: 'json' })
+         for (let i = 0; i < 2000; i++) log.info('line ' + i)
+         await Bun.sleep(5)
+         log.warn('after a tick')`,
+      ],
+      { stdout: 'pipe', stderr: 'inherit' }
+    )
+    const lines = (await new Response(child.stdout).text()).trim().split('\n')
+    expect(await child.exited).toBe(0)
+    expect(lines).toHaveLength(2001)
+    expect(lines.slice(0, 2000).map((l) => JSON.parse(l).message)).toEqual(
+      Array.from({ length: 2000 }, (_, i) => `line ${i}`)
+    )
+    expect(JSON.parse(lines[2000] ?? '{}')).toMatchObject({ severity: 'WARNING' })
+  })
+})

@@ -6,6 +6,7 @@
  */
 import { describe, expect, test } from 'bun:test'
 import type { WatchedPage } from './support/browser'
+import { untilJson } from './support/server-json'
 import { seriousViolations, shot } from './support/studio'
 import { demoSuite } from './support/suite'
 import { unexpected } from './support/target'
@@ -13,21 +14,18 @@ import { unexpected } from './support/target'
 const suite = demoSuite()
 let tab: WatchedPage
 
-async function savedProfile(id: string) {
-  const response = await fetch(`${suite.demo.url}/api/library/brand-profiles/${id}`)
-  return (await response.json()) as {
-    document: { profile: { globalInfo: { kit?: Record<string, unknown> } } }
-  }
-}
+type SavedProfile = { document: { profile: { globalInfo: { kit?: Record<string, unknown> } } } }
 
+/** Waits until the server keeps a kit that passes `check` (404 while the first save is on its way). */
 async function untilSaved(id: string, check: (kit: Record<string, unknown>) => boolean) {
-  const deadline = Date.now() + 15_000
-  while (Date.now() < deadline) {
-    const kit = (await savedProfile(id).catch(() => undefined))?.document.profile.globalInfo.kit
-    if (kit && check(kit)) return kit
-    await Bun.sleep(100)
-  }
-  throw new Error('the server never got the kit')
+  const saved = await untilJson<SavedProfile>(
+    `${suite.demo.url}/api/library/brand-profiles/${id}`,
+    (body) => {
+      const kit = body.document.profile.globalInfo.kit
+      return Boolean(kit && check(kit))
+    }
+  )
+  return saved.document.profile.globalInfo.kit as Record<string, unknown>
 }
 
 describe('brand kit', () => {

@@ -71,6 +71,7 @@ describe('grounding display', () => {
     ].join('')
     await page.route('**/api/seo/diagnosis', async (route) => {
       const response = await route.fetch()
+      if (response.status() !== 200) throw new Error(`diagnosis: HTTP ${response.status()}`)
       const body = await response.json()
       await route.fulfill({ response, json: { ...body, searchEntryPoints: [hostile] } })
     })

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs'
 import type { Page, Request } from 'playwright-core'
 import { decodeImage } from '../../server/media/pixels'
 import type { WatchedPage } from './support/browser'
+import { getJson } from './support/server-json'
 import { seriousViolations, shot } from './support/studio'
 import { demoSuite } from './support/suite'
 import { unexpected } from './support/target'
@@ -201,9 +202,11 @@ describe('image studio', () => {
     const id = new URL(page.url()).pathname.split('/').pop() as string
     await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor()
     const ids = [await mediaIdOf(page, 0), await mediaIdOf(page, 1)]
-    const saved = await (await fetch(`${suite.demo.url}/api/library/image-series/${id}`)).json()
-    expect(saved.document.items.map((i: { mediaId: string }) => i.mediaId)).toEqual(ids)
-    expect(saved.document.items[1].parentId).toBe(saved.document.items[0].id)
+    const saved = await getJson<{
+      document: { title: string; items: { id: string; mediaId: string; parentId?: string }[] }
+    }>(`${suite.demo.url}/api/library/image-series/${id}`)
+    expect(saved.document.items.map((i): string | null => i.mediaId)).toEqual(ids)
+    expect(saved.document.items[1]?.parentId).toBe(saved.document.items[0]?.id)
 
     await page.reload()
     await untilItems(page, 2)

@@ -2,7 +2,8 @@
  * The launch page with AI configured: a second real server talks to the wire-level fake Gemini
  * (GEMINI_API_KEY + GEMINI_BASE_URL), which answers analyze-intent with a `route_user_request`
  * function call. The page must open the workflow the model chose, show an answer that fits none,
- * and show a model rate limit clearly, while the key stays on the server.
+ * show a model rate limit clearly, and say when Gemini is failing (the server's circuit is
+ * open), while the key stays on the server.
  * Run with `bun run test:e2e`.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'bun:test'
@@ -10,6 +11,7 @@ import type { Browser } from 'playwright-core'
 import { type FakeGemini, type RecordedRequest, startFakeGemini } from '../support/fake-gemini'
 import { launchBrowser, openPage, type WatchedPage } from './support/browser'
 import { type RunningServer, startServer } from './support/server'
+import { seriousViolations } from './support/studio'
 import { unexpected } from './support/target'
 
 const FAKE_KEY = 'e2e-fake-gemini-key-0123456789'
@@ -115,5 +117,42 @@ describe('launch page routing through the model', () => {
     expect(text).toMatch(/Request ID: \S{8,}/)
     expect(new URL(page.url()).pathname).toBe('/')
     expect(unexpected(tab.problems, [/status of 429/])).toEqual([])
+  })
+
+  test('when Gemini keeps failing, the circuit opens: the page says so, in both languages', async () => {
+    // Five failed calls open the model's circuit (retries are off on this server).
+    gemini.faults.inject({ kind: 'unavailable' })
+    const intent = () =>
+      fetch(`${server.url}/api/seo/analyze-intent`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ prompt: 'audit example.com' }),
+      })
+    let status = 0
+    for (let i = 0; i < 10 && status !== 503; i++) status = (await intent()).status
+    expect(status).toBe(503)
+    const { page } = await submitOnLaunchPage('Improve the SEO of the Example Domain website')
+    const error = page.getByTestId('api-error')
+    await error.waitFor()
+    expect(await error.textContent()).toContain('Gemini is failing right now')
+    const banner = page.getByTestId('ai-failing-banner')
+    await banner.waitFor()
+    expect(await banner.textContent()).toContain('Gemini is failing right now')
+    expect(gemini.faults.hits).toBeLessThanOrEqual(5)
+    // After a reload the server's own word (capabilities) brings the banner back, in Chinese too.
+    await page.reload()
+    await page.getByTestId('language').selectOption('zh-CN')
+    await banner.waitFor()
+    expect(await banner.textContent()).toContain('Gemini 当前出现故障')
+    expect(await seriousViolations(page)).toEqual([])
+    expect(unexpected(tab.problems, [/status of 50[23]/])).toEqual([])
+    // The fake recovers; so does the server, by itself, after its cool-down.
+    gemini.faults.clear()
+    routeTo({ intent: 'OTHER', query: 'x' })
+    for (let i = 0; i < 100 && status !== 200; i++) {
+      status = (await intent()).status
+      if (status !== 200) await Bun.sleep(100)
+    }
+    expect(status).toBe(200)
   })
 })

@@ -10,6 +10,7 @@
 import { describe, expect, test } from 'bun:test'
 import type { Page } from 'playwright-core'
 import type { WatchedPage } from './support/browser'
+import { getJson, untilJson } from './support/server-json'
 import { seriousViolations, shot } from './support/studio'
 import { demoSuite } from './support/suite'
 import { unexpected } from './support/target'
@@ -31,14 +32,12 @@ const projectId = (page: Page) => new URL(page.url()).searchParams.get('project'
 const savedStatus = (page: Page, status: string, timeout = 15_000) =>
   page.locator(`[data-testid="save-status"][data-status="${status}"]`).first().waitFor({ timeout })
 
-/** The project as the server keeps it. */
-async function serverProject(id: string) {
-  const response = await fetch(`${suite.demo.url}/api/library/seo-projects/${id}`)
-  return (await response.json()) as {
-    etag?: string
-    document?: { steps: { brief?: { titleSuggestion: string } } }
-  }
-}
+type ServerProject = { etag: string; document: { steps: { brief?: { titleSuggestion: string } } } }
+
+const projectUrl = (id: string) => `${suite.demo.url}/api/library/seo-projects/${id}`
+
+/** The project as the server keeps it (a status other than 200 fails with the answer). */
+const serverProject = (id: string) => getJson<ServerProject>(projectUrl(id))
 
 const briefTitle = (page: Page) => page.getByTestId('brief-title')
 
@@ -70,16 +69,11 @@ const assetLinks = (page: Page) =>
 
 /** Waits until the server keeps the profile with the assets its analysis collected. */
 async function untilServerAssets(id: string) {
-  const deadline = Date.now() + 20_000
-  while (Date.now() < deadline) {
-    const response = await fetch(`${suite.demo.url}/api/library/brand-profiles/${id}`)
-    const body = response.ok
-      ? ((await response.json()) as { document?: { assets?: { logos: unknown[] } } })
-      : undefined
-    if (body?.document?.assets?.logos.length) return
-    await Bun.sleep(100)
-  }
-  throw new Error('the server never got the assets')
+  await untilJson<{ document: { assets?: { logos: unknown[] } } }>(
+    `${suite.demo.url}/api/library/brand-profiles/${id}`,
+    (body) => Boolean(body.document.assets?.logos.length),
+    20_000
+  )
 }
 
 /** Types a new brief title and saves the brief (the editor keeps its draft until then). */
@@ -90,14 +84,11 @@ async function setTitle(page: Page, title: string) {
 
 /** Waits until the server keeps `title` as the brief's title. */
 async function untilServerTitle(id: string, title: string) {
-  const deadline = Date.now() + 20_000
-  let last: string | undefined
-  while (Date.now() < deadline) {
-    last = (await serverProject(id)).document?.steps.brief?.titleSuggestion
-    if (last === title) return
-    await Bun.sleep(100)
-  }
-  throw new Error(`the server still has the title ${last}`)
+  await untilJson<ServerProject>(
+    projectUrl(id),
+    (body) => body.document.steps.brief?.titleSuggestion === title,
+    20_000
+  )
 }
 
 async function waitForTitle(page: Page, title: string) {
@@ -199,7 +190,7 @@ describe('saved work', () => {
     const dialog = a.page.getByTestId('conflict-dialog')
     await dialog.waitFor()
     expect(await dialog.textContent()).toContain('A newer version was saved elsewhere')
-    expect((await serverProject(id)).document?.steps.brief?.titleSuggestion).toBe(
+    expect((await serverProject(id)).document.steps.brief?.titleSuggestion).toBe(
       'Title from the second browser'
     )
     expect(await seriousViolations(a.page)).toEqual([])
@@ -214,7 +205,7 @@ describe('saved work', () => {
     await b.page.getByTestId('conflict-theirs').click()
     await waitForTitle(b.page, 'Title from the first browser')
     await savedStatus(b.page, 'saved')
-    expect((await serverProject(id)).document?.steps.brief?.titleSuggestion).toBe(
+    expect((await serverProject(id)).document.steps.brief?.titleSuggestion).toBe(
       'Title from the first browser'
     )
     expect(unexpected(a.problems, [/status of 412/])).toEqual([])
@@ -270,8 +261,8 @@ describe('saved work', () => {
       .filter({ hasText: 'northwind-coffee.test' })
       .first()
       .waitFor()
-    const listed = await fetch(`${suite.demo.url}/api/library/seo-projects`)
-    const before = ((await listed.json()) as { items: unknown[] }).items.length
+    const listed = await getJson<{ items: unknown[] }>(`${suite.demo.url}/api/library/seo-projects`)
+    const before = listed.items.length
     await page.waitForFunction(
       (n) => document.querySelectorAll('[data-testid="saved-item"]').length === n,
       before

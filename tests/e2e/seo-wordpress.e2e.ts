@@ -14,6 +14,7 @@ import { periods } from '../../server/features/seo/search-console/periods'
 import { demoFacts } from '../support/demo/search-console-data'
 import { DEMO_PROPERTY } from '../support/demo/stack'
 import { spread } from '../support/fake-search-console'
+import { getJson, untilJson } from './support/server-json'
 import { seriousViolations, shot } from './support/studio'
 import { demoSuite } from './support/suite'
 import { at, walkTo } from './support/walk'
@@ -43,24 +44,19 @@ function site(): WordPressTestSite {
 async function wpGet<T>(route: string): Promise<T> {
   const { port, username, applicationPassword } = site()
   const auth = Buffer.from(`${username}:${applicationPassword}`).toString('base64')
-  const response = await fetch(`http://127.0.0.1:${port}/wp-json${route}`, {
+  return getJson<T>(`http://127.0.0.1:${port}/wp-json${route}`, {
     headers: { Authorization: `Basic ${auth}`, Host: `${HOST}:${port}` },
   })
-  return (await response.json()) as T
 }
 
 /** The draft's page as the project saved it (the workspace autosaves shortly after a change). */
 async function savedPageUrl(projectId: string): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const response = await fetch(`${suite.demo.url}/api/library/seo-projects/${projectId}`)
-    const saved = (await response.json()) as {
-      document?: { publication?: { wordpress?: { pageUrl: string } } }
-    }
-    const pageUrl = saved.document?.publication?.wordpress?.pageUrl
-    if (pageUrl) return pageUrl
-    await Bun.sleep(100)
-  }
-  throw new Error('the project was not saved with its WordPress draft')
+  type Saved = { document: { publication?: { wordpress?: { pageUrl: string } } } }
+  const saved = await untilJson<Saved>(
+    `${suite.demo.url}/api/library/seo-projects/${projectId}`,
+    (body) => Boolean(body.document.publication?.wordpress?.pageUrl)
+  )
+  return saved.document.publication?.wordpress?.pageUrl ?? ''
 }
 
 const COPY = {

@@ -27,8 +27,9 @@ afterEach(async () => {
   await tab?.close()
 })
 
-async function open(path: string) {
-  tab = await openPage(browser)
+/** A first visit from a browser set to `locale` (Chinese unless a test says otherwise). */
+async function open(path: string, locale = 'zh-CN') {
+  tab = await openPage(browser, locale)
   await tab.page.goto(`${server.url}${path}`)
   await tab.page.locator('main h1').waitFor()
   return tab.page
@@ -37,6 +38,38 @@ async function open(path: string) {
 const heading = (page: WatchedPage['page']) => page.locator('main h1').textContent()
 
 describe('launch page and language', () => {
+  for (const path of ['/', '/seo/diagnosis', '/video']) {
+    test(`a first visit to ${path} from an English browser is in English from the first byte`, async () => {
+      tab = await openPage(browser, 'en-US')
+      const response = await tab.page.goto(`${server.url}${path}`)
+      // The server chose the shell by Accept-Language: no flash of Chinese before the script runs.
+      expect(await response?.text()).toContain('<html lang="en">')
+      await tab.page.locator('main h1').waitFor()
+      expect(await tab.page.locator('html').getAttribute('lang')).toBe('en')
+      expect(await tab.page.getByTestId('language').inputValue()).toBe('en')
+      expect(await tab.page.locator('header nav').textContent()).not.toMatch(/[\u4e00-\u9fff]/)
+      expect(unexpected(tab.problems)).toEqual([])
+    })
+  }
+
+  test('a first visit from a browser that lists any Chinese is in Chinese', async () => {
+    tab = await openPage(browser, 'zh-TW')
+    const response = await tab.page.goto(`${server.url}/`)
+    expect(await response?.text()).toContain('<html lang="zh-CN">')
+    await tab.page.locator('main h1').waitFor()
+    expect(await heading(tab.page)).toBe('今天想做什么增长？')
+  })
+
+  test('the stored choice wins over the browser’s languages', async () => {
+    const page = await open('/', 'en-US')
+    expect(await heading(page)).toBe('What do you want to grow today?')
+    await page.getByTestId('language').selectOption('zh-CN')
+    await page.reload()
+    await page.locator('main h1').waitFor()
+    expect(await heading(page)).toBe('今天想做什么增长？')
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
+  })
+
   test('/ renders in Chinese by default with the product name and the areas', async () => {
     const page = await open('/')
     expect(await heading(page)).toBe('今天想做什么增长？')
@@ -102,9 +135,13 @@ describe('launch page and language', () => {
     const error = page.getByTestId('api-error')
     await error.waitFor()
     const text = (await error.textContent()) ?? ''
-    expect(text).toContain('Not configured')
-    expect(text).toContain('is not configured on this server')
+    expect(await error.getByTestId('error-title').textContent()).toBe(
+      'The AI service is not configured'
+    )
+    expect(text).toContain('AI generation is not set up on this server')
     expect(text).toMatch(/Request ID: \S{8,}/)
+    // Trying again cannot help until the server is configured.
+    expect(await error.getByTestId('error-retry').count()).toBe(0)
     expect(page.url()).toBe(`${server.url}/`)
     // The browser logs the 503 itself; nothing else may appear.
     expect(unexpected(tab.problems, [/status of 503/])).toEqual([])
@@ -147,7 +184,7 @@ describe('navigation', () => {
     await page.getByTestId('project-site').waitFor()
     expect(await page.getByTestId('project-site').textContent()).toBe('https://example.com')
     await page.getByTestId('diagnosis-card').getByTestId('api-error').waitFor()
-    expect(await page.getByTestId('diagnosis-card').textContent()).toContain('服务未配置')
+    expect(await page.getByTestId('diagnosis-card').textContent()).toContain('AI 服务尚未配置')
     await page.reload()
     await page.getByTestId('project-site').waitFor()
     expect(await page.getByTestId('project-site').textContent()).toBe('https://example.com')

@@ -11,6 +11,8 @@ import type { Browser, Page } from 'playwright-core'
 import { en } from '../../client/src/features/usage/i18n/en'
 import { zhCN } from '../../client/src/features/usage/i18n/zh-CN'
 import { en as shellEn } from '../../client/src/i18n/en'
+import { errorsEn } from '../../client/src/i18n/server-codes/errors.en'
+import { errorsZhCN } from '../../client/src/i18n/server-codes/errors.zh-CN'
 import { zhCN as shellZh } from '../../client/src/i18n/zh-CN'
 import { type DemoStack, startDemoStack } from '../support/demo/stack'
 import { DEMO_VIDEO } from '../support/demo/video-answers'
@@ -122,11 +124,11 @@ describe('a job the budget cannot hold', () => {
       await notice.waitFor()
       const text = (await notice.textContent()) ?? ''
       if (locale === 'en') {
-        expect(text).toContain(shellEn['error.status.402'])
+        expect(text).toContain(errorsEn['error.cause.budget'])
         expect(text).toContain(`$${left.toFixed(2)} left of $1.00`)
         expect(text).toContain('nothing was sent to the AI service')
       } else {
-        expect(text).toContain(shellZh['error.status.402'])
+        expect(text).toContain(errorsZhCN['error.cause.budget'])
         expect(text).toContain('今日的 AI 预算不足')
         expect(text).toContain(`剩余 US$${left.toFixed(2)}`)
       }

@@ -18,6 +18,7 @@ import { DEMO_VIDEO } from '../support/demo/video-answers'
 import { pngRgba } from '../support/fake-site'
 import { launchBrowser, openPage, type WatchedPage } from './support/browser'
 import { DIST_DIR } from './support/server'
+import { getJson } from './support/server-json'
 import { seriousViolations, shot } from './support/studio'
 import { unexpected } from './support/target'
 
@@ -37,8 +38,12 @@ afterAll(async () => {
 afterEach(async () => {
   await tab?.close()
   // Every test starts from an empty job list.
-  const { items } = await (await fetch(`${demo.url}/api/video/jobs`)).json()
-  for (const job of items) await fetch(`${demo.url}/api/video/jobs/${job.id}`, { method: 'DELETE' })
+  const { items } = await getJson<{ items: { id: string }[] }>(`${demo.url}/api/video/jobs`)
+  for (const job of items) {
+    const res = await fetch(`${demo.url}/api/video/jobs/${job.id}`, { method: 'DELETE' })
+    // Gone already (another device's delete) is as good as deleted.
+    if (res.status !== 204 && res.status !== 404) throw new Error(`DELETE: HTTP ${res.status}`)
+  }
 })
 
 async function open(path: string, locale = 'en'): Promise<Page> {
@@ -72,7 +77,8 @@ describe('a video job end to end', () => {
     demo.gemini.video.script({ polls: 6, video: DEMO_VIDEO })
     const startedBefore = demo.gemini.video.jobs.length
     const page = await open(`/video?prompt=${encodeURIComponent('A café at dawn, steam rising')}`)
-    expect(await page.getByTestId('jobs-empty').isVisible()).toBe(true)
+    // The list loads after the composer shows: wait for its empty state, never glance at it.
+    await page.getByTestId('jobs-empty').waitFor()
     expect(await page.getByTestId('video-mode').textContent()).toContain(en['video.mode.text'])
     expect(await seriousViolations(page)).toEqual([])
     await shot(page, 'video-1-composer-en')
@@ -140,7 +146,7 @@ describe('a video job end to end', () => {
     await shot(page, 'video-6-delete-confirm-en')
     await dialog.getByRole('button', { name: en['video.job.deleteConfirm'] }).click()
     await page.getByTestId('jobs-empty').waitFor()
-    expect((await (await fetch(`${demo.url}/api/video/jobs`)).json()).items).toEqual([])
+    expect((await getJson<{ items: unknown[] }>(`${demo.url}/api/video/jobs`)).items).toEqual([])
     expect((await fetch(`${demo.url}${videoUrl}`)).status).toBe(404)
     // The captured frame stays for the next job.
     expect(await frame.isVisible()).toBe(true)

@@ -137,7 +137,9 @@ describe('brand kit in generate', () => {
       })
     ).json()
     expect(body.brandApplied).toEqual(['colors', 'fonts'])
-    expect(body.brandSkipped).toEqual([{ aspect: 'logo', reason: expect.stringContaining('PNG') }])
+    expect(body.brandSkipped).toEqual([
+      { aspect: 'logo', code: 'logo_not_usable', reason: expect.stringContaining('PNG') },
+    ])
   })
 
   test('a kit without colours or fonts applies nothing', async () => {

@@ -21,6 +21,7 @@ import { realisticSearchSuggestions } from '../support/search-entry-point'
 import {
   brandProfile,
   create,
+  etagOf,
   get,
   json,
   libraryApp,
@@ -28,6 +29,7 @@ import {
   mediaId,
   post,
   seoProject,
+  update,
 } from './support'
 
 const open = () => libraryApp(localStore())
@@ -122,6 +124,67 @@ describe('documents saved before', () => {
   test('a brand profile without assets or analysis notes is still valid', async () => {
     const { app } = open()
     expect((await create(app, 'brand-profiles/old', brandProfile('Old'))).status).toBe(201)
+  })
+})
+
+describe('coded notes beside plain ones', () => {
+  const coded = {
+    code: 'page_skipped',
+    params: { url: 'https://acme.example/about', status: 404, reason: 'http_404' },
+    message:
+      'Skipped the page https://acme.example/about: the site answered HTTP 404 (page not found).',
+  }
+
+  test('a profile saved with plain-text notes reads as saved, under the same ETag, and takes coded notes on its next save', async () => {
+    const { app } = open()
+    const old = analysedProfile()
+    const created = await create(app, 'brand-profiles/acme', old)
+    const first = await get(app, 'brand-profiles/acme')
+    const again = await get(app, 'brand-profiles/acme')
+    // Reading never rewrites a document: the version a client holds stays current.
+    expect(etagOf(first)).toBe(etagOf(created))
+    expect(etagOf(again)).toBe(etagOf(created))
+    expect((await json(first)).document.analysis.warnings).toEqual(old.analysis.warnings)
+
+    const next = {
+      ...old,
+      analysis: { ...old.analysis, warnings: [coded, ...old.analysis.warnings] },
+    }
+    const saved = await update(app, 'brand-profiles/acme', next, etagOf(first))
+    expect(saved.status).toBe(200)
+    expect((await json(await get(app, 'brand-profiles/acme'))).document.analysis.warnings).toEqual([
+      coded,
+      ...old.analysis.warnings,
+    ])
+    // The old ETag no longer matches: a stale writer gets 412, never a silent overwrite.
+    expect((await update(app, 'brand-profiles/acme', old, etagOf(first))).status).toBe(412)
+  })
+
+  test('an SEO project keeps coded and plain analysis warnings, in order', async () => {
+    const { app } = open()
+    const project: Doc = fullProject()
+    project.steps.competitorAnalysis.warnings = [
+      { code: 'competitor_listed_twice', params: { url: 'https://a.example' }, message: 'x' },
+      'https://b.example was listed twice; it is analyzed once.',
+    ]
+    expect((await create(app, 'seo-projects/mixed', project)).status).toBe(201)
+    const { document } = await json(await get(app, 'seo-projects/mixed'))
+    expect(document.steps.competitorAnalysis.warnings).toEqual(
+      project.steps.competitorAnalysis.warnings
+    )
+  })
+
+  test.each([
+    ['a code that is not one', { code: 'Not A Code', params: {}, message: 'x' }],
+    ['a note without its English text', { code: 'page_skipped', params: {} }],
+    ['a parameter that is an object', { code: 'page_skipped', params: { url: {} }, message: 'x' }],
+  ])('%s is refused at its place', async (_case, note) => {
+    const document: Doc = analysedProfile()
+    document.analysis.warnings = ['fine', note]
+    const res = await create(open().app, 'brand-profiles/bad-note', document)
+    expect(res.status).toBe(400)
+    const { error } = await json(res)
+    expect(error.details.issues[0].field).toStartWith('analysis.warnings.1')
   })
 })
 

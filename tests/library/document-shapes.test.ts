@@ -46,7 +46,11 @@ describe('a PUT body', () => {
     expect(res.status).toBe(400)
     const body = await json(res)
     expect(body.error.details.issues).toEqual([
-      { field: 'colour', message: 'Unknown field: leave it out' },
+      {
+        field: 'colour',
+        message: 'Unknown field: leave it out',
+        rule: { code: 'unknown_field', params: {} },
+      },
     ])
     expect((await get(app, 'brand-profiles/acme')).status).toBe(404)
   })

@@ -64,6 +64,7 @@ describe('connecting to the checked address', () => {
     expect(error.status).toBe(502)
     expect(error.code).toBe('fetch_unreachable')
     expect(error.message).toContain('could not be resolved')
+    expect(error.details).toMatchObject({ reasonCode: 'host_not_found', reasonParams: {} })
   })
 
   test('a closed port is a 502 "connection refused"', async () => {
@@ -78,6 +79,7 @@ describe('connecting to the checked address', () => {
     )
     expect(error.status).toBe(502)
     expect(error.message).toContain('connection was refused')
+    expect(error.details).toMatchObject({ reasonCode: 'connection_refused' })
   })
 })
 
@@ -89,6 +91,7 @@ describe('limits', () => {
     expect(error.status).toBe(502)
     expect(error.code).toBe('fetch_too_large')
     expect(error.message).toContain('larger than 5 MB')
+    expect(error.details).toMatchObject({ reasonCode: 'too_large', reasonParams: { size: '5 MB' } })
   })
 
   test('a declared Content-Length over the cap is refused before reading', async () => {
@@ -105,7 +108,9 @@ describe('limits', () => {
     const started = performance.now()
     const error = await failure(safeFetch(`${origin}/slow?ms=3000`, options({ timeoutMs: 300 })))
     expect(error.status).toBe(504)
-    expect(error.code).toBe('upstream_timeout')
+    // A site's timeout, not the AI service's (`upstream_timeout`).
+    expect(error.code).toBe('fetch_timeout')
+    expect(error.details).toMatchObject({ reasonCode: 'timed_out', reasonParams: { seconds: 0.3 } })
     expect(performance.now() - started).toBeLessThan(1_500)
   })
 
@@ -114,6 +119,10 @@ describe('limits', () => {
     expect(error.status).toBe(502)
     expect(error.code).toBe('fetch_wrong_type')
     expect(error.message).toContain('application/pdf')
+    expect(error.details).toMatchObject({
+      reasonCode: 'wrong_type',
+      reasonParams: { type: 'application/pdf', expected: 'text/html' },
+    })
   })
 
   test('a family of types can be accepted (image/)', async () => {
@@ -159,6 +168,7 @@ describe('https: SNI and certificate checked against the host name', () => {
     )
     expect(error.status).toBe(502)
     expect(error.message).toContain('certificate')
+    expect(error.details).toMatchObject({ reasonCode: 'tls_failed' })
     expect(tlsSite.hits('impostor.test')).toHaveLength(0)
   })
 })

@@ -2,6 +2,7 @@ import { afterAll, beforeEach, describe, expect, test } from 'bun:test'
 import { AppError } from '../../server/core/errors'
 import {
   createFetchPolicy,
+  FETCH_REASONS,
   type FetchPolicy,
   safeFetch,
   systemResolver,
@@ -109,6 +110,10 @@ describe('safeFetch refuses every forbidden URL form before any request', () => 
     expect(error.status).toBe(400)
     expect(error.code).toBe('url_not_allowed')
     expect(error.message).toContain(reason)
+    // A coded reason the UI words in the user's language.
+    expect(Object.keys(FETCH_REASONS.texts)).toContain(
+      (error.details as { reasonCode: string }).reasonCode
+    )
     // Client-facing text never names the address a name resolved to.
     expect(error.message).not.toMatch(/127\.0\.0\.1|10\.0\.0\.5|169\.254/)
     expect(site.requests).toHaveLength(0)

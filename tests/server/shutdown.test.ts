@@ -1,45 +1,14 @@
 import { afterAll, describe, expect, test } from 'bun:test'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { startFakeGemini } from '../support/fake-gemini'
+import { startServerProcess } from '../support/server-process'
 
 // The real process entry (server/index.ts) under SIGTERM, as Cloud Run sends it on scale-in.
 const gemini = await startFakeGemini()
 afterAll(() => gemini.stop())
 
-async function freePort(): Promise<number> {
-  const probe = Bun.serve({ port: 0, fetch: () => new Response() })
-  const port = probe.port as number
-  probe.stop(true)
-  return port
-}
-
 async function startServer() {
-  const port = await freePort()
-  const proc = Bun.spawn(['bun', 'server/index.ts'], {
-    env: {
-      PATH: process.env.PATH,
-      PORT: String(port),
-      GEMINI_API_KEY: 'test-key-shutdown',
-      GEMINI_BASE_URL: gemini.url,
-      GEMINI_MAX_RETRIES: '0',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'ais-shutdown-')),
-      LOG_FORMAT: 'json',
-      STATIC_DIR: '/nonexistent',
-    },
-    stdout: 'pipe',
-    stderr: 'pipe',
-  })
-  const base = `http://127.0.0.1:${port}`
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/health`)).ok) return { proc, base }
-    } catch {}
-    await Bun.sleep(50)
-  }
-  proc.kill()
-  throw new Error('server did not start')
+  const { proc, base, output } = await startServerProcess(gemini.url)
+  return { proc, base, output }
 }
 
 const intentRequest = (base: string) =>
@@ -64,7 +33,7 @@ describe('SIGTERM', () => {
       },
       delayMs: 1_500,
     })
-    const { proc, base } = await startServer()
+    const { proc, base, output } = await startServer()
     const inFlight = intentRequest(base)
     await waitForGeminiCall()
     const signalledAt = Date.now()
@@ -80,15 +49,14 @@ describe('SIGTERM', () => {
     expect(refused).toBe(true)
     expect(await proc.exited).toBe(0)
     expect(Date.now() - signalledAt).toBeLessThan(8_000)
-    const out = await new Response(proc.stdout).text()
-    expect(out).toContain('SIGTERM received')
+    expect(await output()).toContain('SIGTERM received')
   }, 15_000)
 
-  test('a request that never ends does not keep the process past 8 s', async () => {
+  test('a request that never ends is answered 503 server_restarting, and the process exits by 8 s', async () => {
     gemini.reset()
     gemini.enqueue({ hang: true })
     const { proc, base } = await startServer()
-    const stuck = intentRequest(base).catch(() => undefined)
+    const stuck = intentRequest(base)
     await waitForGeminiCall()
     const signalledAt = Date.now()
     proc.kill('SIGTERM')
@@ -96,6 +64,11 @@ describe('SIGTERM', () => {
     const elapsed = Date.now() - signalledAt
     expect(elapsed).toBeGreaterThan(7_000)
     expect(elapsed).toBeLessThan(9_500)
-    await stuck
+    const answer = await stuck
+    expect(answer.status).toBe(503)
+    expect(((await answer.json()) as { error: { code: string } }).error.code).toBe(
+      'server_restarting'
+    )
+    expect(answer.headers.get('Retry-After')).toBe('1')
   }, 20_000)
 })

@@ -69,6 +69,61 @@ describe('index.html', () => {
   })
 })
 
+describe('the shell in the browser’s language (no flash of the wrong one)', () => {
+  // A build with the English shell beside the Chinese one, each precompressed as the build does.
+  const localized = join(base, 'localized')
+  mkdirSync(localized, { recursive: true })
+  const shell = (lang: string) => `<!doctype html><html lang="${lang}"><body></body></html>`
+  for (const [file, lang] of [
+    ['index.html', 'zh-CN'],
+    ['index.en.html', 'en'],
+  ] as const) {
+    writeFileSync(join(localized, file), shell(lang))
+    writeFileSync(join(localized, `${file}.br`), brotliCompressSync(shell(lang)))
+    writeFileSync(join(localized, `${file}.gz`), gzipSync(shell(lang)))
+  }
+  const served = buildTestApp({ deps: { distDir: localized } }).app
+  const page = (languages?: string, encoding?: string) =>
+    served.request('/seo/diagnosis', {
+      headers: {
+        ...html,
+        ...(languages ? { 'Accept-Language': languages } : {}),
+        ...(encoding ? { 'Accept-Encoding': encoding } : {}),
+      },
+    })
+
+  test.each([
+    ['en-US,en;q=0.9', 'en'],
+    ['fr-FR,de;q=0.8', 'en'],
+    ['zh-CN,zh;q=0.9,en;q=0.8', 'zh-CN'],
+    ['en-US,zh-TW;q=0.5', 'zh-CN'],
+    [undefined, 'zh-CN'],
+  ])('Accept-Language %s gets <html lang="%s">', async (languages, lang) => {
+    const res = await page(languages)
+    expect(res.status).toBe(200)
+    expect(await res.text()).toBe(shell(lang))
+    expect(res.headers.get('Cache-Control')).toBe('no-cache')
+    expect(res.headers.get('Vary')).toContain('Accept-Language')
+  })
+
+  test('each language is sent precompressed, brotli then gzip', async () => {
+    const br = await page('en-US', 'gzip, br')
+    expect(br.headers.get('Content-Encoding')).toBe('br')
+    expect(br.headers.get('Vary')).toContain('Accept-Encoding')
+    expect(br.headers.get('Vary')).toContain('Accept-Language')
+    const body = new Uint8Array(await br.arrayBuffer())
+    expect(body).toEqual(new Uint8Array(brotliCompressSync(shell('en'))))
+    const gz = await page('zh-CN', 'gzip')
+    expect(gz.headers.get('Content-Encoding')).toBe('gzip')
+    expect(new Uint8Array(await gz.arrayBuffer())).toEqual(new Uint8Array(gzipSync(shell('zh-CN'))))
+  })
+
+  test('a build without the English shell still serves index.html to everyone', async () => {
+    const res = await get('/seo/diagnosis', { ...html, 'Accept-Language': 'en-US' })
+    expect(await res.text()).toBe(INDEX)
+  })
+})
+
 describe('SPA fallback: only GET/HEAD navigations', () => {
   test.each(['/seo', '/image', '/video', '/seo/step/3', '/seo?url=https%3A%2F%2Fexample.com&x=1'])(
     'deep link %s gets the shell, no-cache',

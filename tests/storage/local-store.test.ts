@@ -51,6 +51,18 @@ test('bytes without their metadata file (an interrupted write) are not an object
   expect((await store.list('media/')).items).toEqual([])
 })
 
+test('a disk that fails is a 502 storage_error (the cause kept for the log), not a 500', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'ais-store-'))
+  parents.push(parent)
+  // DATA_DIR is a file: nothing can be created below it.
+  writeFileSync(join(parent, 'data'), 'not a folder')
+  const store = createLocalStore(join(parent, 'data'))
+  const error = await rejection(store.put('media/a.png', new Uint8Array([1]), json))
+  expect(error).toMatchObject({ status: 502, code: 'storage_error' })
+  expect((error as Error).message).not.toContain(parent)
+  expect((error as Error).cause).toBeDefined()
+})
+
 test('a list prefix pointing outside DATA_DIR finds nothing', async () => {
   const { store, dataDir } = openLocal()
   await store.put('jobs/video/a.json', new Uint8Array([1]), { contentType: 'application/json' })
@@ -177,4 +189,37 @@ test('metadata written before generations existed gets a stable one from its wri
     contentType: 'image/png',
     ifGenerationMatch: read?.generation,
   })
+})
+
+test('reads racing writes of the same key never see half a file', async () => {
+  const { store } = openLocal()
+  // Documents of different lengths, so a read of the old size from the new file is cut short.
+  const doc = (i: number) =>
+    new TextEncoder().encode(JSON.stringify({ i, pad: 'x'.repeat((i % 7) * 900) }))
+  await store.put('library/k.json', doc(0), json)
+  let writing = 4
+  const writer = async (w: number) => {
+    for (let i = 1; i <= 60; i++) await store.put('library/k.json', doc(w * 100 + i), json)
+    writing--
+  }
+  const reader = async () => {
+    let reads = 0
+    while (writing > 0) {
+      const [meta, object, bytes] = await Promise.all([
+        store.head('library/k.json'),
+        store.readWithMeta('library/k.json'),
+        store.read('library/k.json'),
+      ])
+      expect(meta?.generation).toMatch(/^\d+$/)
+      expect(JSON.parse(new TextDecoder().decode(object?.bytes))).toHaveProperty('i')
+      expect(JSON.parse(new TextDecoder().decode(bytes))).toHaveProperty('i')
+      reads++
+    }
+    return reads
+  }
+  const [, reads] = await Promise.all([
+    Promise.all([1, 2, 3, 4].map(writer)),
+    Promise.all(Array.from({ length: 8 }, reader)),
+  ])
+  expect(reads.reduce((a, b) => a + b, 0)).toBeGreaterThan(10)
 })

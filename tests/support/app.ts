@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createAiGateway } from '../../server/ai/gateway'
+import type { GeminiGatewayOptions } from '../../server/ai/gemini'
 import type { SdkClientOptions } from '../../server/ai/sdk-client'
 import { createApp } from '../../server/app'
 import { type Env, loadConfig } from '../../server/config'
@@ -28,6 +29,8 @@ export interface TestAppOptions {
    */
   vertex?: boolean
   gemini?: Pick<FakeGemini, 'url' | 'tokenUrl' | 'trustSubjectToken'>
+  /** The circuit breaker's settings (production's unless a test says otherwise). */
+  circuits?: GeminiGatewayOptions['circuits']
   /**
    * Check every answer against the API document (tests/support/contract.ts); false only for a
    * test that sends what no client would.
@@ -88,6 +91,7 @@ export function buildTestApp(options: TestAppOptions = {}) {
       log,
       retry: { minDelayMs: 5, maxDelayMs: 20, maxWaitMs: 2_000 },
       sdk: testSdkOptions(options),
+      circuits: options.circuits,
     })
   const deps = createDeps(config, { log, ai, ...options.deps })
   const built = createApp(deps)

@@ -281,6 +281,15 @@ export function pngRgba(
   return encodePng(width, height, 6, data, seed)
 }
 
+/** An RGBA PNG of `data` (4 bytes a pixel, rows top to bottom), compressed natively. */
+export function pngFromRgba(
+  width: number,
+  height: number,
+  data: Uint8Array
+): Uint8Array<ArrayBuffer> {
+  return encodePng(width, height, 6, data, '')
+}
+
 /** PNG from raw samples (`colorType` 0: grey, 1 byte a pixel; 6: RGBA, 4 bytes), unfiltered. */
 function encodePng(
   width: number,
@@ -290,7 +299,9 @@ function encodePng(
   seed: string
 ): Uint8Array<ArrayBuffer> {
   const chunk = (type: string, data: Uint8Array) => {
-    const body = new Uint8Array([...new TextEncoder().encode(type), ...data])
+    const body = new Uint8Array(4 + data.length)
+    body.set(new TextEncoder().encode(type))
+    body.set(data, 4)
     const out = new Uint8Array(12 + data.length)
     const view = new DataView(out.buffer)
     view.setUint32(0, data.length)

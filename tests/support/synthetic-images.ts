@@ -74,3 +74,46 @@ export function edgePixels(spec: DiscSpec): [number, number][] {
   }
   return out
 }
+
+/** A block of "lettering" (short bars of `ink` on `paper`) inside a box given in thousandths. */
+export interface CaptionSpec {
+  box: { ymin: number; xmin: number; ymax: number; xmax: number }
+  ink: Rgb
+  paper: Rgb
+}
+
+/** Inside the caption box: bars of ink, one pixel of paper between them, as text looks up close. */
+function captionPixel(spec: CaptionSpec, w: number, h: number, x: number, y: number) {
+  const x0 = Math.floor((spec.box.xmin / 1000) * w)
+  const x1 = Math.ceil((spec.box.xmax / 1000) * w)
+  const y0 = Math.floor((spec.box.ymin / 1000) * h)
+  const y1 = Math.ceil((spec.box.ymax / 1000) * h)
+  if (x < x0 || x >= x1 || y < y0 || y >= y1) return undefined
+  const ink = (x - x0) % 3 !== 2 && (y - y0) % 4 !== 3 && (x - x0) % 11 < 8
+  return ink ? spec.ink : spec.paper
+}
+
+/** A disc image with a caption block over it, as RGBA and PNG (known colours everywhere). */
+export function captionedDiscRgba(spec: DiscSpec, caption: CaptionSpec): RgbaImage {
+  const image = discRgba(spec)
+  for (let y = 0; y < spec.height; y++) {
+    for (let x = 0; x < spec.width; x++) {
+      const c = captionPixel(caption, spec.width, spec.height, x, y)
+      if (c) image.data.set([...c, 255], (y * spec.width + x) * 4)
+    }
+  }
+  return image
+}
+
+export const captionedDiscPng = (spec: DiscSpec, caption: CaptionSpec) => {
+  const image = captionedDiscRgba(spec, caption)
+  return pngRgba(spec.width, spec.height, (x, y) => {
+    const i = (y * spec.width + x) * 4
+    return [image.data[i], image.data[i + 1], image.data[i + 2], 255] as [
+      number,
+      number,
+      number,
+      number,
+    ]
+  })
+}

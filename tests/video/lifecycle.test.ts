@@ -183,25 +183,33 @@ describe('a lease held by an instance that died', () => {
 })
 
 describe('a job that changes while its start is on the way', () => {
+  /** The job as first stored (queued, its start on the way), looked for until it is there. */
+  async function storedJob(app: { request: (path: string) => Response | Promise<Response> }) {
+    for (let i = 0; i < 400; i++) {
+      const item = (await json(await app.request('/api/video/jobs'))).items[0]
+      if (item) return item
+      await Bun.sleep(5)
+    }
+    throw new Error('the job was never stored')
+  }
+
   test('deleted meanwhile: the started upstream job is cancelled and the create answers 404', async () => {
-    gemini.video.script({ outcome: 'never', startDelayMs: 300 })
+    gemini.video.script({ outcome: 'never', startDelayMs: 1_000 })
     const { app } = videoApp({ gemini })
     const creating = createJob(app, textJob)
-    await Bun.sleep(100)
-    const list = await json(await app.request('/api/video/jobs'))
-    expect(list.items[0]?.status).toBe('queued')
-    await app.request(`/api/video/jobs/${list.items[0].id}`, { method: 'DELETE' })
+    const queued = await storedJob(app)
+    expect(queued.status).toBe('queued')
+    await app.request(`/api/video/jobs/${queued.id}`, { method: 'DELETE' })
     expect((await creating).status).toBe(404)
     expect(gemini.video.jobs[0]?.cancelled).toBe(true)
   })
 
   test('given up as lost meanwhile: the started upstream job is cancelled, the failure stands', async () => {
-    gemini.video.script({ outcome: 'never', startDelayMs: 300 })
+    gemini.video.script({ outcome: 'never', startDelayMs: 1_000 })
     const clock = testClock()
     const { app } = videoApp({ gemini, clock })
     const creating = createJob(app, textJob)
-    await Bun.sleep(100)
-    const queued = (await json(await app.request('/api/video/jobs'))).items[0]
+    const queued = await storedJob(app)
     clock.advance(10 * 60_000)
     expect((await json(await getJob(app, queued.id))).error.code).toBe('start_lost')
     expect(await json(await creating)).toMatchObject({

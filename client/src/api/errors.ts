@@ -16,6 +16,8 @@ export interface ApiResponse<T = unknown> {
 export interface FieldIssue {
   field: string
   message: string
+  /** The rule broken, coded (server core/field-rules.ts): worded in the user's language. */
+  rule?: { code: string; params?: Record<string, string | number> }
 }
 
 export class ApiError extends Error {
@@ -62,6 +64,21 @@ export class ApiError extends Error {
   }
 }
 
+type ServerErrorListener = (error: ApiError) => void
+const listeners = new Set<ServerErrorListener>()
+
+/** Hears every error the server answers with (the AI-health banner listens); returns an unsubscribe. */
+export function onServerError(listener: ServerErrorListener): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+/** Passes an error the server answered with to the listeners, and returns it. */
+export function heard(error: ApiError): ApiError {
+  for (const listener of listeners) listener(error)
+  return error
+}
+
 /** True for the error a fetch throws when its AbortController fired: not a failure to show. */
 export const isAbort = (error: unknown): boolean =>
   error instanceof DOMException && error.name === 'AbortError'
@@ -83,11 +100,13 @@ export async function errorFromResponse(response: ApiResponse): Promise<ApiError
       : (response.headers.get('X-Request-Id') ?? undefined)
   const retryAfterSeconds = retryAfterOf(response, envelope?.error?.details)
   if (typeof envelope?.error?.code === 'string' && typeof envelope.error.message === 'string') {
-    return new ApiError(response.status, envelope.error.code, envelope.error.message, {
-      requestId,
-      details: envelope.error.details,
-      retryAfterSeconds,
-    })
+    return heard(
+      new ApiError(response.status, envelope.error.code, envelope.error.message, {
+        requestId,
+        details: envelope.error.details,
+        retryAfterSeconds,
+      })
+    )
   }
   return new ApiError(response.status, 'bad_response', `HTTP ${response.status}`, {
     requestId,

@@ -75,7 +75,9 @@ export function seoReportOf(diagnosis: DiagnosisResult): CompetitorAnalysisBody[
 }
 
 /** The competitor analysis as later steps take it (`analysisReport`). */
-export const analysisReportOf = (analysis: CompetitorAnalysisResult) => ({
+export const analysisReportOf = (
+  analysis: Pick<CompetitorAnalysisResult, 'competitiveLandscape' | 'competitors'>
+) => ({
   competitiveLandscape: analysis.competitiveLandscape,
   competitors: analysis.competitors,
 })

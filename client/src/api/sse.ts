@@ -8,7 +8,7 @@
  */
 import { EventSourceParserStream } from 'eventsource-parser/stream'
 import { authHeaders } from './access-key'
-import { ApiError, errorFromResponse, isAbort, networkError } from './errors'
+import { ApiError, errorFromResponse, heard, isAbort, networkError } from './errors'
 import { noteApiAnswer } from './spend-signal'
 
 export interface StreamSource {
@@ -138,11 +138,13 @@ function errorFromEvent(data: unknown, requestId?: string): ApiError {
   const details = frame?.error?.details as { retryAfterSeconds?: unknown } | undefined
   const retryAfter =
     typeof details?.retryAfterSeconds === 'number' ? details.retryAfterSeconds : undefined
-  return new ApiError(status, code, message, {
-    requestId: typeof frame?.requestId === 'string' ? frame.requestId : requestId,
-    details: frame?.error?.details,
-    retryAfterSeconds: retryAfter,
-  })
+  return heard(
+    new ApiError(status, code, message, {
+      requestId: typeof frame?.requestId === 'string' ? frame.requestId : requestId,
+      details: frame?.error?.details,
+      retryAfterSeconds: retryAfter,
+    })
+  )
 }
 
 const strings = (value: unknown): string[] =>

@@ -44,6 +44,13 @@ export const startJob = (body: JobBody, idempotencyKey: string, signal?: AbortSi
 export const listJobs = (cursor?: string, signal?: AbortSignal) =>
   request(jobs.$get({ query: { limit: '20', ...(cursor ? { cursor } : {}) } }, withSignal(signal)))
 
+export type VideoBrandCheckBody = InferRequestType<(typeof job)['brand-check']['$post']>['json']
+export type VideoBrandCheck = NonNullable<VideoJob['brandCheck']>
+
+/** Checks a finished job's clip against a brand; the job comes back with `brandCheck`. */
+export const checkVideoBrand = (id: string, body: VideoBrandCheckBody, signal?: AbortSignal) =>
+  request(job['brand-check'].$post({ param: { id }, json: body }, withSignal(signal)))
+
 export const getJob = (id: string, signal?: AbortSignal) =>
   request(job.$get({ param: { id } }, withSignal(signal)))
 

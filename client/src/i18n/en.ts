@@ -34,6 +34,8 @@ export const en: Record<MessageKey, string> = {
   'banner.aiNone':
     'AI is not configured on this server: set a Gemini API key (or a Vertex AI project) in the server environment and restart it. Until then the AI features are unavailable.',
   'banner.capabilitiesFailed': 'Could not read what this server can do: {message}',
+  'banner.aiFailing':
+    'Gemini is failing right now. AI requests fail at once until it recovers; try again in {seconds} s.',
   'banner.demo':
     'Demo mode: every AI answer here comes from a scripted demo model, not from Gemini. Use it to try the workflow.',
   'banner.demoSite':
@@ -106,41 +108,16 @@ export const en: Record<MessageKey, string> = {
   'notFound.body': 'There is no page at {path}.',
   'notFound.home': 'Back to the home page',
 
-  'error.title': 'The request did not complete',
   'error.requestId': 'Request ID: {id}',
   'error.retryAfter': 'Try again in {seconds} s.',
-  'error.badResponse': 'The server sent an answer that could not be read (HTTP {status}).',
-  'error.status.400': 'Invalid input',
-  'error.status.401': 'Access key required',
-  'error.status.402': 'AI budget used up',
-  'error.status.429': 'Too many requests',
-  'error.status.502': 'The AI service failed',
-  'error.status.503': 'Not configured',
-  'error.status.504': 'The AI service timed out',
-  'error.status.0': 'Server unreachable',
-  'error.status.404': 'Not found',
-  'error.status.413': 'Too large',
-  'error.status.501': 'Not available in this mode',
-  'error.hint.network': 'Check your connection, then try again.',
-  'error.hint.400': 'Check the fields listed below and submit again.',
-  'error.hint.401':
-    'This server needs an access key: enter the key your administrator gave you at the top of the page.',
-  'error.hint.402.day':
-    "This workspace's AI budget for today does not cover this request ({remaining} left of {budget}); nothing was sent to the AI service. It resets at {resetsAt}.",
-  'error.hint.402.month':
-    "This workspace's AI budget for this month does not cover this request ({remaining} left of {budget}); nothing was sent to the AI service. It resets at {resetsAt}.",
-  'error.hint.404': 'What you asked for does not exist or was removed.',
-  'error.hint.413': 'What you sent is too large; shorten it and try again.',
-  'error.hint.429': 'The AI quota or request rate is used up for now; wait a moment and try again.',
-  'error.hint.500': 'Something went wrong on the server; try again in a moment.',
-  'error.hint.501': 'This feature is not available in the current server mode.',
-  'error.hint.502': 'The AI service failed or answered with something unusable; try again.',
-  'error.hint.503': 'This feature is not configured on the server; ask your administrator.',
-  'error.hint.504': 'The AI service did not answer in time; try again.',
-  'error.hint.streamCut':
-    'The answer stopped before it was complete and was not kept as a result. Try again.',
   'error.retry': 'Try again',
   'error.retryIn': 'Retry possible in {seconds} s',
   'error.details': 'Server says: {message}',
   'error.field': 'Field {field}: {message}',
+
+  'campaign.title': 'Campaign',
+  'nav.campaign': 'Campaign',
+  'launch.card.campaign':
+    'Turn an article or a request into posts for each network, visuals in every size and both languages, in one file.',
+  'seo.publish.campaign': 'Make a campaign from this article',
 }

@@ -1,8 +1,8 @@
 /**
  * @module i18n
  * A small i18n composable (vue-i18n would cost more than the whole budget allows): one shared
- * reactive locale, `t(key, params)`, and a switch that persists the choice in localStorage and
- * keeps `<html lang>` in step.
+ * reactive locale (the stored choice, else the browser's languages), `t(key, params)`, and a
+ * switch that persists the choice in localStorage and keeps `<html lang>` in step.
  */
 import { readonly, ref } from 'vue'
 import {
@@ -25,7 +25,7 @@ export {
 
 const STORAGE_KEY = 'ais.locale'
 
-const locale = ref<Locale>(initialLocale(readStored()))
+const locale = ref<Locale>(initialLocale(readStored(), globalThis.navigator?.languages ?? []))
 
 function readStored(): string | null {
   try {

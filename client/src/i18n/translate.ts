@@ -3,6 +3,7 @@
  * The pure part of the i18n layer: the message tables, placeholder filling and the choice of the
  * starting language. No Vue and no DOM here, so it is tested directly.
  */
+import { preferredUiLanguage } from '../../../server/core/preferred-language'
 import { en } from './en'
 import { type MessageKey, zhCN } from './zh-CN'
 
@@ -20,9 +21,14 @@ export const messages: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': z
 
 export const isLocale = (value: unknown): value is Locale => value === 'zh-CN' || value === 'en'
 
-/** The stored choice when it is one we know, else the default. */
-export const initialLocale = (stored: string | null | undefined): Locale =>
-  isLocale(stored) ? stored : DEFAULT_LOCALE
+/**
+ * The stored choice when it is one we know; on a first visit the browser's languages (any
+ * Chinese gives zh-CN, others English); the default when the browser names none.
+ */
+export const initialLocale = (
+  stored: string | null | undefined,
+  browserLanguages: readonly string[] = []
+): Locale => (isLocale(stored) ? stored : (preferredUiLanguage(browserLanguages) ?? DEFAULT_LOCALE))
 
 /** A message table per language; a feature chunk brings its own beside the shell's. */
 export type MessageTables<K extends string> = Record<Locale, Record<K, string>>

@@ -33,6 +33,8 @@ export const zhCN = {
   'banner.aiNone':
     '此服务器尚未配置 AI：请在服务器环境中设置 Gemini API 密钥（或 Vertex AI 项目）并重启服务。在此之前，AI 功能不可用。',
   'banner.capabilitiesFailed': '无法读取此服务器的能力：{message}',
+  'banner.aiFailing':
+    'Gemini 当前出现故障。在它恢复之前，AI 请求会立即失败；请在 {seconds} 秒后重试。',
   'banner.demo':
     '演示模式：这里的所有 AI 回答都来自脚本化的演示模型，不是真实的 Gemini 结果，仅用于体验界面流程。',
   'banner.demoSite': '品牌分析需要能访问到的网站：演示提供了示例网站 {url}。',
@@ -97,41 +99,17 @@ export const zhCN = {
   'notFound.body': '地址 {path} 没有对应的页面。',
   'notFound.home': '返回首页',
 
-  'error.title': '请求未完成',
   'error.requestId': '请求 ID：{id}',
   'error.retryAfter': '请在 {seconds} 秒后重试。',
-  'error.badResponse': '服务器返回了无法识别的响应（HTTP {status}）。',
-  'error.status.400': '输入有误',
-  'error.status.401': '需要访问密钥',
-  'error.status.402': 'AI 预算不足',
-  'error.status.429': '请求过于频繁',
-  'error.status.502': 'AI 服务出错',
-  'error.status.503': '服务未配置',
-  'error.status.504': 'AI 服务超时',
-  'error.status.0': '无法连接服务器',
-  'error.status.404': '找不到',
-  'error.status.413': '内容过大',
-  'error.status.501': '当前模式不可用',
-  'error.hint.network': '请检查网络连接，然后重试。',
-  'error.hint.400': '请检查下面列出的字段后再提交。',
-  'error.hint.401': '此服务器需要访问密钥：请在页面顶部输入管理员提供的密钥。',
-  'error.hint.402.day':
-    '本工作区今日的 AI 预算不足以完成此请求（预算 {budget}，剩余 {remaining}），未向 AI 服务发送任何内容。预算将于 {resetsAt} 重置。',
-  'error.hint.402.month':
-    '本工作区本月的 AI 预算不足以完成此请求（预算 {budget}，剩余 {remaining}），未向 AI 服务发送任何内容。预算将于 {resetsAt} 重置。',
-  'error.hint.404': '请求的内容不存在或已被删除。',
-  'error.hint.413': '提交的内容太大了，请缩短后重试。',
-  'error.hint.429': 'AI 配额或请求频率已达上限，请稍候再试。',
-  'error.hint.500': '服务器出了点问题，请稍后重试。',
-  'error.hint.501': '此功能在当前服务器模式下不可用。',
-  'error.hint.502': 'AI 服务暂时出错或返回了无法使用的结果，请重试。',
-  'error.hint.503': '服务器尚未配置这项功能，请联系管理员。',
-  'error.hint.504': 'AI 服务没有及时回答，请重试。',
-  'error.hint.streamCut': '回答在完成之前中断了，没有当作完整结果保存。请重试。',
   'error.retry': '重试',
   'error.retryIn': '{seconds} 秒后可重试',
   'error.details': '服务器说明：{message}',
   'error.field': '字段 {field}：{message}',
+
+  'campaign.title': '推广活动',
+  'nav.campaign': '推广活动',
+  'launch.card.campaign': '把文章或一句需求变成各平台帖子、各尺寸图片和中英文版本，一个文件导出。',
+  'seo.publish.campaign': '用这篇文章做推广活动',
 } satisfies Record<string, string>
 
 export type MessageKey = keyof typeof zhCN

@@ -8,6 +8,7 @@
 import type { BrandKit, BrandProfile, ProjectConfig } from '../../../server/features/brand/profile'
 import type { DocumentOf } from '../../../server/features/library/schemas'
 import type { AnalyzeResult, BrandAssetResult } from '../api/brand'
+import type { ServerNote } from '../i18n/server-codes/notes'
 
 export type { BrandKit, BrandProfile, ProjectConfig }
 
@@ -23,7 +24,8 @@ export interface BrandDocument {
   /** The site the last analysis read, and what it said about its own limits. */
   analysedUrl?: string
   sources: { title: string; url: string }[]
-  warnings: string[]
+  /** Coded notes (worded in the user's language), or plain text in older saved profiles. */
+  warnings: ServerNote[]
 }
 
 export const emptyProfile = (): BrandProfile => ({

@@ -126,6 +126,13 @@ export const useImageSeriesStore = defineStore('image-series', () => {
     if (ids.length) change(moveItems(items.value, ids, dx, dy))
   }
 
+  /** Every item showing `mediaId` gets `patch` (facts about the image, not an undoable edit). */
+  function annotate(mediaId: string, patch: Partial<Pick<CanvasItem, 'brandCheck'>>): void {
+    if (!items.value.some((i) => i.mediaId === mediaId)) return
+    items.value = items.value.map((i) => (i.mediaId === mediaId ? { ...i, ...patch } : i))
+    save()
+  }
+
   function remove(ids: readonly string[]): void {
     if (ids.length) change(removeItems(items.value, ids))
   }
@@ -299,6 +306,7 @@ export const useImageSeriesStore = defineStore('image-series', () => {
     moveLive,
     endMove,
     moveBy,
+    annotate,
     remove,
     undo,
     redo,

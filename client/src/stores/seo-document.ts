@@ -15,12 +15,10 @@ import {
 import { SEO_STEPS, type SeoStepId } from '../../../server/features/seo/steps'
 import type {
   Competitor,
-  CompetitorAnalysisResult,
   ContentBrief,
   DiagnosisResult,
   KnowledgeRef,
   MetadataResult,
-  PreflightResult,
   ResearchResult,
   SolutionBoardResult,
   Source,
@@ -29,6 +27,9 @@ import type {
 export type { ChatEntry }
 
 type SavedProject = DocumentOf<'seo-projects'>
+/** Results as kept: notes saved before they were coded are plain text, a report may lack parts. */
+export type SavedAnalysis = NonNullable<SavedProject['steps']['competitorAnalysis']>
+export type SavedPreflight = NonNullable<SavedProject['steps']['preflight']>
 /** What made the current article text (the library's version sources). */
 export type ArticleSource = NonNullable<SavedProject['article']>['source']
 export type ProfileChoice = NonNullable<SavedProject['profile']>
@@ -57,7 +58,7 @@ export interface SeoDocument {
   freshThrough: number
   diagnosis?: DiagnosisResult
   competitors?: CompetitorPicks
-  analysis?: CompetitorAnalysisResult
+  analysis?: SavedAnalysis
   solutions?: SolutionBoardResult
   chosenSolutionId?: string
   brief?: ContentBrief
@@ -68,7 +69,7 @@ export interface SeoDocument {
   outline?: string[]
   article?: string
   articleSource?: ArticleSource
-  preflight?: PreflightResult
+  preflight?: SavedPreflight
   metadata?: MetadataResult
   chat: ChatEntry[]
   /** The site's Search Console property (`sc-domain:` or a URL prefix). */

@@ -204,6 +204,12 @@ export const useSeoWritingStore = defineStore('seo-writing', () => {
     return runPreflight()
   }
 
+  /** The article with an illustration replaced by its brand fix, then a new check. */
+  async function saveBrandFix(text: string): Promise<boolean> {
+    setArticle(text, 'brand-fix')
+    return runPreflight()
+  }
+
   /** Metadata for the approved article; it opens the publish step. */
   async function runMetadata(): Promise<boolean> {
     const result = await metadata.execute()
@@ -257,6 +263,7 @@ export const useSeoWritingStore = defineStore('seo-writing', () => {
     acceptFix,
     rejectFix,
     saveEdit,
+    saveBrandFix,
     runMetadata,
     resetAll,
   }

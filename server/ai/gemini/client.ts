@@ -11,11 +11,12 @@ import { errors } from '../../core/errors'
 import { once } from '../../core/lazy'
 import type { Logger } from '../../core/logger'
 import { type RetryPolicy, withRetry } from '../../core/retry'
+import { type CircuitBreaker, circuitBreaker } from '../circuit-breaker'
 import { type Budget, budgetMs, retriesFor, totalBudget } from '../deadline'
 import { cancelled, toAiError } from '../errors'
 import { rulesOf } from '../models'
 import type { RequestCorrection } from '../request-correction'
-import { isRetryable, retryAfterSeconds } from '../retry'
+import { isRetryable, outageOf, retryAfterSeconds } from '../retry'
 import { createSdkClient, type SdkClient, type SdkClientOptions } from '../sdk-client'
 import { meteredStream, recordAnswer, spendMeter } from '../spend'
 import type { Deadline } from '../types'
@@ -26,6 +27,8 @@ export interface GeminiContext {
   retry: RetryPolicy
   correction: RequestCorrection
   client(modelId: string): Promise<SdkClient>
+  /** Fails calls to a model fast while its service is failing (`ai/circuit-breaker`). */
+  breaker: CircuitBreaker
 }
 
 export function createContext(
@@ -33,7 +36,8 @@ export function createContext(
   log: Logger,
   retry: RetryPolicy,
   correction: RequestCorrection,
-  sdk?: SdkClientOptions
+  sdk?: SdkClientOptions,
+  breaker: CircuitBreaker = circuitBreaker({ log })
 ): GeminiContext {
   const byLocation = new Map<string, () => Promise<SdkClient>>()
   const locationOf = (modelId: string) => {
@@ -45,6 +49,7 @@ export function createContext(
     log,
     retry,
     correction,
+    breaker,
     client(modelId) {
       const location = locationOf(modelId)
       let load = byLocation.get(location)
@@ -75,6 +80,21 @@ export function callOptions(
     budget: totalBudget(ms, request.signal),
     signal: request.signal,
     retries: retriesFor(request.deadline, ctx.retry.retries),
+  }
+}
+
+/**
+ * Runs `work` under `options`, then releases the budget: its timer and its listener on the
+ * caller's signal keep everything the call touched alive until they are gone.
+ */
+export async function underBudget<T>(
+  options: CallOptions,
+  work: (options: CallOptions) => Promise<T>
+): Promise<T> {
+  try {
+    return await work(options)
+  } finally {
+    options.budget.dispose()
   }
 }
 
@@ -131,7 +151,18 @@ export async function callModel<T>(
   let answer: T
   try {
     const sdk = await ctx.client(modelId)
-    answer = await withRetry(() => run(sdk, options.budget.signal), retryOptions(ctx, options))
+    // Admitted by the meter first: a budget refusal (402) never reaches the breaker, so it is not
+    // an outage; a call the open circuit refuses has no answer, so nothing is charged for it.
+    answer = await withRetry(
+      () =>
+        ctx.breaker.call(
+          ctx.ai.backend,
+          modelId,
+          () => run(sdk, options.budget.signal),
+          outages(options)
+        ),
+      retryOptions(ctx, options)
+    )
   } catch (error) {
     throw callFailure(error, options)
   }
@@ -155,21 +186,36 @@ export async function openStream(
   const frames = await ctx.correction.send(modelId, config, async (shaped) => {
     try {
       const sdk = await ctx.client(modelId)
-      return await withRetry(
-        () =>
-          sdk.models.generateContentStream({
-            model: modelId,
-            contents,
-            config: { ...shaped, abortSignal: options.budget.signal },
-          }),
+      const stream = await withRetry(
+        () => {
+          // Admitted here; the outcome is the stream's, known once it ends (`watch`).
+          ctx.breaker.admit(ctx.ai.backend, modelId)
+          return sdk.models
+            .generateContentStream({
+              model: modelId,
+              contents,
+              config: { ...shaped, abortSignal: options.budget.signal },
+            })
+            .catch((error: unknown) => {
+              const outage = outages(options)(error)
+              if (outage) ctx.breaker.failed(ctx.ai.backend, modelId, outage)
+              else ctx.breaker.released(ctx.ai.backend, modelId)
+              throw error
+            })
+        },
         retryOptions(ctx, options)
       )
+      return ctx.breaker.watch(ctx.ai.backend, modelId, stream, outages(options))
     } catch (error) {
       throw callFailure(error, options)
     }
   })
   return meteredStream(meter, modelId, frames)
 }
+
+/** Which failures of a call count against its model's circuit. */
+const outages = (options: CallOptions) => (error: unknown) =>
+  outageOf(error, options.budget.timedOut())
 
 const retryOptions = (ctx: GeminiContext, options: CallOptions) => ({
   policy: { ...ctx.retry, retries: options.retries ?? ctx.retry.retries },

@@ -18,15 +18,22 @@ import {
   truncated,
 } from '../response'
 import type { FunctionCallResult, FunctionRequest } from '../types'
-import { callOptions, type GeminiContext, generate } from './client'
+import { type CallOptions, callOptions, type GeminiContext, generate, underBudget } from './client'
 import { generationConfig, toContents } from './request'
 
-export async function callFunction(
+export const callFunction = (
   ctx: GeminiContext,
   modelId: string,
   request: FunctionRequest
+): Promise<FunctionCallResult> =>
+  underBudget(callOptions(ctx, request), (options) => callWith(ctx, modelId, request, options))
+
+async function callWith(
+  ctx: GeminiContext,
+  modelId: string,
+  request: FunctionRequest,
+  options: CallOptions
 ): Promise<FunctionCallResult> {
-  const options = callOptions(ctx, request)
   const config = {
     ...generationConfig(modelId, request),
     tools: [

@@ -7,7 +7,7 @@
 import { errors } from '../../core/errors'
 import { finishReasonOf, modelTurnOf, readChunkText, readImages } from '../response'
 import type { ImageRequest, ImageResult } from '../types'
-import { callOptions, type GeminiContext, generate } from './client'
+import { callOptions, type GeminiContext, generate, underBudget } from './client'
 import { toContents } from './request'
 
 export async function image(
@@ -25,15 +25,17 @@ export async function image(
     ...(request.aspectRatio ? { aspectRatio: request.aspectRatio } : {}),
     ...(request.imageSize ? { imageSize: request.imageSize } : {}),
   }
-  const response = await generate(
-    ctx,
-    modelId,
-    toContents({ prompt: parts, history: request.history }),
-    {
-      responseModalities: ['TEXT', 'IMAGE'],
-      ...(Object.keys(imageConfig).length ? { imageConfig } : {}),
-    },
-    callOptions(ctx, request)
+  const response = await underBudget(callOptions(ctx, request), (options) =>
+    generate(
+      ctx,
+      modelId,
+      toContents({ prompt: parts, history: request.history }),
+      {
+        responseModalities: ['TEXT', 'IMAGE'],
+        ...(Object.keys(imageConfig).length ? { imageConfig } : {}),
+      },
+      options
+    )
   )
   const images = readImages(response)
   if (images.length === 0) {

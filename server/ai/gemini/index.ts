@@ -10,6 +10,7 @@ import type * as v from 'valibot'
 import type { Config } from '../../config'
 import type { Logger } from '../../core/logger'
 import { DEFAULT_RETRY, type RetryPolicy } from '../../core/retry'
+import type { CircuitBreaker, CircuitBreakerOptions } from '../circuit-breaker'
 import { type ModelList, readModelList } from '../model-list'
 import type { ModelResolver } from '../model-resolver'
 import { onServedModel, streamOnServedModel } from '../model-successor'
@@ -18,6 +19,7 @@ import { createRequestCorrection } from '../request-correction'
 import type { SdkClientOptions } from '../sdk-client'
 import type { AiGateway, BaseRequest, JsonRequest } from '../types'
 import { createContext } from './client'
+import { deleteFile, uploadFile } from './files'
 import { callFunction } from './functions'
 import { image } from './image'
 import { json } from './json'
@@ -32,6 +34,10 @@ export interface GeminiGatewayOptions {
   log: Logger
   sdk?: SdkClientOptions
   retry?: Partial<RetryPolicy>
+  /** The circuit breaker's timing (tests shorten it). */
+  circuits?: Omit<CircuitBreakerOptions, 'log'>
+  /** One breaker for the gateway (made by `createAiGateway`, which reports its state). */
+  breaker?: CircuitBreaker
 }
 
 /** How hard each text role thinks unless a request says otherwise (model default when absent). */
@@ -40,7 +46,7 @@ export const ROLE_THINKING: Readonly<Partial<Record<TextRole, ThinkingLevel>>> =
   writing: 'high',
 }
 
-type Calls = Omit<AiGateway, 'backend' | 'model' | 'resolveModels' | 'models'>
+type Calls = Omit<AiGateway, 'backend' | 'model' | 'resolveModels' | 'models' | 'circuits'>
 
 export interface GeminiGateway extends Calls {
   /** The service's model list (every page). */
@@ -54,7 +60,7 @@ export function createGeminiGateway(
   const { ai, log } = options
   const retry: RetryPolicy = { ...DEFAULT_RETRY, retries: ai.maxRetries, ...options.retry }
   const correction = createRequestCorrection({ log })
-  const ctx = createContext(ai, log, retry, correction, options.sdk)
+  const ctx = createContext(ai, log, retry, correction, options.sdk, options.breaker)
   const roleOf = (request: BaseRequest): TextRole => request.model ?? 'text'
   const shaped = <R extends BaseRequest>(request: R): R => {
     const thinking = request.thinking ?? ROLE_THINKING[roleOf(request)]
@@ -76,6 +82,9 @@ export function createGeminiGateway(
     upscale: (request) => onServedModel(resolver, 'upscale', (id) => upscale(ctx, id, request)),
     segment: (request) => onServedModel(resolver, 'segment', (id) => segment(ctx, id, request)),
     ...videoOperations(ctx, resolver),
+    // Files live in the Developer API's one location, whatever model reads them later.
+    uploadFile: (request) => uploadFile(ctx, ROLES.fast.defaultId, request),
+    deleteFile: (name) => deleteFile(ctx, ROLES.fast.defaultId, name),
     // The list comes from the Gemini location's client (Vertex AI: `global`).
     listModels: async () =>
       readModelList(await ctx.client(ROLES.fast.defaultId), {

@@ -6,6 +6,7 @@
  * (404: stored interactions expire) are failures with our own wording; the service's own
  * details go to the log only.
  */
+import { failedPoll } from '../video-failures'
 import type { VideoHandle, VideoOutput, VideoPoll } from '../video-types'
 import type { GeminiContext } from './client'
 import { statusOf, toVideoError } from './video-errors'
@@ -59,11 +60,7 @@ export async function pollInteraction(
   } catch (error) {
     if (statusOf(error) === 404) {
       ctx.log.warn('video interaction not found', { interaction: handle.id })
-      return {
-        state: 'failed',
-        code: 'video_expired',
-        message: 'The video service no longer knows this job.',
-      }
+      return failedPoll('video_expired')
     }
     throw toVideoError(error, signal)
   }
@@ -75,20 +72,12 @@ export async function pollInteraction(
     const output = video && outputOf(video)
     if (output) return { state: 'succeeded', output }
     ctx.log.warn('video interaction completed without a video', { interaction: handle.id })
-    return {
-      state: 'failed',
-      code: 'video_missing',
-      message: 'The video service finished without a video (it may have been filtered).',
-    }
+    return failedPoll('video_missing')
   }
   ctx.log.warn('video interaction did not complete', {
     interaction: handle.id,
     status,
     errors: 'errors' in interaction ? interaction.errors : undefined,
   })
-  return {
-    state: 'failed',
-    code: 'video_failed',
-    message: 'The video service could not make this video.',
-  }
+  return failedPoll('video_failed')
 }

@@ -23,7 +23,7 @@ import {
   truncated,
 } from '../response'
 import type { BaseRequest, Grounding, JsonRequest, JsonResult } from '../types'
-import { callOptions, type GeminiContext, generate } from './client'
+import { type CallOptions, callOptions, type GeminiContext, generate, underBudget } from './client'
 import { generationConfig, toContents } from './request'
 import { text } from './text'
 
@@ -49,14 +49,29 @@ export async function json<S extends v.GenericSchema>(
     grounding = research.grounding
     prompt = withFindings(request.prompt, research.text)
   }
-  const options = callOptions(ctx, request, Math.max(1, ms - (Date.now() - started)))
+  return underBudget(
+    callOptions(ctx, request, Math.max(1, ms - (Date.now() - started))),
+    (options) => structured(ctx, modelId, { ...request, prompt }, options, oneCall, grounding)
+  )
+}
+
+/** The JSON call itself: asked at most twice, the answer validated with the request's schema. */
+async function structured<S extends v.GenericSchema>(
+  ctx: GeminiContext,
+  modelId: string,
+  request: JsonRequest<S>,
+  options: CallOptions,
+  oneCall: boolean | undefined,
+  researched: Grounding
+): Promise<JsonResult<v.InferOutput<S>>> {
+  let grounding = researched
   const config = {
     ...generationConfig(modelId, request),
     ...(oneCall ? { tools: [{ googleSearch: {} }] } : {}),
     responseMimeType: 'application/json',
     responseJsonSchema: jsonSchemaOf(request.schema),
   }
-  const contents = toContents({ ...request, prompt })
+  const contents = toContents(request)
   for (let attempt = 1; attempt <= 2; attempt++) {
     let response: Awaited<ReturnType<typeof generate>>
     try {
@@ -66,7 +81,7 @@ export async function json<S extends v.GenericSchema>(
       if (oneCall && !ctx.correction.searchWithJson(modelId)) {
         return json(ctx, modelId, {
           ...request,
-          timeoutMs: Math.max(1, ms - (Date.now() - started)),
+          timeoutMs: Math.max(1, (options.budget.deadline ?? Date.now()) - Date.now()),
         })
       }
       throw error

@@ -7,7 +7,7 @@ import type { SegmentMode as SdkSegmentMode } from '@google/genai'
 import { errors } from '../../core/errors'
 import { budgetMs, totalBudget } from '../deadline'
 import type { SegmentRequest, SegmentResult } from '../types'
-import { callModel, type GeminiContext } from './client'
+import { callModel, type GeminiContext, underBudget } from './client'
 import { assertVertex } from './vertex-only'
 
 /** `-1`: no binary threshold, the mask keeps its soft (grey) edges. */
@@ -20,25 +20,27 @@ export async function segment(
 ): Promise<SegmentResult> {
   assertVertex(ctx, 'Imagen segmentation')
   const budget = totalBudget(budgetMs(ctx.ai.deadlines, request), request.signal)
-  const response = await callModel(
-    ctx,
-    modelId,
-    (sdk, abortSignal) =>
-      sdk.models.segmentImage({
-        model: modelId,
-        source: {
-          image: { imageBytes: request.image.data, mimeType: request.image.mimeType },
-          ...(request.prompt ? { prompt: request.prompt } : {}),
-        },
-        config: {
-          abortSignal,
-          // Sent as the service documents it (lower case); the SDK passes it verbatim.
-          mode: request.mode as SdkSegmentMode,
-          maxPredictions: 1,
-          ...(request.soft ? { binaryColorThreshold: NO_THRESHOLD } : {}),
-        },
-      }),
-    { budget, signal: request.signal }
+  const response = await underBudget({ budget, signal: request.signal }, (options) =>
+    callModel(
+      ctx,
+      modelId,
+      (sdk, abortSignal) =>
+        sdk.models.segmentImage({
+          model: modelId,
+          source: {
+            image: { imageBytes: request.image.data, mimeType: request.image.mimeType },
+            ...(request.prompt ? { prompt: request.prompt } : {}),
+          },
+          config: {
+            abortSignal,
+            // Sent as the service documents it (lower case); the SDK passes it verbatim.
+            mode: request.mode as SdkSegmentMode,
+            maxPredictions: 1,
+            ...(request.soft ? { binaryColorThreshold: NO_THRESHOLD } : {}),
+          },
+        }),
+      options
+    )
   )
   const masks = (response.generatedMasks ?? []).flatMap((m) => {
     const data = m.mask?.imageBytes

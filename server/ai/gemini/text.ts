@@ -14,7 +14,7 @@ import {
   truncated,
 } from '../response'
 import type { Grounding, TextRequest, TextResult } from '../types'
-import { callOptions, type GeminiContext, generate } from './client'
+import { type CallOptions, callOptions, type GeminiContext, generate, underBudget } from './client'
 import { continued, MAX_CONTINUATIONS, textConfig, toContents } from './request'
 import { streamText } from './stream'
 
@@ -24,7 +24,17 @@ export async function text(
   request: TextRequest
 ): Promise<TextResult> {
   if (request.deadline === 'long') return collect(streamText(ctx, modelId, request))
-  const options = callOptions(ctx, request)
+  return underBudget(callOptions(ctx, request), (options) =>
+    textWith(ctx, modelId, request, options)
+  )
+}
+
+async function textWith(
+  ctx: GeminiContext,
+  modelId: string,
+  request: TextRequest,
+  options: CallOptions
+): Promise<TextResult> {
   const config = textConfig(modelId, request)
   const contents = toContents(request)
   let answer = ''

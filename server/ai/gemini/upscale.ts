@@ -8,7 +8,7 @@ import { errors } from '../../core/errors'
 import { budgetMs, totalBudget } from '../deadline'
 import { blocked } from '../response'
 import type { GeneratedImage, UpscaleRequest } from '../types'
-import { callModel, type GeminiContext } from './client'
+import { callModel, type GeminiContext, underBudget } from './client'
 import { assertVertex } from './vertex-only'
 
 export async function upscale(
@@ -18,17 +18,19 @@ export async function upscale(
 ): Promise<GeneratedImage> {
   assertVertex(ctx, 'Imagen upscaling')
   const budget = totalBudget(budgetMs(ctx.ai.deadlines, request), request.signal)
-  const response = await callModel(
-    ctx,
-    modelId,
-    (sdk, abortSignal) =>
-      sdk.models.upscaleImage({
-        model: modelId,
-        image: { imageBytes: request.image.data, mimeType: request.image.mimeType },
-        upscaleFactor: request.factor,
-        config: { abortSignal, includeRaiReason: true, outputMimeType: 'image/png' },
-      }),
-    { budget, signal: request.signal }
+  const response = await underBudget({ budget, signal: request.signal }, (options) =>
+    callModel(
+      ctx,
+      modelId,
+      (sdk, abortSignal) =>
+        sdk.models.upscaleImage({
+          model: modelId,
+          image: { imageBytes: request.image.data, mimeType: request.image.mimeType },
+          upscaleFactor: request.factor,
+          config: { abortSignal, includeRaiReason: true, outputMimeType: 'image/png' },
+        }),
+      options
+    )
   )
   const generated = response.generatedImages?.[0]
   if (generated?.raiFilteredReason) throw blocked(generated.raiFilteredReason)

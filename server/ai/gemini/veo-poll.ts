@@ -5,6 +5,7 @@
  * the operation's metadata when the service reports it. A done operation with neither error
  * nor video was filtered (or lost its output); the service's reasons go to the log only.
  */
+import { failedPoll } from '../video-failures'
 import type { VideoHandle, VideoPoll } from '../video-types'
 import type { GeminiContext } from './client'
 import { statusOf, toVideoError } from './video-errors'
@@ -32,11 +33,7 @@ export async function pollVeo(
   } catch (error) {
     if (statusOf(error) === 404) {
       ctx.log.warn('veo operation not found', { operation: handle.name })
-      return {
-        state: 'failed',
-        code: 'video_expired',
-        message: 'The video service no longer knows this job.',
-      }
+      return failedPoll('video_expired')
     }
     throw toVideoError(error)
   }
@@ -48,17 +45,7 @@ export async function pollVeo(
     const code = operation.error.code
     ctx.log.warn('veo operation failed', { operation: handle.name, error: operation.error })
     if (code === CANCELLED) return { state: 'cancelled' }
-    return code === INVALID_ARGUMENT
-      ? {
-          state: 'failed',
-          code: 'video_rejected',
-          message: 'The video service rejected this request.',
-        }
-      : {
-          state: 'failed',
-          code: 'video_failed',
-          message: 'The video service could not make this video.',
-        }
+    return code === INVALID_ARGUMENT ? failedPoll('video_rejected') : failedPoll('video_failed')
   }
   const response = operation.response
   const video = response?.generatedVideos?.[0]?.video
@@ -77,15 +64,5 @@ export async function pollVeo(
     filtered: response?.raiMediaFilteredCount,
     reasons: response?.raiMediaFilteredReasons,
   })
-  return response?.raiMediaFilteredCount
-    ? {
-        state: 'failed',
-        code: 'video_blocked',
-        message: 'The video service withheld the video (safety filters).',
-      }
-    : {
-        state: 'failed',
-        code: 'video_missing',
-        message: 'The video service finished without a video.',
-      }
+  return response?.raiMediaFilteredCount ? failedPoll('video_blocked') : failedPoll('video_missing')
 }

@@ -20,7 +20,7 @@ export const ERROR_ENVELOPE: Json = {
         message: { type: 'string', examples: ['The request is invalid.'] },
         details: {
           description:
-            'Depends on the code: `issues` for invalid_input and inline_media, `retryAfterSeconds` for rate_limited, `maxBytes` for payload_too_large, `currentEtag` and `reason` for precondition_failed, `variable` for not_configured, `period`, `budgetUsd`, `spentUsd`, `reservedUsd`, `remainingUsd`, `requiredUsd` and `resetsAt` for budget_exceeded.',
+            'Depends on the code: `issues` for invalid_input and inline_media, `retryAfterSeconds` for rate_limited, upstream_rate_limited, upstream_unavailable and server_restarting (with `circuit: "open"` when the model\'s circuit answered without calling it), `maxBytes` for payload_too_large, `currentEtag` and `reason` for precondition_failed, `variable` for not_configured, `period`, `budgetUsd`, `spentUsd`, `reservedUsd`, `remainingUsd`, `requiredUsd` and `resetsAt` for budget_exceeded.',
         },
       },
       required: ['code', 'message'],
@@ -58,7 +58,10 @@ const STATUS: Record<number, { description: string; codes: readonly string[] }> 
     description: 'The model or another service failed or answered invalid data',
     codes: ['upstream_error', 'upstream_invalid', 'ai_invalid_output', 'ai_blocked', 'ai_empty'],
   },
-  503: { description: 'Not configured on this server', codes: ['not_configured'] },
+  503: {
+    description: 'Not configured on this server, or unavailable for now (then with `Retry-After`)',
+    codes: ['not_configured'],
+  },
   504: {
     description: 'The model or another service did not answer in time',
     codes: ['upstream_timeout'],
@@ -70,6 +73,7 @@ export const ERROR_HEADERS: Record<number, readonly string[]> = {
   401: ['WWW-Authenticate'],
   412: ['ETag'],
   429: ['Retry-After'],
+  503: ['Retry-After'],
 }
 
 export interface RouteTraits {
@@ -98,7 +102,14 @@ export function errorStatuses(doc: RouteDoc, traits: RouteTraits): Map<number, s
   if (traits.api) add(429)
   if (traits.api) add(500)
   if (doc.metered) add(402)
-  if (doc.upstream) for (const status of [502, 503, 504]) add(status)
+  // While the process shuts down (SIGTERM) any API request may be told to go elsewhere.
+  if (traits.api) add(503, ['server_restarting'])
+  if (doc.upstream) {
+    for (const status of [502, 503, 504]) add(status)
+    // The model's quota passed on, and the fast answers of its open circuit.
+    add(429, ['upstream_rate_limited'])
+    add(503, ['upstream_unavailable'])
+  }
   for (const [status, codes] of Object.entries(doc.errors ?? {})) add(Number(status), codes)
   return new Map([...out].sort(([a], [b]) => a - b))
 }

@@ -6,6 +6,7 @@
  */
 import { formatBytes } from '../errors'
 import { FetchFailure } from './failures'
+import { fetchReason } from './reasons'
 
 /** `Text/HTML; charset=utf-8` -> `text/html`. */
 export const baseContentType = (header: string | null) =>
@@ -21,7 +22,7 @@ export function acceptsType(accept: readonly string[], type: string): boolean {
 
 export async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
   const tooLarge = () =>
-    new FetchFailure('too_large', `the answer is larger than ${formatBytes(maxBytes)}`)
+    new FetchFailure('too_large', fetchReason('too_large', { size: formatBytes(maxBytes) }))
   const declared = Number(response.headers.get('content-length') ?? Number.NaN)
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => {})

@@ -12,6 +12,7 @@ import { AppError } from '../errors'
 import { acceptsType, baseContentType, readCapped } from './body'
 import { describeNetworkError, FetchFailure, fetchCancelled, urlNotAllowed } from './failures'
 import type { FetchPolicy } from './policy'
+import { fetchReason } from './reasons'
 import { type CheckedTarget, checkTarget } from './target'
 
 export interface SafeFetchOptions {
@@ -72,9 +73,9 @@ export async function safeFetch(input: string, options: SafeFetchOptions): Promi
     if (REDIRECTS.has(response.status) && location) {
       await response.body?.cancel().catch(() => {})
       if (options.method && options.method !== 'GET')
-        throw urlNotAllowed(`the site redirected this ${options.method} request elsewhere`)
+        throw urlNotAllowed(fetchReason('write_redirected', { method: options.method }))
       if (hop >= maxRedirects)
-        throw urlNotAllowed(`the site redirected more than ${maxRedirects} times`)
+        throw urlNotAllowed(fetchReason('too_many_redirects', { max: maxRedirects }))
       // Relative to the URL with the host name, not to the address that was dialled.
       current = resolveLocation(location, target.url)
       continue
@@ -92,9 +93,12 @@ export async function safeFetch(input: string, options: SafeFetchOptions): Promi
     }
     if (!acceptsType(options.accept, contentType)) {
       await response.body?.cancel().catch(() => {})
+      const expected = options.accept.map((a) => (a.endsWith('/') ? `${a}*` : a)).join(', ')
       throw new FetchFailure(
         'wrong_type',
-        `the answer is ${contentType || 'of no declared type'}, expected ${options.accept.join(' or ')}`
+        contentType
+          ? fetchReason('wrong_type', { type: contentType, expected })
+          : fetchReason('no_type', { expected })
       )
     }
     const body = await readCapped(response, options.maxBytes).catch((e) => {
@@ -150,18 +154,15 @@ function resolveLocation(location: string, base: URL): string {
   try {
     return new URL(location, base).href
   } catch {
-    throw urlNotAllowed('the site redirected to an invalid address')
+    throw urlNotAllowed(fetchReason('bad_redirect'))
   }
 }
 
 function toFailure(error: unknown, timer: AbortSignal, options: SafeFetchOptions): AppError {
   if (error instanceof AppError) return error
   if (timer.aborted) {
-    return new FetchFailure(
-      'timeout',
-      `no complete answer within ${Math.round(options.timeoutMs / 100) / 10} s`,
-      error
-    )
+    const seconds = Math.round(options.timeoutMs / 100) / 10
+    return new FetchFailure('timeout', fetchReason('timed_out', { seconds }), error)
   }
   if (options.signal?.aborted) return fetchCancelled()
   return new FetchFailure('unreachable', describeNetworkError(error), error)

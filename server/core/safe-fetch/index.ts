@@ -5,7 +5,7 @@
  */
 export { addressProblem } from './address'
 export { acceptsType, baseContentType, readCapped } from './body'
-export { FetchFailure, type FetchFailureKind, urlNotAllowed } from './failures'
+export { FetchFailure, type FetchFailureKind, refusalReason, urlNotAllowed } from './failures'
 export { type SafeFetchOptions, type SafeResponse, safeFetch, USER_AGENT } from './fetch'
 export {
   createFetchPolicy,
@@ -14,4 +14,5 @@ export {
   type Resolver,
   systemResolver,
 } from './policy'
+export { FETCH_REASONS, type FetchReasonCode, fetchReason, reasonDetails } from './reasons'
 export { type CheckedTarget, checkTarget } from './target'

@@ -8,6 +8,7 @@ import ipaddr from 'ipaddr.js'
 import { addressProblem } from './address'
 import { FetchFailure, fetchCancelled, urlNotAllowed } from './failures'
 import { DEFAULT_PORTS, type FetchPolicy } from './policy'
+import { fetchReason } from './reasons'
 
 export interface CheckedTarget {
   url: URL
@@ -43,21 +44,21 @@ export async function checkTarget(
 ): Promise<CheckedTarget> {
   const url = parse(input)
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw urlNotAllowed('only http and https URLs can be read')
+    throw urlNotAllowed(fetchReason('not_http'))
   }
-  if (url.username || url.password) throw urlNotAllowed('URLs with credentials are not accepted')
+  if (url.username || url.password) throw urlNotAllowed(fetchReason('has_credentials'))
   const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80
   if (!DEFAULT_PORTS.includes(port) && !policy.allowedPorts.includes(port)) {
-    throw urlNotAllowed(`port ${port} is not allowed`)
+    throw urlNotAllowed(fetchReason('port_not_allowed', { port }))
   }
 
   const hostname = url.hostname
     .replace(/^\[|\]$/g, '')
     .replace(/\.$/, '')
     .toLowerCase()
-  if (!hostname) throw urlNotAllowed('the URL has no host')
+  if (!hostname) throw urlNotAllowed(fetchReason('no_host'))
   if (INTERNAL_NAMES.has(hostname) || hostname.endsWith('.localhost')) {
-    throw urlNotAllowed('the host name belongs to an internal service')
+    throw urlNotAllowed(fetchReason('internal_host'))
   }
 
   // The URL parser has already turned decimal, hex, octal and short IPv4 forms into a dotted
@@ -67,8 +68,9 @@ export async function checkTarget(
   for (const address of addresses) {
     const problem = addressProblem(address)
     if (problem && !policy.allowAddress?.(address, hostname)) {
+      const range = { range: problem }
       throw urlNotAllowed(
-        ipLiteral ? `the address is ${problem}` : `the host name resolves to ${problem}`
+        fetchReason(ipLiteral ? 'address_not_public' : 'resolves_not_public', range)
       )
     }
   }
@@ -78,11 +80,11 @@ export async function checkTarget(
 
 function parse(input: string | URL): URL {
   const text = String(input)
-  if (text.length > MAX_URL) throw urlNotAllowed('the URL is too long')
+  if (text.length > MAX_URL) throw urlNotAllowed(fetchReason('url_too_long'))
   try {
     return new URL(text)
   } catch {
-    throw urlNotAllowed('it is not a valid URL')
+    throw urlNotAllowed(fetchReason('invalid_url'))
   }
 }
 
@@ -96,10 +98,10 @@ async function resolveAll(
     addresses = await abortable(policy.resolve(hostname), signal)
   } catch (error) {
     if (signal?.aborted) throw error
-    throw new FetchFailure('unreachable', 'the host name could not be resolved', error)
+    throw new FetchFailure('unreachable', fetchReason('host_not_found'), error)
   }
   if (addresses.length === 0) {
-    throw new FetchFailure('unreachable', 'the host name could not be resolved')
+    throw new FetchFailure('unreachable', fetchReason('host_not_found'))
   }
   return addresses
 }

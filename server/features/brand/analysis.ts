@@ -20,5 +20,10 @@ export function analyzeContext(deps: FeatureDeps, c: Context<AppEnv>): AnalyzeCo
     policy = createFetchPolicy(deps.config)
     policies.set(deps.config, policy)
   }
-  return { deps, policy, log: c.get('log') ?? deps.log, signal: c.req.raw.signal }
+  return {
+    deps,
+    policy,
+    log: c.get('log') ?? deps.log,
+    signal: c.get('signal') ?? c.req.raw.signal,
+  }
 }

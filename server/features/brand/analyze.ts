@@ -8,9 +8,11 @@
  */
 import { AI_NOT_CONFIGURED_HINT } from '../../ai/gateway'
 import type { Source } from '../../ai/types'
+import type { Notice } from '../../core/codes'
 import { errors } from '../../core/errors'
 import type { Logger } from '../../core/logger'
 import type { FetchPolicy } from '../../core/safe-fetch'
+import type { UiLanguage } from '../../core/schema'
 import type { FeatureDeps } from '../context'
 import type { AssetCandidate } from './asset-candidates'
 import { type CollectedAssets, collectAssets } from './assets'
@@ -19,6 +21,7 @@ import { customSearchAvailable } from './custom-search'
 import { searchHostOf, searchSiteImages } from './image-search'
 import { buildKit } from './kit'
 import { type MorePages, readMorePages } from './more-pages'
+import { brandNotice } from './notices'
 import { type PageRead, readPage } from './page-reader'
 import { renderProfileMarkdown } from './profile-markdown'
 import { brandProfilePrompt, brandProfileSystem } from './prompts'
@@ -34,6 +37,11 @@ export interface AnalyzeContext {
 }
 
 const SEARCH_TIMEOUT_MS = 10_000
+/** Our reader's finding on a thin page, in the language the profile is written in. */
+const LITTLE_TEXT: Record<UiLanguage, string> = {
+  en: 'the page has only a little text',
+  'zh-CN': '页面上的文字很少',
+}
 const MAX_WARNINGS = 30
 
 export async function analyzeBrand(
@@ -86,11 +94,9 @@ export async function analyzeBrand(
 
   const textProfile = renderProfileMarkdown(analysis, request.uiLanguage, page.url)
   const ready = toBrandProfile({ analysis, kit: brandKit, textProfile, url: page.url })
-  const warnings = [
-    ...(page.directProblem
-      ? [`The page was read through Jina Reader because ${page.directProblem}.`]
-      : []),
-    ...(page.limited ? [`The profile is based on limited information: ${page.limited}.`] : []),
+  const warnings: Notice[] = [
+    ...(page.directProblem ? [brandNotice('read_via_jina', {}, page.directProblem)] : []),
+    ...(page.limited ? [brandNotice('limited_information', {}, page.limited)] : []),
     ...more.warnings,
     ...ready.warnings,
     ...styles.warnings,
@@ -150,7 +156,8 @@ async function buildProfile(
   })
   // Our own reading of the page wins: a thin page is flagged even if the model did not.
   if (page.limited && !data.limitedInformation.isLimited) {
-    return { ...data, limitedInformation: { isLimited: true, reason: page.limited } }
+    const reason = LITTLE_TEXT[request.uiLanguage]
+    return { ...data, limitedInformation: { isLimited: true, reason } }
   }
   return data
 }
@@ -161,7 +168,7 @@ async function gatherAssets(
   ctx: AnalyzeContext,
   signal: AbortSignal
 ): Promise<CollectedAssets> {
-  const warnings: string[] = []
+  const warnings: Notice[] = []
   let found: AssetCandidate[] = []
   const cse = ctx.deps.config.cse
   const host = searchHostOf(inputUrl)
@@ -179,7 +186,7 @@ async function gatherAssets(
       ctx.log.warn('image search failed', {
         reason: error instanceof Error ? error.message : 'unknown',
       })
-      warnings.push('Image search failed; only images from the page itself are included.')
+      warnings.push(brandNotice('image_search_failed'))
     }
   }
   const collected = await collectAssets([...page.candidates, ...found], {

@@ -6,13 +6,14 @@
  * becomes a warning; the analysis goes on.
  */
 import pLimit from 'p-limit'
-import { AppError } from '../../core/errors'
+import type { Notice, Reason } from '../../core/codes'
 import type { Logger } from '../../core/logger'
-import { FetchFailure, type FetchPolicy, safeFetch } from '../../core/safe-fetch'
+import { FetchFailure, type FetchPolicy, refusalReason, safeFetch } from '../../core/safe-fetch'
 import { saveMedia } from '../../storage/media'
 import type { BlobStore } from '../../storage/types'
 import type { AssetCandidate } from './asset-candidates'
 import { imageTypeOf } from './image-type'
+import { brandNotice, httpStatusReason, pageReason } from './notices'
 import type { BrandAsset } from './schemas'
 import { shortUrl } from './urls'
 
@@ -26,7 +27,7 @@ export interface AssetContext {
 export interface CollectedAssets {
   logos: BrandAsset[]
   images: BrandAsset[]
-  warnings: string[]
+  warnings: Notice[]
   /** The downloaded bytes of each logo, by media id (for its colours; never sent). */
   logoBytes: Map<string, Uint8Array>
 }
@@ -39,7 +40,7 @@ const MAX_IMAGES = 10
 // Smaller than this on both sides: a spacer or tracking pixel, not an asset.
 const MIN_SIDE = 16
 
-type Outcome = { asset: BrandAsset; bytes: Uint8Array } | { warning: string } | { dropped: true }
+type Outcome = { asset: BrandAsset; bytes: Uint8Array } | { warning: Notice } | { dropped: true }
 
 export async function collectAssets(
   candidates: readonly AssetCandidate[],
@@ -63,8 +64,12 @@ export async function collectAssets(
 }
 
 async function download(candidate: AssetCandidate, ctx: AssetContext): Promise<Outcome> {
-  const skip = (reason: string): Outcome => ({
-    warning: `Skipped the ${candidate.kind} ${shortUrl(candidate.url)}: ${reason}.`,
+  const skip = (reason: Reason): Outcome => ({
+    warning: brandNotice(
+      candidate.kind === 'logo' ? 'logo_skipped' : 'image_skipped',
+      { url: shortUrl(candidate.url) },
+      reason
+    ),
   })
   try {
     const response = await safeFetch(candidate.url, {
@@ -75,9 +80,9 @@ async function download(candidate: AssetCandidate, ctx: AssetContext): Promise<O
       signal: ctx.signal,
       headers: { Accept: 'image/avif,image/webp,image/png,image/jpeg,image/*;q=0.8' },
     })
-    if (!response.ok) return skip(`the server answered HTTP ${response.status}`)
+    if (!response.ok) return skip(httpStatusReason(response.status))
     const type = imageTypeOf(response.body, response.contentType)
-    if (!type) return skip('the content is not a PNG, JPEG, GIF, WebP, AVIF, ICO or SVG image')
+    if (!type) return skip(pageReason('not_image'))
     const media = await saveMedia(ctx.store, response.body, type, { source: 'brand-analysis' })
     if (media.width !== undefined && media.height !== undefined) {
       if (media.width < MIN_SIDE && media.height < MIN_SIDE) return { dropped: true }
@@ -98,14 +103,11 @@ async function download(candidate: AssetCandidate, ctx: AssetContext): Promise<O
   }
 }
 
-function reasonOf(error: unknown, log: Logger): string {
+function reasonOf(error: unknown, log: Logger): Reason {
   if (error instanceof FetchFailure) return error.reason
-  if (error instanceof AppError && error.code === 'url_not_allowed') {
-    return (
-      (error.details as { reason?: string } | undefined)?.reason ?? 'the address is not allowed'
-    )
-  }
+  const refused = refusalReason(error)
+  if (refused) return refused
   // Anything else is ours (the store failing): log it, tell the client without detail.
   log.error('brand asset could not be stored', { error })
-  return 'it could not be stored'
+  return pageReason('not_stored')
 }

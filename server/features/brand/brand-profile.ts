@@ -7,8 +7,10 @@
  * a warning says so. The result is checked against the schema the SEO routes use.
  */
 import * as v from 'valibot'
+import type { Notice } from '../../core/codes'
 import { languageName, regionName } from './market'
-import { type BrandKit, BrandProfile } from './profile'
+import { brandNotice } from './notices'
+import { type BrandKit, BrandProfile, DEFAULT_MARKET } from './profile'
 import type { BrandAnalysis } from './schemas'
 import { siteHost } from './urls'
 
@@ -24,7 +26,7 @@ const MAX_VOICE = 500
 const MAX_VALUE = 200
 const MAX_TEXT_PROFILE = 30_000
 
-export function toBrandProfile(input: ProfileInput): { profile: BrandProfile; warnings: string[] } {
+export function toBrandProfile(input: ProfileInput): { profile: BrandProfile; warnings: Notice[] } {
   const { analysis, kit } = input
   const language = kit.language ? languageName(kit.language) : undefined
   const region = kit.market?.region ? regionName(kit.market.region) : undefined
@@ -54,14 +56,18 @@ export function toBrandProfile(input: ProfileInput): { profile: BrandProfile; wa
     ],
   }
   const profile = v.parse(BrandProfile, draft)
-  const project = profile.projects[0]
+  // The defaults of the schema; their codes let the UI name them in the user's language.
+  const {
+    region: defaultRegion,
+    regionCode,
+    language: defaultLanguage,
+    languageCode,
+  } = DEFAULT_MARKET
   const warnings = [
-    language
-      ? ''
-      : `The site does not declare its language; the project uses ${project?.target_language}. Change it in the profile if needed.`,
-    region
-      ? ''
-      : `The site does not declare its region; the project uses ${project?.target_region}. Change it in the profile if needed.`,
-  ].filter(Boolean)
+    ...(language
+      ? []
+      : [brandNotice('language_not_declared', { language: defaultLanguage, languageCode })]),
+    ...(region ? [] : [brandNotice('region_not_declared', { region: defaultRegion, regionCode })]),
+  ]
   return { profile, warnings }
 }

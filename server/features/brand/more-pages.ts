@@ -6,8 +6,10 @@
  * address checked like the first. A page that fails is a warning; a site with no readable
  * further page still gives its first page.
  */
+import type { Notice } from '../../core/codes'
 import type { Logger } from '../../core/logger'
 import type { FetchPolicy } from '../../core/safe-fetch'
+import { brandNotice, pageReason } from './notices'
 import { choosePages } from './page-choice'
 import { type PageRead, readMorePage } from './page-reader'
 import { readRobots, readSitemapPages } from './site-map'
@@ -21,7 +23,7 @@ export interface MorePagesContext {
 
 export interface MorePages {
   pages: PageRead[]
-  warnings: string[]
+  warnings: Notice[]
   /** Every further page asked for (the page budget, for the log). */
   tried: number
 }
@@ -75,25 +77,24 @@ export async function readMorePages(
       const result =
         timeoutMs > 0
           ? await readMorePage(choice.url, ctx, timeoutMs)
-          : { problem: 'the time for further pages ran out' }
+          : { problem: pageReason('out_of_time') }
       return { choice, result }
     })
   )
   const pages: PageRead[] = []
-  const warnings: string[] = []
+  const warnings: Notice[] = []
   for (const { choice, result: read } of outcomes) {
     // A link that redirects off the site is not this brand's page.
     const result =
       'page' in read && !sameSite(new URL(read.page.url), origin)
-        ? { problem: 'it redirected to another site' }
+        ? { problem: pageReason('off_site') }
         : read
     if ('page' in result) pages.push(result.page)
-    else if (!choice.guessed)
-      warnings.push(`Skipped the page ${shortUrl(choice.url)}: ${result.problem}.`)
+    else if (!choice.guessed) {
+      warnings.push(brandNotice('page_skipped', { url: shortUrl(choice.url) }, result.problem))
+    }
   }
-  if (pages.length === 0) {
-    warnings.push('Only the first page of the site could be read; the profile rests on it alone.')
-  }
+  if (pages.length === 0) warnings.push(brandNotice('only_first_page'))
   ctx.log.debug('more pages read', {
     ms: Math.round(performance.now() - started),
     tried: chosen.length,

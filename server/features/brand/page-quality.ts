@@ -5,7 +5,10 @@
  * the reason; a page with only a little text is profiled but flagged as limited.
  */
 
-export type PageVerdict = { usable: true; limited?: string } | { usable: false; reason: string }
+import type { Reason } from '../../core/codes'
+import { httpStatusReason, pageReason } from './notices'
+
+export type PageVerdict = { usable: true; limited?: Reason } | { usable: false; reason: Reason }
 
 export interface PageSample {
   status: number
@@ -40,39 +43,21 @@ const CHALLENGE = [
 const NOT_FOUND =
   /\b404\b|page not found|not be found|no longer exists|页面不存在|找不到(该|此)?页面/i
 
-const STATUS_NOTES: Record<number, string> = {
-  401: ' (sign-in required)',
-  403: ' (access denied)',
-  404: ' (page not found)',
-  410: ' (page gone)',
-  429: ' (too many requests)',
-}
-
-export function httpStatusReason(status: number): string {
-  return `the site answered HTTP ${status}${STATUS_NOTES[status] ?? ''}`
-}
-
 export function judgePage(page: PageSample): PageVerdict {
   if (page.status >= 400) return { usable: false, reason: httpStatusReason(page.status) }
   const length = page.text.replace(/\s+/g, ' ').trim().length
   if (length < SHORT_PAGE) {
     const sample = page.text.toLowerCase()
     if (CHALLENGE.some((marker) => sample.includes(marker))) {
-      return {
-        usable: false,
-        reason: 'the site showed a bot check or an access-denied page instead of its content',
-      }
+      return { usable: false, reason: pageReason('bot_check') }
     }
     if (NOT_FOUND.test(page.title) || NOT_FOUND.test(page.text.slice(0, 300))) {
-      return { usable: false, reason: 'the address shows a "page not found" page' }
+      return { usable: false, reason: pageReason('not_found_page') }
     }
   }
   if (length < MIN_TEXT) {
-    return {
-      usable: false,
-      reason: 'the page has almost no readable text (it may need JavaScript to show its content)',
-    }
+    return { usable: false, reason: pageReason('no_text') }
   }
-  if (length < LIMITED_TEXT) return { usable: true, limited: 'the page has only a little text' }
+  if (length < LIMITED_TEXT) return { usable: true, limited: pageReason('little_text') }
   return { usable: true }
 }

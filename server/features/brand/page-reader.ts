@@ -8,14 +8,16 @@
  * only a reason for a warning.
  */
 import type { Config } from '../../config'
-import { AppError } from '../../core/errors'
+import type { Reason } from '../../core/codes'
 import type { Logger } from '../../core/logger'
-import { FetchFailure, type FetchPolicy, safeFetch } from '../../core/safe-fetch'
+import { FetchFailure, type FetchPolicy, refusalReason, safeFetch } from '../../core/safe-fetch'
 import type { AssetCandidate } from './asset-candidates'
 import { extractPage } from './html-extract'
 import { readWithJina } from './jina-reader'
-import { httpStatusReason, judgePage, type PageVerdict } from './page-quality'
+import { httpStatusReason, pageReason } from './notices'
+import { judgePage, type PageVerdict } from './page-quality'
 import type { PageSignals } from './page-signals'
+import { siteError } from './site-errors'
 
 export interface PageRead {
   /** The final URL (after redirects). */
@@ -31,9 +33,9 @@ export interface PageRead {
   signals?: PageSignals
   via: 'direct' | 'jina'
   /** Set when the page says little: the profile is flagged as limited. */
-  limited?: string
+  limited?: Reason
   /** Why the direct read was not used, when Jina Reader was. */
-  directProblem?: string
+  directProblem?: Reason
 }
 
 export interface ReadContext {
@@ -53,7 +55,7 @@ const PAGE_TIMEOUT_MS = 15_000
 const JINA_TIMEOUT_MS = 30_000
 const HTML_TYPES = ['text/html', 'application/xhtml+xml']
 
-type Attempt = { page: PageRead } | { problem: string; failure?: FetchFailure }
+type Attempt = { page: PageRead } | { problem: Reason; failure?: FetchFailure }
 
 export async function readPage(url: string, ctx: ReadContext): Promise<PageRead> {
   const direct = await readDirect(url, ctx, {
@@ -65,25 +67,9 @@ export async function readPage(url: string, ctx: ReadContext): Promise<PageRead>
   if (ctx.config.jinaApiKey) {
     const viaJina = await readThroughJina(url, ctx, ctx.config.jinaApiKey)
     if ('page' in viaJina) return { ...viaJina.page, directProblem: direct.problem }
-    ctx.log.warn('jina reader fallback failed', { problem: viaJina.problem })
+    ctx.log.warn('jina reader fallback failed', { problem: viaJina.problem.text })
   }
-  if (direct.failure?.kind === 'timeout') {
-    throw new AppError(
-      504,
-      'upstream_timeout',
-      `The website did not answer in time: ${direct.problem}.`,
-      {
-        details: { reason: direct.problem },
-      }
-    )
-  }
-  const unreachable = direct.failure?.kind === 'unreachable'
-  throw new AppError(
-    502,
-    unreachable ? 'site_unreachable' : 'site_unreadable',
-    `The website could not be read: ${direct.problem}.`,
-    { details: { reason: direct.problem } }
-  )
+  throw siteError(direct.problem, direct.failure?.kind === 'timeout')
 }
 
 /**
@@ -94,7 +80,7 @@ export async function readMorePage(
   url: string,
   ctx: Omit<ReadContext, 'config'>,
   timeoutMs: number
-): Promise<{ page: PageRead } | { problem: string }> {
+): Promise<{ page: PageRead } | { problem: Reason }> {
   try {
     const attempt = await readDirect(url, ctx, {
       maxBytes: MAX_MORE_PAGE_HTML,
@@ -104,13 +90,11 @@ export async function readMorePage(
     return 'page' in attempt ? attempt : { problem: attempt.problem }
   } catch (error) {
     if (ctx.signal?.aborted) throw error
-    if (error instanceof AppError && error.code === 'url_not_allowed') {
-      const reason = (error.details as { reason?: string } | undefined)?.reason
-      return { problem: reason ?? 'the address is not allowed' }
-    }
+    const refused = refusalReason(error)
+    if (refused) return { problem: refused }
     // Anything else is ours (a page the parser chokes on): logged, and the analysis goes on.
     ctx.log.error('further page could not be read', { error })
-    return { problem: 'it could not be read' }
+    return { problem: pageReason('unreadable') }
   }
 }
 
@@ -174,7 +158,10 @@ async function readThroughJina(url: string, ctx: ReadContext, apiKey: string): P
     )
   } catch (error) {
     if (ctx.signal?.aborted) throw error
-    return { problem: error instanceof Error ? error.message : 'Jina Reader failed' }
+    ctx.log.warn('jina reader failed', {
+      error: error instanceof Error ? error.message : 'unknown',
+    })
+    return { problem: pageReason('unreadable') }
   }
 }
 

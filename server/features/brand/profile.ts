@@ -15,11 +15,19 @@ export const BrandVoice = v.object({
   values: v.optional(textList(20), []),
 })
 
+/** The market a project targets when nothing says otherwise (names, and their codes for the UI). */
+export const DEFAULT_MARKET = {
+  region: 'United States',
+  regionCode: 'US',
+  language: 'English',
+  languageCode: 'en',
+} as const
+
 export const ProjectConfig = v.object({
   project_id: v.optional(text(100), ''),
   project_url: v.optional(text(2048), ''),
-  target_region: v.optional(text(100), 'United States'),
-  target_language: v.optional(text(50), 'English'),
+  target_region: v.optional(text(100), DEFAULT_MARKET.region),
+  target_language: v.optional(text(50), DEFAULT_MARKET.language),
   target_keywords: v.optional(textList(50), []),
   preferred_solution_focus: v.optional(textList(20), []),
   project_keyword_history: v.optional(textList(200), []),

@@ -31,7 +31,7 @@ export function brandProfilePrompt(page: PageRead, more: readonly PageRead[] = [
     `Build the brand profile of the website at ${defuse(page.url, 'page')}.`,
     'Fields: brandName (as the brand calls itself; the site name or domain when nothing better is given), industry, overview (2-4 sentences), values, audience, voice.tone and voice.style (how the website writes), productsAndServices, marketPosition, suggestedTargetKeywords (5-12 search phrases), limitedInformation.',
     page.limited
-      ? `Our reader found that ${page.limited}: set limitedInformation.isLimited to true and say what is missing.`
+      ? `Our reader found that ${page.limited.text}: set limitedInformation.isLimited to true and say what is missing.`
       : '',
     '<page>',
     inert([...header, '', page.text].join('\n')),

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot'
 import { SourceSchema } from '../../ai/grounding-schema'
+import { Notice } from '../../core/notice-schema'
 import { requiredText, text, textList, UiLanguage } from '../../core/schema'
 import { MediaRefSchema } from '../../storage/media-schema'
 import { BrandKit, BrandProfile } from './profile'
@@ -73,6 +74,11 @@ export const AnalyzeResponse = v.object({
     v.array(SourceSchema),
     v.description('Every page the analysis read, the given one first.')
   ),
-  warnings: v.array(v.string()),
+  warnings: v.pipe(
+    v.array(Notice),
+    v.description(
+      'What was skipped or assumed, coded ({ code, params, message }) for the UI to word; message is the English text.'
+    )
+  ),
 })
 export type AnalyzeResponse = v.InferOutput<typeof AnalyzeResponse>

@@ -4,9 +4,11 @@
  * site first, shared library CDNs left out, whose colours are not the brand's), a few at once,
  * through the safe fetcher and bounded in count, size and time.
  */
+import type { Notice, Reason } from '../../core/codes'
 import type { Logger } from '../../core/logger'
-import { FetchFailure, type FetchPolicy, safeFetch } from '../../core/safe-fetch'
+import { FetchFailure, type FetchPolicy, refusalReason, safeFetch } from '../../core/safe-fetch'
 import type { StyleSource } from './css-facts'
+import { brandNotice, httpStatusReason, pageReason } from './notices'
 import { sameSite, shortUrl } from './urls'
 
 export interface StylesheetContext {
@@ -25,7 +27,7 @@ export async function readStylesheets(
   urls: readonly string[],
   pageUrl: string,
   ctx: StylesheetContext
-): Promise<{ sources: StyleSource[]; warnings: string[] }> {
+): Promise<{ sources: StyleSource[]; warnings: Notice[] }> {
   const page = new URL(pageUrl)
   const chosen = urls
     .map((raw, order) => ({ url: new URL(raw), order }))
@@ -36,7 +38,7 @@ export async function readStylesheets(
     .slice(0, MAX_STYLESHEETS)
   const outcomes = await Promise.all(chosen.map(({ url }) => readOne(url.href, ctx)))
   const sources: StyleSource[] = []
-  const warnings: string[] = []
+  const warnings: Notice[] = []
   for (const outcome of outcomes) {
     if ('source' in outcome) sources.push(outcome.source)
     else warnings.push(outcome.warning)
@@ -47,9 +49,9 @@ export async function readStylesheets(
 async function readOne(
   url: string,
   ctx: StylesheetContext
-): Promise<{ source: StyleSource } | { warning: string }> {
-  const skip = (reason: string) => ({
-    warning: `Skipped the stylesheet ${shortUrl(url)}: ${reason}.`,
+): Promise<{ source: StyleSource } | { warning: Notice }> {
+  const skip = (reason: Reason) => ({
+    warning: brandNotice('stylesheet_skipped', { url: shortUrl(url) }, reason),
   })
   try {
     const response = await safeFetch(url, {
@@ -60,14 +62,14 @@ async function readOne(
       signal: ctx.signal,
       headers: { Accept: 'text/css,*/*;q=0.1' },
     })
-    if (!response.ok) return skip(`the server answered HTTP ${response.status}`)
+    if (!response.ok) return skip(httpStatusReason(response.status))
     return { source: { css: new TextDecoder().decode(response.body), baseUrl: response.url } }
   } catch (error) {
     if (ctx.signal?.aborted) throw error
     if (error instanceof FetchFailure) return skip(error.reason)
-    const reason = (error as { details?: { reason?: string } }).details?.reason
-    if (reason) return skip(reason)
+    const refused = refusalReason(error)
+    if (refused) return skip(refused)
     ctx.log.warn('stylesheet not read', { error })
-    return skip('it could not be read')
+    return skip(pageReason('unreadable'))
   }
 }

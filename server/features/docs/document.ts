@@ -23,6 +23,11 @@ export const TAGS = [
     description: 'The video studio: prompt tools and durable, idempotent video jobs.',
   },
   {
+    name: 'Campaigns',
+    description:
+      'Campaign packs: posts per network and language within each network’s limits, visuals in every size with editable layers, one ZIP.',
+  },
+  {
     name: 'Saved work',
     description: 'Brand profiles, SEO projects and image series kept on the server, with ETags.',
   },

@@ -9,17 +9,30 @@ import { sections } from '../../core/prompt-blocks'
 import type { BlobStore } from '../../storage/types'
 import type { KitAspect } from '../brand/kit-summary'
 import { brandBlock } from '../brand/prompt-block'
+import { BRAND_SKIPS, type BrandSkipCode } from './brand-skips'
 import { type LoadedImage, loadStoredImage } from './inputs'
 import type { BrandRequest } from './schemas'
 
 export type AppliedAspect = 'colors' | 'fonts' | 'logo'
 
+export interface BrandSkip {
+  aspect: AppliedAspect
+  code: BrandSkipCode
+  reason: string
+}
+
+const skip = (aspect: AppliedAspect, code: BrandSkipCode): BrandSkip => ({
+  aspect,
+  code,
+  reason: BRAND_SKIPS.texts[code],
+})
+
 export interface ImageBrand {
   /** Prompt text ('' without a brand). */
   text: string
   applied: AppliedAspect[]
-  /** Requested parts that could not be used, with the reason. */
-  skipped: { aspect: AppliedAspect; reason: string }[]
+  /** Requested parts that could not be used: why, coded (the UI words it) and in English. */
+  skipped: BrandSkip[]
   /** Reference images to send after the request's own (the logo). */
   images: LoadedImage[]
 }
@@ -49,7 +62,7 @@ export async function imageBrand(
   if (kit?.colors.length) applied.push('colors')
   if (kit?.fonts.length) applied.push('fonts')
   if (brand.logo) {
-    if (!kit?.logo) skipped.push({ aspect: 'logo', reason: 'The brand kit has no logo.' })
+    if (!kit?.logo) skipped.push(skip('logo', 'kit_has_no_logo'))
     else {
       try {
         images.push(
@@ -59,7 +72,7 @@ export async function imageBrand(
       } catch (error) {
         // An SVG or GIF logo cannot be read by the image model: say so rather than fail.
         if (!(error instanceof AppError) || error.status !== 415) throw error
-        skipped.push({ aspect: 'logo', reason: 'The logo is not a PNG, JPEG or WebP image.' })
+        skipped.push(skip('logo', 'logo_not_usable'))
       }
     }
   }

@@ -7,6 +7,7 @@ import * as v from 'valibot'
 import { GROUNDING_ENTRIES } from '../../ai/grounding-schema'
 import { requiredText } from '../../core/schema'
 import { MediaRefSchema } from '../../storage/media-schema'
+import { BRAND_SKIP_CODES } from './brand-skips'
 
 export const ACTIONS = ['EDIT_IMAGE', 'NEW_CREATION', 'ANSWER_QUESTION'] as const
 
@@ -55,7 +56,16 @@ export const GenerateResponse = v.object({
     v.description("True when the edit replayed the source image's conversation.")
   ),
   brandApplied: v.array(aspect),
-  brandSkipped: v.array(v.object({ aspect, reason: v.string() })),
+  brandSkipped: v.array(
+    v.object({
+      aspect,
+      code: v.pipe(
+        v.picklist(BRAND_SKIP_CODES),
+        v.description('Why the part was not used, coded for the UI to word.')
+      ),
+      reason: v.pipe(v.string(), v.description('The same in English.')),
+    })
+  ),
 })
 export type GenerateResponse = v.InferOutput<typeof GenerateResponse>
 

@@ -32,6 +32,7 @@ const NAMES: Record<LibraryKind, { one: string; many: string; label: string }> =
   'brand-profiles': { one: 'BrandProfile', many: 'BrandProfiles', label: 'brand profile' },
   'seo-projects': { one: 'SeoProject', many: 'SeoProjects', label: 'SEO project' },
   'image-series': { one: 'ImageSeries', many: 'ImageSeriesList', label: 'image series' },
+  campaigns: { one: 'Campaign', many: 'Campaigns', label: 'campaign' },
 }
 
 /** A small valid document of each kind, for the examples. */
@@ -42,6 +43,12 @@ const SAMPLE: Record<LibraryKind, unknown> = {
   },
   'seo-projects': { title: 'Espresso guide', site: { url: 'https://www.example.com' } },
   'image-series': { title: 'Autumn campaign', items: [] },
+  campaigns: {
+    title: 'Espresso guide campaign',
+    source: { kind: 'prompt', prompt: 'Launch our autumn espresso blend' },
+    languages: ['en', 'zh-CN'],
+    networks: ['linkedin', 'x', 'xiaohongshu'],
+  },
 }
 
 const body =

@@ -4,7 +4,12 @@
  * before any schema is loaded and the browser can share them.
  */
 
-export const LIBRARY_KINDS = ['brand-profiles', 'seo-projects', 'image-series'] as const
+export const LIBRARY_KINDS = [
+  'brand-profiles',
+  'seo-projects',
+  'image-series',
+  'campaigns',
+] as const
 export type LibraryKind = (typeof LIBRARY_KINDS)[number]
 
 export const isLibraryKind = (value: string): value is LibraryKind =>

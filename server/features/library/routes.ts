@@ -24,7 +24,7 @@
  *   `{ id, kind, etag, document }`: the text is the article again, saved as a new version with
  *   `source: 'restore'` and `restoredFrom`.
  *
- * Kinds: brand-profiles, seo-projects, image-series (any other is 404). Ids: client-chosen,
+ * Kinds: brand-profiles, seo-projects, image-series, campaigns (any other is 404). Ids: client-chosen,
  * `^[a-z0-9][a-z0-9-]{0,63}$`. A body with embedded image data is 400 `inline_media` naming
  * the fields. The logic loads on the first library request.
  */

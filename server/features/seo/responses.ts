@@ -11,9 +11,12 @@ import {
   CompetitiveLandscape,
   Competitor,
   ContentBrief,
+  PreflightFacts,
   PreflightIssue,
+  PreflightScoreParts,
   SeoDiagnosisReport,
   SolutionOption,
+  StepNotice,
 } from './schemas'
 
 export const KnowledgeRef = v.object({
@@ -44,9 +47,19 @@ export const CompetitorAnalysisResponse = v.object({
   competitors: v.array(Competitor),
   knowledge,
   ...GROUNDING_ENTRIES,
-  warnings: v.array(v.string()),
+  warnings: v.pipe(
+    v.array(StepNotice),
+    v.description('Notes on the analysis, coded ({ code, params, message }) for the UI to word.')
+  ),
   failures: v.pipe(
-    v.array(v.object({ id: v.string(), url: v.string(), code: v.string(), message: v.string() })),
+    v.array(
+      v.object({
+        id: v.string(),
+        url: v.string(),
+        code: v.pipe(v.string(), v.description('The error code of the failed review.')),
+        message: v.pipe(v.string(), v.description('Its English text.')),
+      })
+    ),
     v.description('Competitors that could not be reviewed (the others are answered).')
   ),
 })
@@ -88,8 +101,18 @@ export const ImagesResponse = v.object({
 export const PreflightResponse = v.object({
   score: v.number(),
   scoreExplanation: v.string(),
+  scoreParts: PreflightScoreParts,
   checks: v.array(
-    v.object({ id: v.string(), label: v.string(), passed: v.boolean(), detail: v.string() })
+    v.object({
+      id: v.string(),
+      label: v.string(),
+      passed: v.boolean(),
+      detail: v.string(),
+      facts: v.pipe(
+        v.optional(PreflightFacts),
+        v.description('What a measured check found: the UI words the check from its id and these.')
+      ),
+    })
   ),
   issues: v.array(PreflightIssue),
   knowledge,

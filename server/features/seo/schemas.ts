@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot'
 import { DOCUMENT_ID } from '../../core/ids'
+import { Notice } from '../../core/notice-schema'
 import { requiredText, text, textList } from '../../core/schema'
 
 export const MAX_ARTICLE = 200_000
@@ -143,6 +144,40 @@ export const ContentBrief = v.object({
 })
 export type ContentBrief = v.InferOutput<typeof ContentBrief>
 
+const measure = v.optional(v.number())
+
+/** What a pre-flight check measured: the UI words the finding from these and the check id. */
+export const PreflightFacts = v.object({
+  keyword: v.optional(text(200)),
+  count: measure,
+  target: measure,
+  min: measure,
+  max: measure,
+  value: measure,
+  skippedLevel: v.optional(v.boolean()),
+  list: v.optional(textList(200, 200)),
+  cjk: v.optional(v.boolean()),
+})
+export type PreflightFacts = v.InferOutput<typeof PreflightFacts>
+
+const between = (min: number, max: number) => v.pipe(v.number(), v.minValue(min), v.maxValue(max))
+const rating = between(1, 5)
+
+/** What a pre-flight score is made of: the UI words the explanation from these. */
+export const PreflightScoreParts = v.object({
+  score: between(0, 100),
+  checkPoints: between(0, 60),
+  passed: between(0, 40),
+  applicable: between(0, 40),
+  reviewPoints: between(0, 40),
+  ratings: v.object({ brandVoice: rating, searchIntent: rating, eeat: rating }),
+  /** The checks that did not apply (check ids). */
+  left: textList(20, 60),
+})
+
+/** A note a step puts beside its result (competitor analysis warnings): see core/codes.ts. */
+export const StepNotice = Notice
+
 export const PreflightIssue = v.object({
   type: v.picklist(['Keyword', 'SEO', 'BrandVoice', 'Readability']),
   description: requiredText(2000),
@@ -151,6 +186,8 @@ export const PreflightIssue = v.object({
   source: v.optional(v.picklist(['check', 'review'])),
   /** The pre-flight check that failed (for `source: 'check'`). */
   checkId: v.optional(text(60)),
+  /** What that check measured; with `checkId`, the UI words the issue in the user's language. */
+  facts: v.optional(PreflightFacts),
   /** Knowledge-base documents the review cited for this issue. */
   knowledgeIds: v.optional(textList(5, 200)),
 })

@@ -32,6 +32,7 @@ const errors = {
   429: ['search_console_quota'],
   502: ['search_console_failed', 'search_console_unreachable'],
   503: ['search_console_no_credentials', 'search_console_api_disabled'],
+  504: ['search_console_timeout'],
 }
 
 export const searchConsoleRoutes = (deps: FeatureDeps) => {
@@ -47,7 +48,7 @@ export const searchConsoleRoutes = (deps: FeatureDeps) => {
           "Read as the server's own Google account (the Cloud Run service account, or ADC); `account` is the email to add as a user of another property.",
         tag,
         upstream: true,
-        errors: { 502: errors[502], 503: errors[503] },
+        errors: { 502: errors[502], 503: errors[503], 504: errors[504] },
         responses: {
           200: {
             description: 'The readable properties',

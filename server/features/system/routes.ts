@@ -6,6 +6,7 @@
  * answer is computed on each request.
  */
 import { Hono } from 'hono'
+import type { CircuitStatus } from '../../ai/circuit-breaker'
 import type { ModelsReport } from '../../ai/model-resolver'
 import { MODEL_ROLES, type ModelIds } from '../../ai/models'
 import type { AiGateway } from '../../ai/types'
@@ -37,6 +38,8 @@ export interface Capabilities {
    * not_found; `substituted`: a candidate stands in), and when the service's list was read.
    */
   models: ModelsReport
+  /** The AI service failing right now (open circuits, `ai/circuit-breaker`). */
+  aiHealth: AiHealth
   authRequired: boolean
   /** The answers come from the scripted demo model (`bun run dev:demo`), not from Gemini. */
   demo: boolean
@@ -44,9 +47,15 @@ export interface Capabilities {
   demoSite?: string
 }
 
+/** Whether the AI service is failing right now: the models whose circuits are open. */
+export interface AiHealth {
+  failing: boolean
+  circuits: CircuitStatus[]
+}
+
 export function capabilitiesOf(
   config: Config,
-  ai: Pick<AiGateway, 'model' | 'models'>
+  ai: Pick<AiGateway, 'model' | 'models' | 'circuits'>
 ): Capabilities {
   const vertex = config.ai.backend === 'vertex'
   const inUse = Object.fromEntries(MODEL_ROLES.map((role) => [role, ai.model(role).id])) as ModelIds
@@ -61,12 +70,17 @@ export function capabilitiesOf(
     image: imageCapabilities(config.ai.backend, inUse),
     video: videoCapabilities(config.ai.backend, inUse),
     models: ai.models(),
+    aiHealth: healthOf(ai.circuits()),
     authRequired: config.apiKeys.length > 0,
     demo: Boolean(config.demo),
     ...(config.demo?.sampleSite ? { demoSite: config.demo.sampleSite } : {}),
   }
 }
-export const systemRoutes = (config: Config, ai: Pick<AiGateway, 'model' | 'models'>) =>
+
+export const systemRoutes = (
+  config: Config,
+  ai: Pick<AiGateway, 'model' | 'models' | 'circuits'>
+) =>
   new Hono<AppEnv>().get(
     '/capabilities',
     describe({
@@ -86,3 +100,8 @@ export const systemRoutes = (config: Config, ai: Pick<AiGateway, 'model' | 'mode
     }),
     (c) => c.json(capabilitiesOf(config, ai))
   )
+
+const healthOf = (circuits: CircuitStatus[]): AiHealth => ({
+  failing: circuits.length > 0,
+  circuits,
+})

@@ -49,6 +49,24 @@ export const CapabilitiesResponse = v.looseObject({
       "Per model role the configured id and the id in use, and why they differ: the service's own model list decides."
     )
   ),
+  aiHealth: v.pipe(
+    v.looseObject({
+      failing: v.boolean(),
+      circuits: v.array(
+        v.looseObject({
+          backend: v.string(),
+          model: v.string(),
+          state: v.picklist(['open', 'half-open']),
+          reason: v.string(),
+          openedAt: v.string(),
+          retryAfterSeconds: v.number(),
+        })
+      ),
+    }),
+    v.description(
+      'Whether the AI service is failing right now: the models whose circuit is open (calls to them fail at once, 503 upstream_unavailable or 429 upstream_rate_limited, until `retryAfterSeconds` has passed and a probe succeeds).'
+    )
+  ),
   authRequired: v.pipe(v.boolean(), v.description('Whether /api needs an API key.')),
   demo: v.boolean(),
   demoSite: v.optional(v.string()),

@@ -8,6 +8,7 @@
  * compare-and-swap, and a job already over is never changed again.
  */
 import { errors } from '../../core/errors'
+import { jobFailure } from './failures'
 import { finishJob } from './finish-job'
 import type { JobContext } from './job-context'
 import { releaseJob } from './job-spend'
@@ -31,11 +32,7 @@ export async function advance(ctx: JobContext, job: VideoJobRecord): Promise<Vid
   const upstream = job.upstream
   if (!upstream) {
     if (now.getTime() - Date.parse(job.createdAt) < ctx.startGraceMs) return job
-    return settle(ctx, key, 'failed', {
-      code: 'start_lost',
-      message:
-        'The server stopped while starting this job. It is not retried automatically, so it is never paid for twice; start a new job.',
-    })
+    return settle(ctx, key, 'failed', jobFailure('start_lost'))
   }
   const pastDeadline = now.getTime() > Date.parse(job.deadlineAt)
   let poll: Awaited<ReturnType<JobContext['ai']['pollVideo']>>
@@ -51,10 +48,7 @@ export async function advance(ctx: JobContext, job: VideoJobRecord): Promise<Vid
     case 'failed':
       return settle(ctx, key, 'failed', { code: poll.code, message: poll.message })
     case 'cancelled':
-      return settle(ctx, key, 'cancelled', {
-        code: 'cancelled',
-        message: 'The video service cancelled this job.',
-      })
+      return settle(ctx, key, 'cancelled', jobFailure('cancelled'))
     default: {
       if (pastDeadline) return expire(ctx, key, job)
       const reported =
@@ -80,10 +74,7 @@ async function expire(ctx: JobContext, key: string, job: VideoJobRecord) {
       )
   }
   const minutes = Math.round(ctx.video.jobDeadlineMs / 60_000)
-  return settle(ctx, key, 'failed', {
-    code: 'deadline_exceeded',
-    message: `The video was not ready within ${minutes} minutes; the job was stopped.`,
-  })
+  return settle(ctx, key, 'failed', jobFailure('deadline_exceeded', { minutes }))
 }
 
 /**

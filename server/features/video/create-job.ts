@@ -15,6 +15,7 @@ import { toAppError } from '../../core/error-handler'
 import { AppError, errors } from '../../core/errors'
 import { loadMedia, mediaKey } from '../../storage/media'
 import { estimateOf, type JobEstimate } from './estimate'
+import { jobFailure } from './failures'
 import { claimKey, fingerprintOf, idempotencyDigest, jobOfKey, releaseKey } from './idempotency'
 import { loadImage } from './inputs'
 import type { JobContext } from './job-context'
@@ -281,11 +282,7 @@ async function startFailed(
     status: 'failed',
     updatedAt: at,
     finishedAt: at,
-    error: {
-      code: 'start_unconfirmed',
-      message:
-        'The video service did not confirm that the job started. It is not retried automatically, so it is never paid for twice; start a new job to try again.',
-    },
+    error: jobFailure('start_unconfirmed'),
   }))
   return new AppError(appError.status, appError.code, appError.message, {
     headers: appError.headers,

@@ -6,6 +6,7 @@
  */
 import type { VideoImage } from '../../ai/video-types'
 import { errors } from '../../core/errors'
+import { fieldIssue } from '../../core/field-rules'
 import { loadMedia, type MediaRef, saveMedia } from '../../storage/media'
 import type { BlobStore } from '../../storage/types'
 import { imageTypeOf } from '../brand/image-type'
@@ -33,7 +34,7 @@ export async function loadImage(
       : { bytes: Buffer.from(input.data, 'base64'), declared: input.mimeType }
   const type = imageTypeOf(bytes, declared)
   if (!type || !ACCEPTED.includes(type)) {
-    throw errors.invalidInput([{ field, message: 'Must be a PNG, JPEG or WebP image' }])
+    throw errors.invalidInput([fieldIssue(field, 'image_type')])
   }
   const ref = await saveMedia(store, bytes, type, { role: 'video-input' })
   return { ref, image: { data: Buffer.from(bytes).toString('base64'), mimeType: type } }

@@ -46,5 +46,5 @@ export const jobContext = (deps: FeatureDeps, c: Context<AppEnv>): JobContext =>
   ...(deps.store.kind === 'gcs' && deps.config.storage.bucket
     ? { bucket: deps.config.storage.bucket }
     : {}),
-  signal: c.req.raw.signal,
+  signal: c.get('signal') ?? c.req.raw.signal,
 })

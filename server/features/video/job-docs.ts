@@ -16,6 +16,9 @@ const id = v.pipe(v.string(), v.regex(JOB_ID), v.description('The job id.'))
 const tag = 'Video'
 /** A job id the examples use: well formed, not stored (so not found). */
 const SAMPLE_ID = 'v0123456789abcdefghijk'
+/** A 1x1 PNG, base64, for the examples. */
+const PIXEL_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
 
 export const jobDocs = {
   create: describe({
@@ -137,5 +140,37 @@ export const jobDocs = {
       415: ['unsupported_media_type'],
     },
     examples: [{ summary: 'A job id (none here, so 404)', params: { id: SAMPLE_ID }, status: 404 }],
+  }),
+  brandCheck: describe({
+    operationId: 'checkVideoJobBrand',
+    summary: 'Check a finished video against a brand profile',
+    description:
+      "Gemini watches the clip (through the Files API on the Developer API; the bucket's `gs://` object, or inline bytes without Cloud Storage, on Vertex AI) and judges the logo, typography, voice and anything the brand rules out; the first and last frames, which the client draws from the video and sends, are measured against the palette. The result is stored on the job (`brandCheck`) and the job answered; a job already checked against the same brand version answers what it holds. Send `profileId` or `profile`, not both.",
+    tag,
+    upstream: true,
+    metered: true,
+    params: { id },
+    responses: { 200: { description: 'The job with its brand check', schema: schema('VideoJob') } },
+    errors: {
+      404: ['not_found'],
+      409: ['job_not_finished'],
+      413: ['payload_too_large', 'video_too_large'],
+      501: ['not_available'],
+      503: ['storage_busy'],
+    },
+    examples: [
+      {
+        summary: 'A job id (none here, so 404)',
+        params: { id: SAMPLE_ID },
+        body: {
+          profileId: 'northwind',
+          frames: {
+            first: { data: PIXEL_PNG, mimeType: 'image/png' },
+            last: { data: PIXEL_PNG, mimeType: 'image/png' },
+          },
+        },
+        status: 404,
+      },
+    ],
   }),
 }

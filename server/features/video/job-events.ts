@@ -10,10 +10,11 @@
  * three looks, or a deleted job, ends the stream with an `error` event (the error envelope).
  */
 import type { Context } from 'hono'
-import { streamSSE } from 'hono/streaming'
+import { type SSEStreamingApi, streamSSE } from 'hono/streaming'
 import type { AppEnv } from '../../core/context'
+import { serverRestarting } from '../../core/drain'
 import { toAppError } from '../../core/error-handler'
-import { envelope } from '../../core/errors'
+import { type AppError, envelope } from '../../core/errors'
 import { advanceJob, loadJob } from './advance-job'
 import type { JobContext } from './job-context'
 import { isTerminal, type VideoJobView } from './job-types'
@@ -61,46 +62,60 @@ export async function streamJobEvents(c: Context<AppEnv>, ctx: JobContext, id: s
   c.env?.timeout?.(c.req.raw, 0)
   c.header('Cache-Control', 'no-cache, no-transform')
   c.header('X-Accel-Buffering', 'no')
+  const drain = c.get('drain')
+  const fail = (stream: SSEStreamingApi, appError: AppError) =>
+    stream.writeSSE({
+      event: 'error',
+      data: JSON.stringify({
+        ...envelope(appError, c.get('requestId') ?? 'unknown'),
+        status: appError.status,
+      }),
+    })
   return streamSSE(c, async (stream) => {
     let last = lastId
     let failures = 0
     let lastWrite = Date.now()
-    while (!stream.aborted) {
-      try {
-        const job = await advanceJob(ctx, id)
-        failures = 0
-        for (const event of eventsSince(viewOf(job, ctx.clock()), last)) {
-          await stream.writeSSE({
-            event: event.event,
-            id: String(event.id),
-            data: JSON.stringify(event.data),
-          })
-          last = event.id
+    // A shutdown ends the stream; the client resumes on another instance with Last-Event-ID.
+    const drained = drain?.started()
+    try {
+      await follow()
+    } finally {
+      drained?.cancel()
+    }
+
+    async function follow() {
+      while (!stream.aborted) {
+        if (drain?.draining) return fail(stream, serverRestarting())
+        try {
+          const job = await advanceJob(ctx, id)
+          failures = 0
+          for (const event of eventsSince(viewOf(job, ctx.clock()), last)) {
+            await stream.writeSSE({
+              event: event.event,
+              id: String(event.id),
+              data: JSON.stringify(event.data),
+            })
+            last = event.id
+            lastWrite = Date.now()
+          }
+          if (isTerminal(job.status)) return
+        } catch (error) {
+          const appError = toAppError(error)
+          failures++
+          if (stream.aborted) return
+          if (appError.status === 404 || failures >= MAX_FAILURES) {
+            if (appError.status >= 500)
+              ctx.log.error(`video events failed: ${appError.code}`, { err: appError })
+            await fail(stream, appError)
+            return
+          }
+        }
+        if (Date.now() - lastWrite >= HEARTBEAT_MS) {
+          await stream.write(': keep-alive\n\n')
           lastWrite = Date.now()
         }
-        if (isTerminal(job.status)) return
-      } catch (error) {
-        const appError = toAppError(error)
-        failures++
-        if (stream.aborted) return
-        if (appError.status === 404 || failures >= MAX_FAILURES) {
-          if (appError.status >= 500)
-            ctx.log.error(`video events failed: ${appError.code}`, { err: appError })
-          await stream.writeSSE({
-            event: 'error',
-            data: JSON.stringify({
-              ...envelope(appError, c.get('requestId') ?? 'unknown'),
-              status: appError.status,
-            }),
-          })
-          return
-        }
+        await Promise.race([stream.sleep(ctx.video.eventsPollMs), drained?.promise])
       }
-      if (Date.now() - lastWrite >= HEARTBEAT_MS) {
-        await stream.write(': keep-alive\n\n')
-        lastWrite = Date.now()
-      }
-      await stream.sleep(ctx.video.eventsPollMs)
     }
   })
 }

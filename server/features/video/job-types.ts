@@ -9,6 +9,8 @@ import type { PriceQuote } from '../../ai/video-prices'
 import type { VideoHandle } from '../../ai/video-types'
 import type { AiBackend } from '../../config'
 import type { MediaRef } from '../../storage/media'
+import type { VideoCheck } from '../brand-guard/check-video'
+import type { JobFailureCode } from './failures'
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled'
 export const TERMINAL: ReadonlySet<JobStatus> = new Set(['succeeded', 'failed', 'cancelled'])
@@ -38,8 +40,9 @@ export interface JobProgress {
   estimated: boolean
 }
 
+/** Why a job ended without a video: a code the UI words (failures.ts), and its English text. */
 export interface JobError {
-  code: string
+  code: JobFailureCode
   message: string
 }
 
@@ -68,6 +71,8 @@ export interface VideoJobView {
   poster?: Poster
   error?: JobError
   price?: PriceQuote
+  /** The clip's last brand check (`POST /jobs/:id/brand-check`). */
+  brandCheck?: VideoCheck
 }
 
 export interface VideoJobRecord extends Omit<VideoJobView, 'progress'> {

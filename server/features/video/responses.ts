@@ -7,6 +7,7 @@
 import * as v from 'valibot'
 import { GROUNDING_ENTRIES } from '../../ai/grounding-schema'
 import { MediaRefSchema } from '../../storage/media-schema'
+import { VideoCheckSchema } from '../brand-guard/responses'
 import { BudgetView } from '../usage/responses'
 import { VIDEO_MODES, VIDEO_RATIOS, VIDEO_RESOLUTIONS } from './schemas'
 
@@ -84,6 +85,9 @@ export const VideoJob = v.object({
   ),
   error: v.optional(v.object({ code: v.string(), message: v.string() })),
   price: v.optional(PriceQuote),
+  brandCheck: v.optional(
+    v.pipe(VideoCheckSchema, v.description("The clip's last brand check (`POST …/brand-check`)."))
+  ),
 })
 export type VideoJob = v.InferOutput<typeof VideoJob>
 

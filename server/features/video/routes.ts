@@ -13,6 +13,8 @@
  * - `GET /jobs/:id/events` -> Server-Sent Events `status` / `progress` / `error`, resumable
  *   with `Last-Event-ID`.
  * - `PUT /jobs/:id/poster` (an image body) -> the job with the uploaded poster.
+ * - `POST /jobs/:id/brand-check` `{ profileId | profile, expectLogo?, frames: { first, last } }`
+ *   -> the job with `brandCheck` (its clip judged by Gemini, its frames' palette measured).
  *
  * The job logic loads on the first job request.
  */
@@ -24,6 +26,7 @@ import { once } from '../../core/lazy'
 import { lazyJsonBody, queryParams } from '../../core/validate'
 import type { FeatureDeps } from '../context'
 import { stepRoutes } from '../step-routes'
+import { BRAND_CHECK_BODY_LIMIT } from './brand-check-limits'
 import { jobContext } from './job-context'
 import { jobDocs } from './job-docs'
 import { JOB_ID } from './job-ids'
@@ -171,4 +174,15 @@ export const videoRoutes = (deps: FeatureDeps) => {
       const job = await uploadPoster(ctx(c), jobIdOf(c), body, c.req.header('Content-Type'))
       return c.json(viewOf(job, deps.clock()), 200, NO_STORE)
     })
+    .post(
+      '/jobs/:id/brand-check',
+      jobDocs.brandCheck,
+      limitBody(BRAND_CHECK_BODY_LIMIT),
+      lazyJsonBody(async () => (await jobs()).VideoBrandCheckRequest),
+      async (c) => {
+        const { checkJobBrand, viewOf } = await jobs()
+        const job = await checkJobBrand(ctx(c), jobIdOf(c), c.req.valid('json'))
+        return c.json(viewOf(job, deps.clock()), 200, NO_STORE)
+      }
+    )
 }

@@ -3,7 +3,7 @@
  * port, with a clean environment: no Gemini or Google credentials unless the caller passes them,
  * no `.env` file, a temporary DATA_DIR, and the built client as STATIC_DIR.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Subprocess } from 'bun'
@@ -103,12 +103,12 @@ async function startOnce(extraEnv: Record<string, string>): Promise<RunningServe
     if (child.exitCode !== null) break
     try {
       const health = await fetch(`${url}/health`)
-      // Another process may answer on a port ours failed to bind: ours must still be running
-      // once it has had the time to bind or fail.
+      // Another process may answer on a port ours failed to bind (another suite chose the same
+      // free port in the same moment): the listening socket must be our child's.
       if (health.ok) {
-        await Bun.sleep(300)
-        if (child.exitCode === null) return { url, output: () => output, stop }
-        break
+        const owner = await listenerIsOurs(child, port)
+        if (owner === 'ours') return { url, output: () => output, stop }
+        if (owner === 'theirs') break
       }
     } catch {
       // Not listening yet.
@@ -117,4 +117,43 @@ async function startOnce(extraEnv: Record<string, string>): Promise<RunningServe
   }
   await stop()
   throw new Error(`the server did not become healthy on ${url}:\n${output}`)
+}
+
+/**
+ * Whether the socket listening on `port` belongs to `child`, from /proc (the socket's inode in
+ * /proc/net/tcp against the child's open descriptors). Without /proc (not Linux): ours once the
+ * child still runs after having had the time to bind or fail. Waits while the child has not
+ * bound yet: under load it may start well after the other process already answers.
+ */
+async function listenerIsOurs(child: Subprocess, port: number): Promise<'ours' | 'theirs'> {
+  if (!existsSync('/proc/net/tcp')) {
+    await Bun.sleep(300)
+    return child.exitCode === null ? 'ours' : 'theirs'
+  }
+  const portHex = port.toString(16).toUpperCase().padStart(4, '0')
+  for (let i = 0; i < 300 && child.exitCode === null; i++) {
+    const inodes = ['/proc/net/tcp', '/proc/net/tcp6'].flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .map((line) => line.trim().split(/\s+/))
+        .filter((f) => f[1]?.endsWith(`:${portHex}`) && f[3] === '0A')
+        .map((f) => f[9])
+    )
+    const sockets = new Set(inodes.map((inode) => `socket:[${inode}]`))
+    let fds: string[] = []
+    try {
+      fds = readdirSync(`/proc/${child.pid}/fd`)
+    } catch {
+      // The child exited while we looked: the loop ends on its exit code.
+    }
+    for (const fd of fds) {
+      try {
+        if (sockets.has(readlinkSync(`/proc/${child.pid}/fd/${fd}`))) return 'ours'
+      } catch {
+        // Closed while we looked.
+      }
+    }
+    await Bun.sleep(50)
+  }
+  return 'theirs'
 }

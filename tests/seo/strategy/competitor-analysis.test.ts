@@ -4,6 +4,7 @@ import { type RecordedRequest, startFakeGemini } from '../../support/fake-gemini
 import { competitors, profile, seoReport } from '../fixtures'
 import { landscapeAnswer, reviewAnswer } from './answers'
 import {
+  type ErrorBody,
   expectInvalid,
   grounded,
   isResearch,
@@ -33,7 +34,7 @@ interface AnalysisBody {
   knowledge: { title: string }[]
   sources: { url: string }[]
   searchEntryPoints: string[]
-  warnings: string[]
+  warnings: { code: string; params: Record<string, string | number>; message: string }[]
   failures: { id: string; url: string; code: string; message: string }[]
 }
 
@@ -94,7 +95,12 @@ describe('POST /api/seo/competitor-analysis', () => {
   test('a top article that is not on the competitor site is left out with a warning', async () => {
     const body = await analyseThree()
     expect(body.warnings).toEqual([
-      'The top article proposed for https://brew-three.example is not on that site; it was left out.',
+      {
+        code: 'top_article_off_site',
+        params: { url: 'https://brew-three.example' },
+        message:
+          'The top article proposed for https://brew-three.example is not on that site; it was left out.',
+      },
     ])
   })
 
@@ -158,7 +164,7 @@ describe('POST /api/seo/competitor-analysis', () => {
     expect(res.headers.get('Retry-After')).toBe('9')
   })
 
-  test('reviews run concurrently: three 300 ms reviews take about one, at most three at once', async () => {
+  test('reviews run concurrently: three at once, never more than three', async () => {
     let inFlight = 0
     let peak = 0
     gemini.setHandler(async (r) => {
@@ -170,19 +176,15 @@ describe('POST /api/seo/competitor-analysis', () => {
       inFlight--
       return grounded(reviewAnswer('A', 'https://x.example/a'))
     })
-    let started = performance.now()
+    // Counts, not times (time bounds failed on a busy machine): all three at once.
     expect((await analyze()).status).toBe(200)
-    const threeMs = performance.now() - started
-    expect(threeMs).toBeGreaterThanOrEqual(300)
-    expect(threeMs).toBeLessThan(750)
+    expect(peak).toBe(3)
 
     peak = 0
     const five = [1, 2, 3, 4, 5].map((n) => ({ id: `c${n}`, url: `https://rival-${n}.example` }))
-    started = performance.now()
     expect((await analyze({ competitors: five })).status).toBe(200)
+    // Five reviews, never more than three at once.
     expect(peak).toBe(3)
-    // Two waves of 300 ms, not five.
-    expect(performance.now() - started).toBeLessThan(1_200)
   })
 
   test('duplicates are analyzed once; the own site or a bad URL is a 400', async () => {
@@ -196,15 +198,25 @@ describe('POST /api/seo/competitor-analysis', () => {
     })
     const body = (await dup.json()) as AnalysisBody
     expect(body.competitors).toHaveLength(1)
-    expect(body.warnings).toContain(
-      'roastery-one.example/about was listed twice; it is analyzed once.'
-    )
+    expect(body.warnings).toContainEqual({
+      code: 'competitor_listed_twice',
+      params: { url: 'roastery-one.example/about' },
+      message: 'roastery-one.example/about was listed twice; it is analyzed once.',
+    })
     gemini.reset()
 
-    await expectInvalid(
-      await analyze({ competitors: [{ id: 'own', url: 'https://shop.northwind-coffee.example' }] }),
-      ['competitors.0.url']
-    )
+    const own = await analyze({
+      competitors: [{ id: 'own', url: 'https://shop.northwind-coffee.example' }],
+    })
+    const issues: unknown = ((await own.clone().json()) as ErrorBody).error.details?.issues
+    expect(issues).toEqual([
+      {
+        field: 'competitors.0.url',
+        message: 'Is your own site, not a competitor',
+        rule: { code: 'own_site', params: {} },
+      },
+    ])
+    await expectInvalid(own, ['competitors.0.url'])
     await expectInvalid(await analyze({ competitors: [{ url: 'javascript:alert(1)' }] }), [
       'competitors.0.url',
     ])

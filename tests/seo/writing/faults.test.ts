@@ -1,6 +1,7 @@
 /**
  * Every writing endpoint against every upstream fault, and every body rule, as tables. Faults are
- * answered by the fake Gemini for every call; retries are off so each fault shows as itself.
+ * answered by the fake Gemini for every call; retries and the circuit breaker are off so each
+ * fault shows as itself (the breaker's storms: tests/ai/storms.test.ts).
  */
 import { afterAll, beforeEach, describe, expect, test } from 'bun:test'
 import { MAX_ARTICLE } from '../../../server/features/seo/schemas'
@@ -14,6 +15,7 @@ beforeEach(() => gemini.reset())
 const { app } = buildTestApp({
   geminiUrl: gemini.url,
   env: { GEMINI_MAX_RETRIES: '0', GEMINI_TIMEOUT_MS: '1000' },
+  circuits: { failureThreshold: Number.POSITIVE_INFINITY },
 })
 
 const issues = [{ type: 'SEO', description: 'Missing conclusion.' }]
@@ -162,6 +164,7 @@ describe('request bodies are validated on every endpoint', () => {
         expect(issue).toEqual({
           field: 'article',
           message: `Must have at most ${MAX_ARTICLE} characters`,
+          rule: { code: 'max_chars', params: { max: MAX_ARTICLE } },
         })
       })
     }

@@ -118,19 +118,17 @@ describe('POST /api/seo/generate-images', () => {
     })
   })
 
-  test('images are generated concurrently: 4 images with a 300 ms delay take about one delay', async () => {
+  test('images are generated concurrently: all 4 calls are out before the first answer', async () => {
     script(
       ['Introduction', 'Ausrüstung', 'Bohnen und Mahlgrad', 'Extraktion'].map((s) =>
         placement(s, s)
       ),
       300
     )
-    const started = performance.now()
     const res = await postJson(app, '/api/seo/generate-images', {
       article: germanArticle,
       maxImages: 4,
     })
-    const elapsed = performance.now() - started
     expect(res.status).toBe(200)
     expect((await res.json()).images).toHaveLength(4)
     const starts = gemini
@@ -138,9 +136,9 @@ describe('POST /api/seo/generate-images', () => {
       .filter(isImageCall)
       .map((r) => r.receivedAt)
     expect(starts).toHaveLength(4)
-    expect(Math.max(...starts) - Math.min(...starts)).toBeLessThan(150)
-    expect(elapsed).toBeGreaterThanOrEqual(300)
-    expect(elapsed).toBeLessThan(800)
+    // Every call was sent before the first one's 300 ms answer came back: an order, not a
+    // speed (a bound on the total time failed on a busy machine).
+    expect(Math.max(...starts) - Math.min(...starts)).toBeLessThan(300)
   })
 
   test('more than 4 images run at most 4 at a time', async () => {

@@ -6,6 +6,7 @@ import {
   occurrences,
   runChecks,
 } from '../../../server/features/seo/writing/preflight/checks'
+import { messagesFor } from '../../../server/features/seo/writing/preflight/messages'
 import { knowledgeFor } from '../../../server/features/seo/writing/preflight/review'
 import { buildTestApp, postJson } from '../../support/app'
 import { startFakeGemini } from '../../support/fake-gemini'
@@ -223,12 +224,28 @@ describe('POST /api/seo/preflight-check', () => {
       suggestion: '替换这些词：cheap。',
       source: 'check',
       checkId: 'negative_keywords',
+      facts: { list: ['cheap'] },
     })
     expect(report.checks[0].label).toBe('唯一的 H1 标题')
     expect(report.scoreExplanation).toStartWith(`得分 ${report.score}/100`)
     // Every applicable check fails: 0 check points + 30 review points.
     expect(report.score).toBe(30)
     expect(systemText(gemini.last())).toContain('Simplified Chinese')
+  })
+
+  test('each measured finding carries its check id and facts, so a saved report reads in any language', async () => {
+    gemini.enqueue({ json: { ...review, issues: [] } })
+    const res = await postJson(app, '/api/seo/preflight-check', { article: bad, brief, profile })
+    const report = await res.json()
+    const en = messagesFor('en')
+    for (const issue of report.issues) {
+      const finding = { id: issue.checkId, passed: false, facts: issue.facts }
+      expect(messagesFor('zh-CN').detail(finding)).toBe(issue.description)
+      expect(en.detail(finding).length).toBeGreaterThan(0)
+    }
+    expect(report.scoreParts).toMatchObject({ score: report.score, reviewPoints: 30 })
+    expect(messagesFor('zh-CN').explain(report.scoreParts)).toBe(report.scoreExplanation)
+    expect(en.explain(report.scoreParts)).toStartWith(`Score ${report.score}/100`)
   })
 
   test('the issues it reports are accepted by auto-fix as they are', async () => {

@@ -17,7 +17,6 @@ const { app, deps } = buildTestApp({ geminiUrl: gemini.url })
 gemini.setHandler(workflowModel('https://www.northwind-coffee.example'))
 
 test('research → outline → article → polish → images → pre-flight → auto-fix → metadata', async () => {
-  const started = performance.now()
   const step = async (path: string, body: unknown) => {
     const res = await postJson(app, `/api/seo/${path}`, body)
     expect({ path, status: res.status }).toEqual({ path, status: 200 })
@@ -43,7 +42,6 @@ test('research → outline → article → polish → images → pre-flight → 
     : [{ type: 'SEO', description: 'Tighten the intro.' }]
   const fixed = await step('auto-fix', { article: illustrated.article, issues, brief, profile })
   const metadata = await step('generate-metadata', { article: fixed.article, brief })
-  const elapsed = performance.now() - started
 
   expect(research.sources).toEqual([
     { title: 'source.example', url: redirectFor('https://source.example/a') },
@@ -57,6 +55,4 @@ test('research → outline → article → polish → images → pre-flight → 
   expect(fixed.article).not.toMatch(/base64|data:image/)
   expect(report.checks.find((c: { id: string }) => c.id === 'image_alt').passed).toBe(true)
   expect(metadata.slug).toBe('espresso-zu-hause')
-  // Against an instant fake the whole writing half costs milliseconds of our own time.
-  expect(elapsed).toBeLessThan(2_000)
 })

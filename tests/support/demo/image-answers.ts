@@ -8,10 +8,10 @@
  */
 import { imageSize } from 'image-size'
 import { RERENDER_PROMPT } from '../../../server/features/image/upscale'
-import { encodePng, resize } from '../../../server/media/encode'
+import { encodePng } from '../../../server/media/encode'
 import { decodeImage, type RgbaImage } from '../../../server/media/pixels'
 import type { RecordedRequest, Reply } from '../fake-gemini'
-import { pngRgba, type Rgba } from '../fake-site'
+import { pngFromRgba, pngRgba, type Rgba } from '../fake-site'
 import { block, schemaKeys, uiLang } from './read-request'
 
 const SIZE_LONG_SIDE: Record<string, number> = { '512': 512, '1K': 1024, '2K': 2048, '4K': 4096 }
@@ -118,6 +118,25 @@ function tinted(image: RgbaImage, tint: readonly [number, number, number]): Rgba
   return { ...image, data }
 }
 
+/**
+ * `image` scaled to `width` x `height`, nearest pixel. Not jimp's bilinear resize and PNG
+ * encoder: in pure JS they took seconds for a 2K image, which a fake has no reason to spend.
+ */
+function enlarged(image: RgbaImage, width: number, height: number): RgbaImage {
+  const bytes = image.data.byteOffset % 4 ? image.data.slice() : image.data // 32-bit aligned
+  const from = new Uint32Array(bytes.buffer, bytes.byteOffset, image.width * image.height)
+  const to = new Uint32Array(width * height)
+  const columns = Uint32Array.from({ length: width }, (_, x) =>
+    Math.min(image.width - 1, Math.floor((x * image.width) / width))
+  )
+  for (let y = 0; y < height; y++) {
+    const row = Math.min(image.height - 1, Math.floor((y * image.height) / height)) * image.width
+    const out = y * width
+    for (let x = 0; x < width; x++) to[out + x] = from[row + (columns[x] as number)] as number
+  }
+  return { width, height, data: new Uint8Array(to.buffer) }
+}
+
 export async function imageReply(r: RecordedRequest): Promise<Reply> {
   const config = r.body?.generationConfig?.imageConfig ?? {}
   const last = r.body?.contents?.at(-1)?.parts ?? []
@@ -130,11 +149,23 @@ export async function imageReply(r: RecordedRequest): Promise<Reply> {
   const shape = config.aspectRatio ?? (source ? `${source.width}:${source.height}` : '1:1')
   const size = dimensions(shape, longSide)
   if (prompt.includes(RERENDER_PROMPT) && input) {
-    const big = await resize(await decoded(input), size.width, size.height)
-    return { image: { data: await encodePng(big) } }
+    const big = enlarged(await decoded(input), size.width, size.height)
+    return { image: { data: pngFromRgba(big.width, big.height, big.data) } }
   }
   const zh = isChinese(prompt)
   const base = newestImage(r)
+  if (base && prompt.includes('Re-compose the reference image')) {
+    // A campaign size: the key visual, covering the ratio asked for.
+    const { Jimp } = await import('jimp')
+    const pixels = await decoded(base)
+    const covered = Jimp.fromBitmap({
+      width: pixels.width,
+      height: pixels.height,
+      data: Buffer.from(pixels.data),
+    }).cover({ w: size.width, h: size.height })
+    const png = await covered.getBuffer('image/png')
+    return { image: { data: new Uint8Array(png) } }
+  }
   if (base) {
     const tint = hsl(hash(prompt) % 360, 0.7, 0.55)
     const edited = tinted(await decoded(base), tint)

@@ -7,6 +7,8 @@
  * and the browser tests; a test can put its own answers first with `enqueueWhen`.
  */
 import type { RecordedRequest, Reply } from '../fake-gemini'
+import { brandJudgementReply, isBrandJudgement } from './brand-answers'
+import { isCampaignPlan, isCampaignPosts, planAnswer, postsAnswer } from './campaign-answers'
 import { directorReply, imageJsonReply, imageReply } from './image-answers'
 import {
   block,
@@ -115,6 +117,7 @@ function jsonReply(r: RecordedRequest, keys: string[]): Reply | undefined {
   const ui = uiLang(r)
   const content = contentLang(r)
   const keyword = briefField(r, 'Main keyword') ?? 'pour over coffee'
+  if (isBrandJudgement(keys)) return brandJudgementReply(r, keys)
   if (keys.includes('brandName')) {
     const title = r.promptText
       .match(/^Title: (.*)$/m)?.[1]
@@ -170,6 +173,8 @@ export function demoModel(r: RecordedRequest): Reply | undefined | Promise<Reply
   if (isVideoPlan(r)) return { sources: SOURCES, ...videoPlanAnswer(r, uiLang(r)) }
   const imageJson = imageJsonReply(r)
   if (imageJson) return imageJson
+  if (isCampaignPlan(r)) return planAnswer(r)
+  if (isCampaignPosts(r)) return postsAnswer(r)
   if (functions.includes('go_to_step')) return agentReply(r)
   const keyword = briefField(r, 'Main keyword') ?? 'pour over coffee'
   const json = jsonReply(r, schemaKeys(r))

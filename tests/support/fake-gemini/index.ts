@@ -19,6 +19,8 @@
 
 import type { FakeModel } from './catalogue'
 import { googleErrorResponse, modelNotFound, NO_API_KEY, UNAUTHENTICATED } from './errors'
+import { createFaults, type Faults, isModelCall } from './faults'
+import { createFakeFiles, type FakeFiles } from './files'
 import { handleInteraction, interactionRoute, type VideoWorld } from './interactions'
 import { createModelService, type ModelService } from './listing'
 import { createTokenAuthority } from './oauth'
@@ -30,11 +32,13 @@ import type { Handler, RecordedRequest, Reply } from './types'
 import { cancelTarget, handleVeo } from './veo'
 import { createVideoJobs, type VideoJobs } from './video-jobs'
 
+export type { Fault, FaultWindow } from './faults'
 export { domainOf, redirectFor, renderedContentFor } from './replies'
 
 /** The system instruction text a recorded request carried. */
 export const systemText = (r: RecordedRequest | undefined): string =>
   (r?.body?.systemInstruction?.parts ?? []).map((p: { text?: string }) => p.text ?? '').join('\n')
+export type { FakeFile, FileScript } from './files'
 export type { Grounding, Handler, RecordedRequest, Reply } from './types'
 export { type FakeVideoJob, fakeMp4, type VideoScript } from './video-jobs'
 
@@ -63,8 +67,12 @@ export interface FakeGemini {
     /** Where `gs://` outputs are written (the fake Cloud Storage). */
     connectStorage(storage: VideoWorld['storage']): void
   }
+  /** The Files API (Developer API): uploads, their processing scripts and the files held. */
+  readonly files: FakeFiles
   /** Accepts this subject token at the STS endpoint (see `tests/support/vertex-credentials.ts`). */
   trustSubjectToken(token: string): void
+  /** Storms: a fault answering every model call for a while (`faults.ts`). */
+  readonly faults: Faults
   /** Requests of one action (`generateContent`, `streamGenerateContent`, …). */
   calls(action?: string): RecordedRequest[]
   last(): RecordedRequest | undefined
@@ -90,7 +98,9 @@ export async function startFakeGemini(): Promise<FakeGemini> {
   let queue: Queued[] = []
   let handler: Handler | undefined
   const jobs = createVideoJobs()
+  const files = createFakeFiles()
   const world: VideoWorld = { jobs, url: '' }
+  const faults = createFaults()
 
   async function answer(recorded: RecordedRequest): Promise<Reply | undefined> {
     const index = queue.findIndex((q) => !q.when || q.when(recorded))
@@ -109,7 +119,8 @@ export async function startFakeGemini(): Promise<FakeGemini> {
     async fetch(req) {
       const url = new URL(req.url)
       if (req.method === 'POST' && url.pathname === '/v1/token') return tokens.exchange(req)
-      const text = await req.text()
+      const raw = new Uint8Array(await req.arrayBuffer())
+      const text = new TextDecoder().decode(raw)
       let body: any
       try {
         body = text ? JSON.parse(text) : undefined
@@ -117,7 +128,9 @@ export async function startFakeGemini(): Promise<FakeGemini> {
         body = undefined
       }
       const match = url.pathname.match(MODEL_RE)
-      const videoRoute = match ? undefined : interactionRoute(req.method, url.pathname)
+      const fileAction = match ? undefined : files.route(req.method, url.pathname, url.searchParams)
+      const videoRoute =
+        match || fileAction ? undefined : interactionRoute(req.method, url.pathname)
       const cancelName = match ? undefined : cancelTarget(url.pathname)
       const scope = url.pathname.match(/^\/v1beta1\/projects\/([^/]+)\/locations\/([^/]+)\//)
       const recorded: RecordedRequest = {
@@ -130,6 +143,7 @@ export async function startFakeGemini(): Promise<FakeGemini> {
         apiVersion: url.pathname.split('/')[1] ?? '',
         model: match?.[4] ?? (videoRoute ? body?.model : undefined),
         action:
+          fileAction ??
           videoRoute?.action ??
           (cancelName ? 'cancelOperation' : undefined) ??
           match?.[5] ??
@@ -145,6 +159,15 @@ export async function startFakeGemini(): Promise<FakeGemini> {
       const auth = authFailure(recorded, tokens.isIssued)
       if (auth) return googleErrorResponse(auth)
       if (listing) return listing
+      if (fileAction) {
+        const fault = await injectedFault(recorded)
+        return fault ?? files.handle(recorded, raw)
+      }
+      const storm = match && isModelCall(recorded.action)
+      const faulty = storm
+        ? faults.take(recorded.action === 'streamGenerateContent', req.signal)
+        : undefined
+      if (faulty) return faulty
       if (match && recorded.action) {
         const unknownField = fields.request(recorded.backend, recorded.action, body)
         if (unknownField) return googleErrorResponse(unknownField)
@@ -165,7 +188,9 @@ export async function startFakeGemini(): Promise<FakeGemini> {
         if ('status' in resolved) return googleErrorResponse(resolved)
         model = resolved
         if (recorded.action === 'generateContent' || recorded.action === 'streamGenerateContent') {
-          const refusal = checkGenerateBody(model, body, signatures, recorded.backend)
+          const refusal =
+            checkGenerateBody(model, body, signatures, recorded.backend) ??
+            files.checkFileParts(recorded, world.storage?.objects)
           if (refusal) return googleErrorResponse(refusal)
         }
         if (recorded.action === 'predict') {
@@ -245,6 +270,8 @@ export async function startFakeGemini(): Promise<FakeGemini> {
         world.storage = storage
       },
     }),
+    files,
+    faults,
     trustSubjectToken: (token) => {
       tokens.subjectTokens.add(token)
     },
@@ -257,6 +284,8 @@ export async function startFakeGemini(): Promise<FakeGemini> {
       queue = []
       handler = undefined
       jobs.reset()
+      files.reset()
+      faults.clear()
     },
     stop: () => server.stop(true),
   }

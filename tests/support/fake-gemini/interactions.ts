@@ -15,7 +15,11 @@ export interface VideoWorld {
   /** The fake's own URL (links it hands out point back at it). */
   url: string
   /** The bucket store outputs are written to (`gs://` URIs), when a test connected one. */
-  storage?: { write(bucket: string, name: string, bytes: Uint8Array, contentType: string): void }
+  storage?: {
+    write(bucket: string, name: string, bytes: Uint8Array, contentType: string): void
+    /** Objects by `bucket/name` (Vertex AI reads `gs://` file parts from them). */
+    objects?: Map<string, unknown>
+  }
 }
 
 const INTERACTIONS =

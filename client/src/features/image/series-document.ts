@@ -20,7 +20,8 @@ export type ResultDetail =
       /** The edit continued the source image's conversation on the server. */
       continued: boolean
       brandApplied: string[]
-      brandSkipped: { aspect: string; reason: string }[]
+      /** Why a requested kit part was not used (`code` older chats lack: then `reason` shows). */
+      brandSkipped: { aspect: string; reason: string; code?: string }[]
     }
   | {
       op: 'upscale'

@@ -6,6 +6,7 @@
  * progress only grows while a job runs. Also the elapsed time and the reason a job failed, in
  * message keys so it reads in the current language. Pure, so unit-tested.
  */
+import { JOB_FAILURE_CODES, type JobFailureCode } from '../../../../server/features/video/failures'
 import type { JobStatus, VideoJob } from '../../api/video'
 
 export const FINAL: ReadonlySet<JobStatus> = new Set(['succeeded', 'failed', 'cancelled'])
@@ -64,22 +65,14 @@ export function formatElapsed(seconds: number): string {
   return h ? `${h}:${two(m)}:${two(s % 60)}` : `${m}:${two(s % 60)}`
 }
 
-/** Failure codes the server gives jobs, each with a message of its own in both languages. */
-export const FAILURE_CODES = [
-  'video_blocked',
-  'video_rejected',
-  'video_failed',
-  'video_missing',
-  'video_expired',
-  'deadline_exceeded',
-  'start_lost',
-  'start_unconfirmed',
-  'cancelled',
-] as const
-export type FailureCode = (typeof FAILURE_CODES)[number]
+/** Failure codes the server gives jobs (its own table), each with a message in both languages. */
+export const FAILURE_CODES: readonly JobFailureCode[] = JOB_FAILURE_CODES
+export type FailureCode = JobFailureCode
 
 /** The message key of why a job did not finish (a code we do not know reads as the generic one). */
-export function failureOf(job: Pick<VideoJob, 'status' | 'error'>): FailureCode | 'unknown' {
+export function failureOf(
+  job: Pick<VideoJob, 'status'> & { error?: { code: string } }
+): FailureCode | 'unknown' {
   if (job.status !== 'failed' && job.status !== 'cancelled') return 'unknown'
   const code = job.error?.code ?? (job.status === 'cancelled' ? 'cancelled' : '')
   return (FAILURE_CODES as readonly string[]).includes(code) ? (code as FailureCode) : 'unknown'

@@ -6,9 +6,16 @@
  * browser).
  */
 import * as v from 'valibot'
-import { text, textList } from '../../../core/schema'
+import { text } from '../../../core/schema'
 import { BrandProfile } from '../../brand/profile'
-import { linksItsId, MEDIA_LINK_MESSAGE, mediaRefEntries, Title, Updated } from './common'
+import {
+  linksItsId,
+  MEDIA_LINK_MESSAGE,
+  mediaRefEntries,
+  savedNotes,
+  Title,
+  Updated,
+} from './common'
 
 export const MAX_BRAND_LOGOS = 20
 export const MAX_BRAND_IMAGES = 40
@@ -44,7 +51,7 @@ export const BrandAnalysisNotes = v.object({
     ),
     []
   ),
-  warnings: v.optional(textList(MAX_BRAND_WARNINGS, 2000), []),
+  warnings: v.optional(savedNotes(MAX_BRAND_WARNINGS, 2000), []),
 })
 
 export const BrandProfileDocument = v.object({

@@ -5,7 +5,8 @@
  * Pure valibot (shared with the browser).
  */
 import * as v from 'valibot'
-import { requiredText } from '../../../core/schema'
+import { Notice } from '../../../core/notice-schema'
+import { requiredText, text } from '../../../core/schema'
 import { MEDIA_ID } from '../../../storage/media-id'
 import { DOCUMENT_ID } from '../kinds'
 
@@ -66,3 +67,13 @@ export const boundedNumber = (min: number, max: number) =>
 
 export const positiveInteger = (max: number) =>
   v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max))
+
+/**
+ * A note kept with a result: coded (`{ code, params, message }`, worded by the UI), or the plain
+ * English text that documents saved before notes were coded hold (still read, shown as it is).
+ */
+export const SavedNote = (maxLength: number) => v.union([text(maxLength), Notice])
+export type SavedNote = string | Notice
+
+export const savedNotes = (maxItems: number, maxLength: number) =>
+  v.pipe(v.array(SavedNote(maxLength)), v.maxLength(maxItems))

@@ -2,10 +2,11 @@
  * @module library/schemas/image-series
  * A saved image series: the canvas items (each a stored image by media id, placed and sized on
  * the canvas, with the prompt that made it and a link to the item it was edited from) and the
- * series title. Pure valibot (shared with the browser).
+ * series title; each item keeps its brand check. Pure valibot (shared with the browser).
  */
 import * as v from 'valibot'
 import { text } from '../../../core/schema'
+import { KeptBrandCheck } from './brand-check'
 import { boundedNumber, MediaId, Timestamp, Title, Updated } from './common'
 
 export const MAX_CANVAS_ITEMS = 500
@@ -29,6 +30,8 @@ export const CanvasItem = v.object({
   prompt: v.optional(text(10_000), ''),
   title: v.optional(text(300), ''),
   createdAt: Timestamp,
+  /** How on brand the image was found (`POST /api/brand/check`), when it was checked. */
+  brandCheck: v.optional(KeptBrandCheck),
 })
 export type CanvasItem = v.InferOutput<typeof CanvasItem>
 

@@ -7,12 +7,14 @@ import * as v from 'valibot'
 import { text } from '../../../core/schema'
 import { LIBRARY_KINDS, type LibraryKind } from '../kinds'
 import { BrandProfileDocument } from './brand-profile'
+import { CampaignDocument } from './campaign'
 import { DocumentId, MediaId, Timestamp } from './common'
 import { ImageSeriesDocument } from './image-series'
 import { SeoProjectDocument } from './seo-project'
 
 export { DOCUMENT_ID, LIBRARY_BODY_LIMIT } from '../kinds'
 export { BrandProfileDocument } from './brand-profile'
+export { CampaignDocument } from './campaign'
 export { DocumentId, MediaId } from './common'
 export { ImageSeriesDocument } from './image-series'
 export { findInlineMedia } from './inline-media'
@@ -22,6 +24,7 @@ export const DOCUMENT_SCHEMAS = {
   'brand-profiles': BrandProfileDocument,
   'seo-projects': SeoProjectDocument,
   'image-series': ImageSeriesDocument,
+  campaigns: CampaignDocument,
 } as const
 
 export type DocumentOf<K extends LibraryKind> = v.InferOutput<(typeof DOCUMENT_SCHEMAS)[K]>

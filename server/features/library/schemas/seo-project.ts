@@ -15,14 +15,24 @@ import {
   CompetitorAnalysisReport,
   Competitors,
   ContentBrief,
+  PreflightFacts,
   PreflightIssue,
+  PreflightScoreParts,
   SeoDiagnosisReport,
   SolutionOption,
   Url,
 } from '../../seo/schemas'
 import { Property } from '../../seo/search-console/property'
 import { Chat } from './chat'
-import { boundedNumber, DocumentId, positiveInteger, Timestamp, Title, Updated } from './common'
+import {
+  boundedNumber,
+  DocumentId,
+  positiveInteger,
+  savedNotes,
+  Timestamp,
+  Title,
+  Updated,
+} from './common'
 import { Grounding, groundingEntries, KnowledgeList, KnowledgeRefs } from './grounding'
 
 /** Article versions kept per project (older ones are dropped). */
@@ -59,7 +69,7 @@ export const CompetitorAnalysis = v.object({
   ...CompetitorAnalysisReport.entries,
   ...groundingEntries,
   knowledge: KnowledgeRefs,
-  warnings: v.optional(textList(MAX_ANALYSIS_WARNINGS, 3000), []),
+  warnings: v.optional(savedNotes(MAX_ANALYSIS_WARNINGS, 3000), []),
   failures: v.optional(v.pipe(v.array(ReviewFailure), v.maxLength(10)), []),
 })
 
@@ -70,11 +80,13 @@ export const PreflightCheck = v.object({
   label: v.optional(text(300), ''),
   passed: v.boolean(),
   detail: v.optional(text(2000), ''),
+  facts: v.optional(PreflightFacts),
 })
 
 export const PreflightReport = v.object({
   score: boundedNumber(0, 100),
   scoreExplanation: v.optional(text(3000), ''),
+  scoreParts: v.optional(PreflightScoreParts),
   checks: v.optional(v.pipe(v.array(PreflightCheck), v.maxLength(40)), []),
   issues: v.optional(v.pipe(v.array(PreflightIssue), v.maxLength(60)), []),
   knowledge: KnowledgeRefs,
@@ -112,6 +124,8 @@ export const ARTICLE_SOURCES = [
   'polish',
   'illustrate',
   'auto-fix',
+  /** An illustration replaced by its brand fix. */
+  'brand-fix',
   'edit',
   'restore',
   'import',

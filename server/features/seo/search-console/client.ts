@@ -97,7 +97,16 @@ export function createSearchConsoleClient(options: {
         signal: init.signal ? AbortSignal.any([init.signal, timer]) : timer,
       })
     } catch (error) {
-      if (timer.aborted) throw errors.timeout('Search Console', error)
+      // Its own code: `upstream_timeout` is the AI's, and the UI would blame the wrong service.
+      if (timer.aborted)
+        throw new AppError(
+          504,
+          'search_console_timeout',
+          'Search Console did not answer in time.',
+          {
+            cause: error,
+          }
+        )
       throw errors.upstream(
         'search_console_unreachable',
         'Search Console could not be reached.',

@@ -7,7 +7,9 @@
 import pLimit from 'p-limit'
 import * as v from 'valibot'
 import { groundingFields } from '../../../ai/grounding'
+import type { Notice } from '../../../core/codes'
 import { AppError, errors } from '../../../core/errors'
+import { fieldIssue } from '../../../core/field-rules'
 import { UiLanguage } from '../../../core/schema'
 import { BrandProfile, projectFor } from '../../brand/profile'
 import type { StepContext } from '../../context'
@@ -15,6 +17,7 @@ import { Competitor, type Competitor as CompetitorShape, SeoDiagnosisReport } fr
 import { type CompetitorReview, reviewCompetitor } from './competitor-review'
 import { retrieveKnowledge } from './knowledge'
 import { describeLandscape } from './landscape'
+import { strategyNotice } from './notices'
 import { SiteUrl, SiteUrlText, sameSite, siteKey } from './site-url'
 
 export { CompetitorAnalysisResponse } from '../responses'
@@ -40,6 +43,7 @@ export type CompetitorAnalysisRequest = v.InferOutput<typeof CompetitorAnalysisR
 export interface ReviewFailure {
   id: string
   url: string
+  /** The error code (core/error-codes.ts) the UI words; `message` is its English text. */
   code: string
   message: string
 }
@@ -52,7 +56,7 @@ export async function analyzeCompetitors(
   const siteUrl = input.url ?? input.seoReport.siteUrl
   const project = projectFor(input.profile, siteUrl)
   const industry = input.profile.globalInfo.brand_industry
-  const warnings: string[] = []
+  const warnings: Notice[] = []
   const competitors = distinctCompetitors(input.competitors, siteUrl, warnings)
 
   const limit = pLimit(concurrency)
@@ -119,19 +123,17 @@ export async function analyzeCompetitors(
 function distinctCompetitors(
   list: readonly CompetitorShape[],
   siteUrl: string,
-  warnings: string[]
+  warnings: Notice[]
 ): CompetitorShape[] {
   const seen = new Set<string>()
   const out: CompetitorShape[] = []
   list.forEach((competitor, i) => {
     if (siteUrl && sameSite(competitor.url, siteUrl)) {
-      throw errors.invalidInput([
-        { field: `competitors.${i}.url`, message: 'Is your own site, not a competitor' },
-      ])
+      throw errors.invalidInput([fieldIssue(`competitors.${i}.url`, 'own_site')])
     }
     const key = siteKey(competitor.url) ?? competitor.url
     if (seen.has(key)) {
-      warnings.push(`${competitor.url} was listed twice; it is analyzed once.`)
+      warnings.push(strategyNotice('competitor_listed_twice', { url: competitor.url }))
       return
     }
     seen.add(key)

@@ -6,10 +6,12 @@
  */
 import * as v from 'valibot'
 import type { Grounding } from '../../../ai/types'
+import type { Notice } from '../../../core/codes'
 import { DATA_RULE, dataBlock, languageRule, sections } from '../../../core/prompt-blocks'
 import type { UiLanguage } from '../../../core/schema'
 import type { StepContext } from '../../context'
 import type { Competitor } from '../schemas'
+import { strategyNotice } from './notices'
 import { list, prose, score } from './output'
 import { normaliseSiteUrl, sameSite } from './site-url'
 
@@ -37,7 +39,7 @@ const SYSTEM = [
 export interface CompetitorReview {
   competitor: Competitor
   grounding: Grounding
-  warnings: string[]
+  warnings: Notice[]
 }
 
 export async function reviewCompetitor(
@@ -68,15 +70,12 @@ export async function reviewCompetitor(
     grounded: true,
     signal: ctx.signal,
   })
-  const warnings: string[] = []
+  const warnings: Notice[] = []
   let topArticle: Competitor['topArticle'] = null
   if (data.topArticle) {
     const url = normaliseSiteUrl(data.topArticle.url)
     if (url && sameSite(url, competitor.url)) topArticle = { ...data.topArticle, url }
-    else
-      warnings.push(
-        `The top article proposed for ${competitor.url} is not on that site; it was left out.`
-      )
+    else warnings.push(strategyNotice('top_article_off_site', { url: competitor.url }))
   }
   return {
     competitor: {

@@ -12,5 +12,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'gallery.tab.seo': 'SEO/GEO content',
   'gallery.tab.image': 'AI images',
   'gallery.tab.video': 'AI video',
+  'gallery.brandScore': 'Brand {score}',
+  'gallery.brandFix': 'Fix it for the brand',
   'gallery.chosen': 'In the box',
 }

@@ -10,5 +10,7 @@ export const zhCN = {
   'gallery.tab.seo': 'SEO/GEO 内容',
   'gallery.tab.image': 'AI 图片',
   'gallery.tab.video': 'AI 视频',
+  'gallery.brandScore': '品牌 {score}',
+  'gallery.brandFix': '按品牌修正',
   'gallery.chosen': '已放入输入框',
 } satisfies Record<string, string>

@@ -25,6 +25,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'saved.list.projects': 'Saved projects',
   'saved.list.profiles': 'Saved brand profiles',
   'saved.list.series': 'Saved image series',
+  'saved.list.campaigns': 'Saved campaigns',
   'saved.list.empty': 'Nothing saved yet.',
   'saved.list.loading': 'Loading the list…',
   'saved.list.updated': 'Updated {time}',

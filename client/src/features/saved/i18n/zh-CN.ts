@@ -22,6 +22,7 @@ export const zhCN = {
   'saved.list.projects': '已保存的项目',
   'saved.list.profiles': '已保存的品牌档案',
   'saved.list.series': '已保存的图片系列',
+  'saved.list.campaigns': '已保存的推广活动',
   'saved.list.empty': '还没有保存的内容。',
   'saved.list.loading': '正在载入列表…',
   'saved.list.updated': '更新于 {time}',

@@ -170,6 +170,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'seo.versions.source.polish': 'Polished',
   'seo.versions.source.illustrate': 'Illustrated',
   'seo.versions.source.auto-fix': 'Auto-fixed',
+  'seo.versions.source.brand-fix': 'Fixed for the brand',
   'seo.versions.source.edit': 'Edited by hand',
   'seo.versions.source.restore': 'Restored',
   'seo.versions.source.import': 'Imported',

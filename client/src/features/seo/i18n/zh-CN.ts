@@ -181,6 +181,7 @@ export const zhCN = {
   'seo.versions.source.polish': '润色后',
   'seo.versions.source.illustrate': '加入配图',
   'seo.versions.source.auto-fix': '自动修复后',
+  'seo.versions.source.brand-fix': '按品牌修正',
   'seo.versions.source.edit': '手动编辑',
   'seo.versions.source.restore': '恢复所得',
   'seo.versions.source.import': '导入',

@@ -5,7 +5,7 @@
  * that do not apply (no secondary keywords, no images, not English…) are left out.
  */
 import type { BrandProfile } from '../../../brand/profile'
-import type { ContentBrief, PreflightIssue } from '../../schemas'
+import type { ContentBrief, PreflightFacts, PreflightIssue } from '../../schemas'
 import { contentLanguage } from '../context'
 import { findImages, stripImages } from '../images-in-markdown'
 import { countWords, hasCjk, headings, paragraphs, plainText } from '../markdown'
@@ -23,12 +23,13 @@ export type CheckId =
   | 'image_alt'
   | 'readability'
 
-/** A check as the response lists it. */
+/** A check as the response lists it (`facts` for the measured ones: the UI words them). */
 export interface Check {
   id: string
   label: string
   passed: boolean
   detail: string
+  facts?: Facts
 }
 
 export interface Finding {
@@ -40,17 +41,7 @@ export interface Finding {
   facts: Facts
 }
 
-export interface Facts {
-  keyword?: string
-  count?: number
-  target?: number
-  min?: number
-  max?: number
-  value?: number
-  skippedLevel?: boolean
-  list?: string[]
-  cjk?: boolean
-}
+export type Facts = PreflightFacts
 
 export const DENSITY = { min: 0.5, max: 2.5 }
 export const LENGTH = { min: 0.8, max: 1.3 }

@@ -1,7 +1,9 @@
 /**
  * @module seo/writing/preflight/messages
  * What pre-flight tells the user, in the UI language (zh-CN or en): check labels, details written
- * from the measured facts, fix suggestions, and the score explanation.
+ * from the measured facts, fix suggestions, and the score explanation. Pure: the client words a
+ * report with the same tables (from each check's id and facts), so a saved report reads in the
+ * language the user has chosen now.
  */
 import type { UiLanguage } from '../../../../core/schema'
 import type { CheckId, Finding } from './checks'
@@ -15,20 +17,23 @@ export interface ScoreParts {
   applicable: number
   reviewPoints: number
   ratings: Record<ReviewDimension, number>
-  /** Labels of the checks that did not apply. */
-  left: string[]
+  /** The checks that did not apply. */
+  left: CheckId[]
 }
 
-interface Messages {
+/** What the words of a finding rest on. */
+export type Measured = Pick<Finding, 'id' | 'passed' | 'facts'>
+
+export interface Messages {
   label: Record<CheckId | ReviewDimension, string>
-  detail: (f: Finding) => string
-  suggestion: (f: Finding) => string
+  detail: (f: Measured) => string
+  suggestion: (f: Measured) => string
   explain: (p: ScoreParts) => string
 }
 
 const q = (s?: string) => `“${s ?? ''}”`
 
-function detailEn({ id, passed, facts: f }: Finding): string {
+function detailEn({ id, passed, facts: f }: Measured): string {
   switch (id) {
     case 'h1':
       return `${f.count} H1 heading(s); an article needs exactly one.`
@@ -63,7 +68,7 @@ function detailEn({ id, passed, facts: f }: Finding): string {
   }
 }
 
-function suggestionEn({ id, facts: f }: Finding): string {
+function suggestionEn({ id, facts: f }: Measured): string {
   switch (id) {
     case 'h1':
       return 'Use a single "# " title at the top and "## " for sections.'
@@ -92,7 +97,7 @@ function suggestionEn({ id, facts: f }: Finding): string {
   }
 }
 
-function detailZh({ id, passed, facts: f }: Finding): string {
+function detailZh({ id, passed, facts: f }: Measured): string {
   switch (id) {
     case 'h1':
       return `共有 ${f.count} 个 H1 标题；文章应当只有一个。`
@@ -123,7 +128,7 @@ function detailZh({ id, passed, facts: f }: Finding): string {
   }
 }
 
-function suggestionZh({ id, facts: f }: Finding): string {
+function suggestionZh({ id, facts: f }: Measured): string {
   switch (id) {
     case 'h1':
       return '顶部只保留一个 "# " 标题，小节使用 "## "。'
@@ -152,53 +157,58 @@ function suggestionZh({ id, facts: f }: Finding): string {
   }
 }
 
+const LABELS: Record<UiLanguage, Messages['label']> = {
+  en: {
+    h1: 'One H1 title',
+    h2_structure: 'Section structure (H2)',
+    keyword_in_h1: 'Main keyword in the title',
+    keyword_in_intro: 'Main keyword in the introduction',
+    keyword_density: 'Main keyword density',
+    secondary_keywords: 'Secondary keywords',
+    word_count: 'Length against the target',
+    negative_keywords: 'No banned words',
+    image_alt: 'Image alt text',
+    readability: 'Readability (Flesch)',
+    brandVoice: 'Brand voice (editorial review)',
+    searchIntent: 'Search intent coverage (editorial review)',
+    eeat: 'E-E-A-T (editorial review)',
+  },
+  'zh-CN': {
+    h1: '唯一的 H1 标题',
+    h2_structure: '小节结构（H2）',
+    keyword_in_h1: '标题包含主关键词',
+    keyword_in_intro: '开头包含主关键词',
+    keyword_density: '主关键词密度',
+    secondary_keywords: '次要关键词',
+    word_count: '篇幅与目标',
+    negative_keywords: '无品牌禁用词',
+    image_alt: '图片替代文本',
+    readability: '易读度（Flesch）',
+    brandVoice: '品牌语调（编辑审阅）',
+    searchIntent: '搜索意图覆盖（编辑审阅）',
+    eeat: 'E-E-A-T（编辑审阅）',
+  },
+}
+
 const MESSAGES: Record<UiLanguage, Messages> = {
   en: {
-    label: {
-      h1: 'One H1 title',
-      h2_structure: 'Section structure (H2)',
-      keyword_in_h1: 'Main keyword in the title',
-      keyword_in_intro: 'Main keyword in the introduction',
-      keyword_density: 'Main keyword density',
-      secondary_keywords: 'Secondary keywords',
-      word_count: 'Length against the target',
-      negative_keywords: 'No banned words',
-      image_alt: 'Image alt text',
-      readability: 'Readability (Flesch)',
-      brandVoice: 'Brand voice (editorial review)',
-      searchIntent: 'Search intent coverage (editorial review)',
-      eeat: 'E-E-A-T (editorial review)',
-    },
+    label: LABELS.en,
     detail: detailEn,
     suggestion: suggestionEn,
     explain: (p) =>
       `Score ${p.score}/100 = checks ${p.checkPoints}/60 + editorial review ${p.reviewPoints}/40. ` +
       `Checks: ${p.passed} of ${p.applicable} measured checks passed; each has a weight and the passed weight share is scaled to 60 points` +
-      `${p.left.length ? ` (not applicable here: ${p.left.join(', ')})` : ''}. ` +
+      `${p.left.length ? ` (not applicable here: ${p.left.map((id) => LABELS.en[id]).join(', ')})` : ''}. ` +
       `Review: brand voice ${p.ratings.brandVoice}/5, search intent ${p.ratings.searchIntent}/5, E-E-A-T ${p.ratings.eeat}/5; each rating r adds (r − 1) / 4 × 40 / 3 points.`,
   },
   'zh-CN': {
-    label: {
-      h1: '唯一的 H1 标题',
-      h2_structure: '小节结构（H2）',
-      keyword_in_h1: '标题包含主关键词',
-      keyword_in_intro: '开头包含主关键词',
-      keyword_density: '主关键词密度',
-      secondary_keywords: '次要关键词',
-      word_count: '篇幅与目标',
-      negative_keywords: '无品牌禁用词',
-      image_alt: '图片替代文本',
-      readability: '易读度（Flesch）',
-      brandVoice: '品牌语调（编辑审阅）',
-      searchIntent: '搜索意图覆盖（编辑审阅）',
-      eeat: 'E-E-A-T（编辑审阅）',
-    },
+    label: LABELS['zh-CN'],
     detail: detailZh,
     suggestion: suggestionZh,
     explain: (p) =>
       `得分 ${p.score}/100 = 规则检查 ${p.checkPoints}/60 + 编辑审阅 ${p.reviewPoints}/40。` +
       `规则检查：${p.applicable} 项适用检查中通过 ${p.passed} 项；每项有权重，通过的权重占比折算为 60 分` +
-      `${p.left.length ? `（本文不适用：${p.left.join('、')}）` : ''}。` +
+      `${p.left.length ? `（本文不适用：${p.left.map((id) => LABELS['zh-CN'][id]).join('、')}）` : ''}。` +
       `编辑审阅：品牌语调 ${p.ratings.brandVoice}/5，搜索意图 ${p.ratings.searchIntent}/5，E-E-A-T ${p.ratings.eeat}/5；每项评分 r 计 (r − 1) / 4 × 40 / 3 分。`,
   },
 }

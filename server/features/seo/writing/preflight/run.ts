@@ -11,7 +11,7 @@ import type { StepContext } from '../../../context'
 import type { KnowledgeRef } from '../../knowledge'
 import { Article, ContentBrief, type PreflightIssue } from '../../schemas'
 import { type Check, runChecks } from './checks'
-import { messagesFor } from './messages'
+import { messagesFor, type ScoreParts } from './messages'
 import { knowledgeFor, reviewArticle } from './review'
 import { checkList, scoreOf } from './score'
 
@@ -28,6 +28,8 @@ export type PreflightRequest = v.InferOutput<typeof PreflightRequest>
 export interface PreflightReport {
   score: number
   scoreExplanation: string
+  /** What the score is made of: the UI words the explanation from these. */
+  scoreParts: ScoreParts
   checks: Check[]
   issues: PreflightIssue[]
   knowledge: KnowledgeRef[]
@@ -51,6 +53,7 @@ export async function preflightCheck(
         suggestion: messages.suggestion(f),
         source: 'check' as const,
         checkId: f.id,
+        facts: f.facts,
       })),
     ...review.issues.map((issue) => ({
       type: issue.type,

@@ -19,7 +19,7 @@ import type { Review } from './review'
 
 export const CHECK_POINTS = 60
 export const REVIEW_POINTS = 40
-const ALL_CHECKS: CheckId[] = [
+export const ALL_CHECKS: CheckId[] = [
   'h1',
   'h2_structure',
   'keyword_in_h1',
@@ -57,9 +57,9 @@ export function scoreOf(findings: readonly Finding[], review: Review, ui: UiLang
       searchIntent: review.searchIntent.rating,
       eeat: review.eeat.rating,
     },
-    left: ALL_CHECKS.filter((id) => !seen.has(id)).map((id) => messages.label[id]),
+    left: ALL_CHECKS.filter((id) => !seen.has(id)),
   }
-  return { score, scoreExplanation: messages.explain(parts) }
+  return { score, scoreExplanation: messages.explain(parts), scoreParts: parts }
 }
 
 /** Checks as the UI lists them: the measured ones, then the three review ratings. */
@@ -71,6 +71,7 @@ export function checkList(findings: readonly Finding[], review: Review, ui: UiLa
       label: messages.label[f.id],
       passed: f.passed,
       detail: messages.detail(f),
+      facts: f.facts,
     })),
     ...DIMENSIONS.map((d) => ({
       id: `review_${d}`,
