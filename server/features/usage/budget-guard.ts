@@ -19,10 +19,14 @@ export interface BudgetGuardOptions {
   studioOf?(path: string): string
 }
 
-/** `/api/seo/…` -> `seo`; brand analysis and brand checks -> `brand`; else the first segment. */
+/**
+ * `/api/seo/…` -> `seo`; brand analysis and brand checks (of images, and of a video job's clip)
+ * -> `brand`; else the first segment (`campaigns`, `image`, `video`…).
+ */
 export function studioOf(path: string): string {
   const first = path.split('/')[2] ?? ''
-  if (first === 'analyze' || first.startsWith('brand')) return 'brand'
+  if (first === 'analyze' || first.startsWith('brand') || path.endsWith('/brand-check'))
+    return 'brand'
   return first || 'other'
 }
 

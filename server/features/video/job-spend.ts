@@ -12,6 +12,7 @@ import type { PriceQuote } from '../../ai/video-prices'
 import { mp4Seconds } from '../../media/mp4-duration'
 import type { JobContext } from './job-context'
 import type { VideoJobRecord } from './job-types'
+import type { ReleaseReason } from './release-reasons'
 
 /** A reservation holds this long past the job's deadline (longer than a finishing lease). */
 const RESERVATION_MARGIN_MS = 5 * 60_000
@@ -57,7 +58,7 @@ async function settleJob(
 export const releaseJob = (
   ctx: JobContext,
   job: Pick<VideoJobRecord, 'id' | 'reservation'>,
-  reason: string
+  reason: ReleaseReason
 ) => settleJob(ctx, job, { released: reason })
 
 /** Charged for the seconds the stored video holds, at the rate the job was quoted. */

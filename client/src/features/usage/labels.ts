@@ -14,6 +14,7 @@ const STUDIOS: Record<string, MessageKey> = {
   image: 'nav.image',
   video: 'nav.video',
   brand: 'nav.brand',
+  campaigns: 'nav.campaign',
 }
 
 export const studioLabel = (t: T, studio: string) =>
