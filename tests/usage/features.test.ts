@@ -58,3 +58,19 @@ test('a brand check is counted under brand, then refused once the budget is spen
   expect((await refused.json()).error).toMatchObject({ code: 'budget_exceeded' })
   expect(gemini.requests).toHaveLength(sent)
 })
+
+test('the API document gives these routes their 402, and the video job start and its brand check', async () => {
+  const { app } = instance(localSite(), gemini, at('2026-12-10T09:00:00Z'))
+  const doc = await (await app.request('/api/openapi.json')).json()
+  const refusal = (path: string) => JSON.stringify(doc.paths[path]?.post?.responses?.['402'] ?? '')
+  for (const path of [
+    '/api/campaigns/plan',
+    '/api/campaigns/posts',
+    '/api/campaigns/key-visual',
+    '/api/campaigns/recompose',
+    '/api/brand/check',
+    '/api/video/jobs',
+    '/api/video/jobs/{id}/brand-check',
+  ])
+    expect(refusal(path), path).toContain('budget_exceeded')
+})
