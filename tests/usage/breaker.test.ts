@@ -2,11 +2,15 @@
  * The spend meter and the circuit breaker both wrap model calls (issue 20's breaker, this
  * issue's meter): a budget refusal (402) is ours, not the service's, so it never counts towards
  * opening a model's circuit; and a call the open circuit answers at once was never sent, so it
- * is never charged. Through the real app, gateway and SDK against the fake Gemini.
+ * is never charged; deleting an uploaded file (free) is never refused. Through the real app,
+ * gateway and SDK against the fake Gemini.
  */
 import { afterAll, beforeEach, expect, test } from 'bun:test'
+import { type SpendMeter, withSpendMeter } from '../../server/ai/spend'
+import { AppError } from '../../server/core/errors'
+import { failure, gatewayFor } from '../ai/support'
 import { postJson } from '../support/app'
-import { startFakeGemini } from '../support/fake-gemini'
+import { fakeMp4, startFakeGemini } from '../support/fake-gemini'
 import { at, instance, localSite, OUTLINE, outline, usage } from './support'
 
 const gemini = await startFakeGemini()
@@ -53,4 +57,20 @@ test('calls the open circuit refuses are not sent and not charged', async () => 
   const report = await usage(app)
   expect(report.day.spentUsd).toBe(0)
   expect(report.day.calls).toEqual([])
+})
+
+test('a file the brand check uploaded is deleted even once the budget is spent', async () => {
+  const ai = gatewayFor(gemini)
+  gemini.files.script({ processingPolls: 0 })
+  const file = await ai.uploadFile({ bytes: fakeMp4(), mimeType: 'video/mp4' })
+  const refuses: SpendMeter = {
+    admit: async () => {
+      throw new AppError(402, 'budget_exceeded', 'spent')
+    },
+    record: () => {},
+  }
+  // Any other call is refused; the delete (Google bills nothing for it) goes out.
+  expect((await failure(withSpendMeter(refuses, () => ai.text({ prompt: 'x' })))).status).toBe(402)
+  await withSpendMeter(refuses, () => ai.deleteFile(file.name))
+  expect(gemini.calls('deleteFile')).toHaveLength(1)
 })

@@ -68,6 +68,8 @@ export interface CallOptions {
   retries?: number
   /** The caller's own signal, to tell a cancellation from a timeout. */
   signal?: AbortSignal
+  /** Google bills nothing for it and it must not be refused (deleting an uploaded file). */
+  unmetered?: boolean
 }
 
 /** A call's options under a total budget: the request's class (or `ms`), with its retries. */
@@ -146,7 +148,7 @@ export async function callModel<T>(
   run: (sdk: SdkClient, signal: AbortSignal) => Promise<T>,
   options: CallOptions
 ): Promise<T> {
-  const meter = spendMeter()
+  const meter = options.unmetered ? undefined : spendMeter()
   await meter?.admit(modelId)
   let answer: T
   try {
