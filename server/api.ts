@@ -27,6 +27,8 @@ import { libraryRoutes } from './features/library/routes'
 import { mediaRoutes } from './features/media/routes'
 import { seoRoutes } from './features/seo/routes'
 import { systemRoutes } from './features/system/routes'
+import { budgetGuard } from './features/usage/budget-guard'
+import { usageRoutes } from './features/usage/routes'
 import { videoRoutes } from './features/video/routes'
 
 /** The JSON API under `/api`: its own middleware chain, errors always as the JSON envelope. */
@@ -53,13 +55,24 @@ export function createApi(deps: AppDeps) {
       // Capabilities and the API's description stay open so the UI can tell that a key is needed.
       .route('/', systemRoutes(config, deps.ai))
       .route('/', docsRoutes({ routes, distDir: deps.distDir }))
-      .use('*', requireApiKey(config.apiKeys), modelResolution({ ai: deps.ai, callsModels }))
+      .use(
+        '*',
+        requireApiKey(config.apiKeys),
+        modelResolution({ ai: deps.ai, callsModels }),
+        // A video job reserves its own estimate (its dry run shows what is left).
+        budgetGuard({
+          ledger: deps.ledger,
+          refuseWhenSpent: (method, path) =>
+            callsModels(method, path) && !VIDEO_JOB_START.test(path),
+        })
+      )
       .route('/', brandRoutes(deps))
       .route('/brand', brandGuardRoutes(deps))
       .route('/seo', seoRoutes(deps))
       .route('/library', libraryRoutes(deps))
       .route('/image', imageRoutes(deps))
       .route('/video', videoRoutes(deps))
+      .route('/usage', usageRoutes(deps))
       .route('/campaigns', campaignRoutes(deps))
   )
 }
@@ -70,9 +83,15 @@ export const routeTable = (
   deps: Pick<AppDeps, 'store'>
 ) => [...api.routes, ...new Hono<AppEnv>().route('/media', mediaRoutes(deps.store)).routes]
 
-/** Every POST of a studio calls a model (saved work and video posters never do). */
+/** POSTs that never call a model: saved work, Search Console reports, WordPress publishing. */
+const NO_MODEL = ['/api/library/', '/api/seo/search-console/', '/api/seo/wordpress/']
+
+/** Starting a video job: it reserves its own estimate (a brand check of its clip does not). */
+const VIDEO_JOB_START = /^\/api\/video\/jobs\/?$/
+
+/** Every other POST of a studio calls a model (video posters are PUTs). */
 const callsModels = (method: string, path: string) =>
-  method === 'POST' && !path.startsWith('/api/library/')
+  method === 'POST' && !NO_MODEL.some((prefix) => path.startsWith(prefix))
 
 const ownBodyLimit = (path: string) =>
   path.startsWith('/api/library/') ||

@@ -5,6 +5,7 @@
  */
 import { MODEL_ROLES, type ModelIds, type ModelRole, ROLES } from './ai/models'
 import { DEFAULT_VIDEO_PRICES, readVideoPrices, type VideoPriceTable } from './ai/video-prices'
+import { SPEND_FIELDS, type SpendConfig, spendConfig } from './config-spend'
 import { type ApiKey, DEFAULT_WORKSPACE } from './core/auth'
 import {
   boolean,
@@ -21,6 +22,7 @@ import type { LogFormat, LogLevel } from './core/logger'
 
 export type AiBackend = 'none' | 'developer' | 'vertex'
 
+export type { SpendConfig } from './config-spend'
 export { type ApiKey, DEFAULT_WORKSPACE } from './core/auth'
 export type { LogFormat, LogLevel } from './core/logger'
 export const WORKSPACE_NAME = /^[a-z0-9][a-z0-9-]{0,31}$/
@@ -55,6 +57,7 @@ export interface Config {
     readonly gcsEndpoint?: string
   }
   readonly video: VideoConfig
+  readonly spend: SpendConfig
   readonly jinaApiKey?: string
   /** Jina Reader base URL (overridable for tests); the page URL is appended to it. */
   readonly jinaReaderUrl: string
@@ -121,11 +124,16 @@ export class ConfigError extends Error {
   override name = 'ConfigError'
 }
 
-/** `name:key` names the key's workspace; a bare key belongs to the default one. */
+/**
+ * `name:key` names the key's workspace; a bare key belongs to the default one; `+name:key` is
+ * an admin key (its own workspace, and it may read every workspace's usage).
+ */
 function parseApiKey(entry: string): ApiKey {
   const colon = entry.indexOf(':')
   if (colon < 0) return { workspace: DEFAULT_WORKSPACE, key: entry }
-  return { workspace: entry.slice(0, colon), key: entry.slice(colon + 1).trim() }
+  const admin = entry.startsWith('+')
+  const workspace = entry.slice(admin ? 1 : 0, colon)
+  return { workspace, key: entry.slice(colon + 1).trim(), ...(admin ? { admin } : {}) }
 }
 
 const apiKeys = refine(
@@ -133,7 +141,7 @@ const apiKeys = refine(
     list,
     (entries) =>
       entries.map(parseApiKey).every((k) => WORKSPACE_NAME.test(k.workspace) && k.key.length > 0),
-    'must be a comma-separated list of keys, each optionally named as workspace:key (a workspace name is 1-32 lowercase letters, digits or dashes, starting with a letter or digit; a key containing ":" must be named)',
+    'must be a comma-separated list of keys, each optionally named as workspace:key or +workspace:key for an admin key (a workspace name is 1-32 lowercase letters, digits or dashes, starting with a letter or digit; a key containing ":" must be named)',
     (entries) => entries.map(parseApiKey)
   ),
   (keys) => new Set(keys.map((k) => k.key)).size === keys.length,
@@ -211,6 +219,7 @@ const ENV_FIELDS = {
   VIDEO_JOB_DEADLINE_MINUTES: integer(20, 1, 360),
   VIDEO_EVENTS_POLL_MS: integer(5_000, 10, 60_000),
   VIDEO_PRICES: text,
+  ...SPEND_FIELDS,
   AIS_DEMO: boolean,
   AIS_DEMO_SITE: httpUrl,
   SEARCH_CONSOLE_ENDPOINT: httpUrl,
@@ -302,6 +311,7 @@ export function loadConfig(env: Env = process.env): Config {
       eventsPollMs: e.VIDEO_EVENTS_POLL_MS,
       ...videoPrices(e.VIDEO_PRICES),
     },
+    spend: spendConfig(e, (problem) => new ConfigError(`Invalid configuration: ${problem}.`)),
     jinaApiKey: e.JINA_API_KEY,
     jinaReaderUrl: e.JINA_READER_URL ?? 'https://r.jina.ai',
     cse: cseKey && cseId ? { apiKey: cseKey, id: cseId } : undefined,

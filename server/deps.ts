@@ -4,10 +4,11 @@
  * gateway pointed at the fake Gemini, a store on a temporary folder) to `createApp`.
  */
 import { createAiGateway } from './ai/gateway'
-import type { Config } from './config'
+import { type Config, DEFAULT_WORKSPACE } from './config'
 import { createDrain, type Drain } from './core/drain'
 import { createLogger } from './core/logger'
 import type { FeatureDeps } from './features/context'
+import { lazyLedger } from './lazy-ledger'
 import { createBlobStore } from './storage'
 
 export interface AppDeps extends FeatureDeps {
@@ -31,15 +32,25 @@ export function createDeps(config: Config, overrides: Partial<AppDeps> = {}): Ap
         ...config.apiKeys.map((k) => k.key),
       ],
     })
+  const store = overrides.store ?? createBlobStore(config.storage, log)
+  const clock = overrides.clock ?? (() => new Date())
   return {
     config,
     log,
     ai: overrides.ai ?? createAiGateway({ ai: config.ai, log }),
-    store: overrides.store ?? createBlobStore(config.storage, log),
+    store,
     distDir: overrides.distDir,
     drain: overrides.drain ?? createDrain(),
-    clock: overrides.clock ?? (() => new Date()),
+    clock,
     fetchPolicy: overrides.fetchPolicy,
     searchConsoleAuth: overrides.searchConsoleAuth,
+    ledger:
+      overrides.ledger ??
+      lazyLedger({ store, log, clock, spend: config.spend, workspaces: workspacesOf(config) }),
   }
 }
+
+/** The default workspace and every one a key names. */
+const workspacesOf = (config: Config) => [
+  ...new Set([DEFAULT_WORKSPACE, ...config.apiKeys.map((k) => k.workspace)]),
+]

@@ -3,7 +3,8 @@
  * Process entry: config -> deps -> app -> Bun.serve. On SIGTERM (Cloud Run scale-in) it stops
  * accepting connections, ends event streams with `server_restarting`, lets in-flight requests
  * finish, answers the ones still waiting on an upstream at 7 s with the same 503 (`core/drain`),
- * and exits within 8 s.
+ * writes the priced calls still in memory to the ledger and exits within 8 s (9 s at worst, when
+ * requests outlive the grace and the store is slow: inside Cloud Run's 10 s).
  */
 import { catalogueWarnings } from './ai/models'
 import { createApp } from './app'
@@ -15,6 +16,8 @@ import { appRootFrom, findClientDist, logDistChoice } from './static'
 const SHUTDOWN_GRACE_MS = 7_700
 /** When work still waiting on an upstream is cut, so its request is answered before the exit. */
 const LAST_CALL_MS = 7_000
+/** What the ledger's last write may take at exit. */
+const LEDGER_FLUSH_MS = 1_000
 const STARTUP_NOTES_DELAY_MS = 100
 /** Bun's maximum; long model calls set no timeout of their own (SSE disables it per request). */
 const IDLE_TIMEOUT_S = 255
@@ -66,9 +69,17 @@ async function main(): Promise<void> {
       deps.log.warn('requests still waiting on an upstream: answering them server_restarting')
       deps.drain.lastCall()
     }, LAST_CALL_MS)
-    // The log is written once per tick: what is buffered goes out first (a blocked pipe gets 200 ms).
+    // Priced calls still in memory go to the ledger before the instance goes (a slow store gets
+    // 1 s), then the log, written once per tick (a blocked pipe gets 200 ms).
     const exit = () =>
-      Promise.race([deps.log.flush(), Bun.sleep(200)]).finally(() => process.exit(0))
+      Promise.race([
+        deps.ledger.flush().catch((error: unknown) => {
+          deps.log.error('ledger not flushed at shutdown', { err: error })
+        }),
+        Bun.sleep(LEDGER_FLUSH_MS),
+      ])
+        .then(() => Promise.race([deps.log.flush(), Bun.sleep(200)]))
+        .finally(() => process.exit(0))
     const force = setTimeout(() => {
       deps.log.warn('drain took too long; exiting with requests still open')
       void exit()

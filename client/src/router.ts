@@ -53,6 +53,12 @@ export const router = createRouter({
       meta: { titleKey: 'video.title' },
     },
     {
+      path: '/usage',
+      name: 'usage',
+      component: () => import('./pages/UsagePage.vue'),
+      meta: { titleKey: 'nav.usage' },
+    },
+    {
       path: '/campaign/:campaignId([a-z0-9][a-z0-9-]{0,63})?',
       name: 'campaign',
       component: () => import('./pages/CampaignPage.vue'),

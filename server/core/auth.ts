@@ -15,6 +15,8 @@ import { errors } from './errors'
 export interface ApiKey {
   readonly workspace: string
   readonly key: string
+  /** May read every workspace's usage (`+name:key` in `API_KEYS`). */
+  readonly admin?: boolean
 }
 
 /** The workspace of unnamed keys, and of every request when no keys are configured. */
@@ -31,9 +33,11 @@ const digest = (value: string) => new Bun.CryptoHasher('sha256').update(value).d
 export const requireApiKey = (keys: readonly ApiKey[]): MiddlewareHandler<AppEnv> => {
   const expected = keys.map((k) => digest(k.key))
   const workspaces = keys.map((k) => k.workspace)
+  const admins = keys.map((k) => k.admin === true)
   return async function requireApiKey(c, next) {
     if (expected.length === 0) {
       c.set('workspace', DEFAULT_WORKSPACE)
+      c.set('admin', false)
       return next()
     }
     if (c.req.method === 'OPTIONS') return next()
@@ -42,6 +46,7 @@ export const requireApiKey = (keys: readonly ApiKey[]): MiddlewareHandler<AppEnv
     const index = given ? matchingIndex(expected, digest(given.trim())) : -1
     if (index < 0) throw errors.unauthorized()
     c.set('workspace', workspaces[index] as string)
+    c.set('admin', admins[index] === true)
     return next()
   }
 }

@@ -11,10 +11,11 @@
 
 /**
  * What a table's codes name: error envelope codes, notices beside results, reasons inside them,
- * why a video job failed, the rule a request field broke. The values of an `error` table describe the code; the others are the
+ * why a video job failed, why a paid job's reservation was released, the rule a request field
+ * broke. The values of an `error` table describe the code; the others are the
  * English text shown when the UI has no words of its own.
  */
-export type CodeKind = 'error' | 'notice' | 'reason' | 'job-failure' | 'field-rule'
+export type CodeKind = 'error' | 'notice' | 'reason' | 'job-failure' | 'release' | 'field-rule'
 
 export type NoticeParams = Record<string, string | number>
 

@@ -19,6 +19,8 @@ export type AppEnv = {
     log: Logger
     /** Whose saved work and jobs the request sees (set by the API-key middleware). */
     workspace: string
+    /** The key may read every workspace's usage (an admin key in `API_KEYS`). */
+    admin: boolean
     /** The process's shutdown (set by the drain guard). */
     drain: Drain
     /** Aborts the request's work when its client leaves or the process must exit (drain guard). */

@@ -31,6 +31,9 @@ export const ERROR_CODES = defineCodes('error', {
   // Access and limits.
   unauthorized: 'An API key is required.',
   rate_limited: 'This server’s request limit was reached; Retry-After says when to retry.',
+  forbidden: 'The key may not read this (another workspace’s usage needs an admin key).',
+  budget_exceeded:
+    'The workspace’s AI budget (day or month) cannot hold the call or job; details say how much is left and when it resets. Nothing was sent to Google.',
   // What was asked for.
   not_found: 'Nothing exists at this path or id.',
   method_not_allowed: 'The path does not take this method.',

@@ -11,6 +11,7 @@ import type { AppEnv } from '../core/context'
 import type { Logger } from '../core/logger'
 import type { FetchPolicy } from '../core/safe-fetch'
 import type { BlobStore } from '../storage/types'
+import type { Ledger } from './usage/ledger'
 
 /** The app's dependencies as features see them (built in `server/deps.ts`). */
 export interface FeatureDeps {
@@ -19,6 +20,8 @@ export interface FeatureDeps {
   ai: AiGateway
   store: BlobStore
   clock: () => Date
+  /** Per-workspace AI spend: prices calls, holds paid jobs' estimates, enforces budgets. */
+  ledger: Ledger
   /** What the safe fetcher may reach; the strict policy from config when absent (tests pass one). */
   fetchPolicy?: FetchPolicy
   /** Search Console credentials; Application Default Credentials when absent (tests pass a file). */

@@ -56,6 +56,7 @@ function stepDoc<M>(load: () => Promise<M>, doc: StepDoc<keyof M>, streaming: bo
   const schema = async () => (await load())[response] as Schema
   return {
     upstream: true,
+    metered: true,
     ...rest,
     responses: { 200: { description: answer ?? 'The result', schema } },
     ...(streaming ? { events: textStreamEvents(schema) } : {}),

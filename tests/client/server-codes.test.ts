@@ -10,6 +10,7 @@
 import { describe, expect, test } from 'bun:test'
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { usageMessages } from '../../client/src/features/usage/i18n'
 import { videoMessages } from '../../client/src/features/video/i18n'
 import { serverCodeMessages } from '../../client/src/i18n/server-codes'
 import { ERROR_RULES } from '../../client/src/i18n/server-codes/rules'
@@ -112,6 +113,18 @@ describe('every server code has words in both languages', () => {
       LOCALES.filter(
         (locale) =>
           !(videoMessages[locale] as Record<string, string>)[`video.failure.${code}`]?.trim()
+      ).map((locale) => `${code} (${locale})`)
+    )
+    expect(missing).toEqual([])
+  })
+
+  test('released reservations: the usage page words each reason and each job failure', () => {
+    const codes = [...codesOf('release'), ...codesOf('job-failure')]
+    expect(codesOf('release').length).toBeGreaterThan(0)
+    const missing = codes.flatMap((code) =>
+      LOCALES.filter(
+        (locale) =>
+          !(usageMessages[locale] as Record<string, string>)[`usage.reason.${code}`]?.trim()
       ).map((locale) => `${code} (${locale})`)
     )
     expect(missing).toEqual([])

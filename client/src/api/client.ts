@@ -9,6 +9,7 @@ import type { AppType } from '../../../server/app'
 import { authHeaders } from './access-key'
 import { ApiError, type ApiResponse, errorFromResponse, isAbort, networkError } from './errors'
 import { noteModelsRevision } from './models-revision'
+import { noteApiAnswer } from './spend-signal'
 
 export { ApiError, isAbort }
 
@@ -26,6 +27,7 @@ export async function request<R extends ApiResponse>(
     throw networkError(error)
   }
   noteModelsRevision(response.headers)
+  noteApiAnswer((response as { url?: string }).url ?? '')
   if (!response.ok) throw await errorFromResponse(response)
   try {
     return (await response.json()) as Awaited<ReturnType<R['json']>>

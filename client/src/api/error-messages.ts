@@ -37,7 +37,11 @@ const byStatus = (status: number): ErrorRule => {
   return rule('input', 'input')
 }
 
-export function describeError(error: ApiError): ErrorDescription {
+/**
+ * @param locale formats a refused budget's amounts and reset time (the browser's default when
+ *   absent).
+ */
+export function describeError(error: ApiError, locale?: string): ErrorDescription {
   const known = ruleOf(error.code, error.details)
   const rule = known ?? byStatus(error.status)
   const fields = error.fieldIssues
@@ -47,6 +51,7 @@ export function describeError(error: ApiError): ErrorDescription {
     hint: `error.why.${hint}`,
     params: {
       ...detailParams(error.details),
+      ...(error.code === 'budget_exceeded' ? budgetParams(error.details, locale) : {}),
       status: error.status,
       seconds: error.retryAfterSeconds ?? 0,
     },
@@ -79,4 +84,22 @@ function reasonOf(details: unknown): ErrorDescription['reason'] {
   const params =
     typeof reasonParams === 'object' && reasonParams !== null ? (reasonParams as MessageParams) : {}
   return { code: reasonCode, params }
+}
+
+/** A refused budget's figures (402 `budget_exceeded`): what is left of what, and when it resets. */
+function budgetParams(details: unknown, locale?: string): MessageParams {
+  const d = (details ?? {}) as { budgetUsd?: unknown; remainingUsd?: unknown; resetsAt?: unknown }
+  const usd = (n: unknown) =>
+    typeof n === 'number'
+      ? new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(n)
+      : '—'
+  const at = typeof d.resetsAt === 'string' ? new Date(d.resetsAt) : undefined
+  return {
+    budget: usd(d.budgetUsd),
+    remaining: usd(d.remainingUsd),
+    resetsAt:
+      at && !Number.isNaN(at.getTime())
+        ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at)
+        : '—',
+  }
 }

@@ -9,6 +9,7 @@
 import { EventSourceParserStream } from 'eventsource-parser/stream'
 import { authHeaders } from './access-key'
 import { ApiError, errorFromResponse, isAbort, networkError } from './errors'
+import { noteApiAnswer } from './spend-signal'
 import type { VideoJob } from './video'
 
 export interface JobProgressEvent {
@@ -74,7 +75,11 @@ export async function readJobEvents(
       if (event.id && /^\d+$/.test(event.id)) last = Math.max(last, Number(event.id))
       if (event.event === 'status' && isJob(data)) {
         handlers.onStatus(data)
-        if (FINAL.has(data.status)) over = true
+        if (FINAL.has(data.status)) {
+          over = true
+          // An ended job was charged or released.
+          noteApiAnswer(response.url || `/api/video/jobs/${jobId}/events`)
+        }
       } else if (event.event === 'progress' && isProgress(data)) {
         handlers.onProgress(data)
       }

@@ -9,6 +9,7 @@
 import { EventSourceParserStream } from 'eventsource-parser/stream'
 import { authHeaders } from './access-key'
 import { ApiError, errorFromResponse, heard, isAbort, networkError } from './errors'
+import { noteApiAnswer } from './spend-signal'
 
 export interface StreamSource {
   title: string
@@ -60,8 +61,21 @@ export async function postEventStream<T>(
   if (!response.ok) throw await errorFromResponse(response)
   if (!response.body) throw streamIncomplete()
   const requestId = response.headers.get('X-Request-Id') ?? undefined
+  try {
+    return await readEvents<T>(response.body, requestId, options)
+  } finally {
+    // However it ended, the stream was paid for as far as it went.
+    noteApiAnswer(url)
+  }
+}
+
+async function readEvents<T>(
+  body: NonNullable<Response['body']>,
+  requestId: string | undefined,
+  options: StreamOptions
+): Promise<T> {
   // A reader loop rather than `for await`: not every browser iterates streams yet.
-  const events = response.body
+  const events = body
     .pipeThrough(new TextDecoderStream())
     .pipeThrough(new EventSourceParserStream())
     .getReader()

@@ -26,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   'nav.seo': 'SEO content',
   'nav.image': 'AI images',
   'nav.video': 'AI video',
+  'nav.usage': 'AI usage',
   'nav.brand': 'Brand profile',
   'brand.title': 'Brand profile',
   'lang.label': 'Language',

@@ -25,6 +25,7 @@ export const zhCN = {
   'nav.seo': 'SEO 内容',
   'nav.image': 'AI 图片',
   'nav.video': 'AI 视频',
+  'nav.usage': 'AI 用量',
   'nav.brand': '品牌档案',
   'brand.title': '品牌档案',
   'lang.label': '语言',

@@ -18,6 +18,7 @@ import { rulesOf } from '../models'
 import type { RequestCorrection } from '../request-correction'
 import { isRetryable, outageOf, retryAfterSeconds } from '../retry'
 import { createSdkClient, type SdkClient, type SdkClientOptions } from '../sdk-client'
+import { meteredStream, recordAnswer, spendMeter } from '../spend'
 import type { Deadline } from '../types'
 
 export interface GeminiContext {
@@ -67,6 +68,8 @@ export interface CallOptions {
   retries?: number
   /** The caller's own signal, to tell a cancellation from a timeout. */
   signal?: AbortSignal
+  /** Google bills nothing for it and it must not be refused (deleting an uploaded file). */
+  unmetered?: boolean
 }
 
 /** A call's options under a total budget: the request's class (or `ms`), with its retries. */
@@ -134,16 +137,25 @@ export async function generate(
   return response
 }
 
-/** Any SDK call on the model's client, with the call's budget, bounded retries and mapped errors. */
+/**
+ * Any SDK call on the model's client, with the call's budget, bounded retries and mapped errors;
+ * the request's spend meter admits it first (past the budget nothing is sent) and is told what
+ * the answer used (`ai/spend`).
+ */
 export async function callModel<T>(
   ctx: GeminiContext,
   modelId: string,
   run: (sdk: SdkClient, signal: AbortSignal) => Promise<T>,
   options: CallOptions
 ): Promise<T> {
+  const meter = options.unmetered ? undefined : spendMeter()
+  await meter?.admit(modelId)
+  let answer: T
   try {
     const sdk = await ctx.client(modelId)
-    return await withRetry(
+    // Admitted by the meter first: a budget refusal (402) never reaches the breaker, so it is not
+    // an outage; a call the open circuit refuses has no answer, so nothing is charged for it.
+    answer = await withRetry(
       () =>
         ctx.breaker.call(
           ctx.ai.backend,
@@ -156,9 +168,14 @@ export async function callModel<T>(
   } catch (error) {
     throw callFailure(error, options)
   }
+  recordAnswer(meter, modelId, answer)
+  return answer
 }
 
-/** Opens a stream; retried only until the first byte (a started answer is never repeated). */
+/**
+ * Opens a stream; retried only until the first byte (a started answer is never repeated). The
+ * spend meter admits it first and records what it used when it ends.
+ */
 export async function openStream(
   ctx: GeminiContext,
   modelId: string,
@@ -166,7 +183,9 @@ export async function openStream(
   config: GenerateContentConfig,
   options: CallOptions
 ): Promise<AsyncGenerator<GenerateContentResponse>> {
-  return ctx.correction.send(modelId, config, async (shaped) => {
+  const meter = spendMeter()
+  await meter?.admit(modelId)
+  const frames = await ctx.correction.send(modelId, config, async (shaped) => {
     try {
       const sdk = await ctx.client(modelId)
       const stream = await withRetry(
@@ -193,6 +212,7 @@ export async function openStream(
       throw callFailure(error, options)
     }
   })
+  return meteredStream(meter, modelId, frames)
 }
 
 /** Which failures of a call count against its model's circuit. */

@@ -73,7 +73,8 @@ export async function deleteFile(ctx: GeminiContext, modelId: string, name: stri
     ctx,
     modelId,
     (sdk, abortSignal) => sdk.files.delete({ name, config: { abortSignal } }),
-    { budget, retries: 0 }
+    // Also once the check that uploaded it has spent the budget.
+    { budget, retries: 0, unmetered: true }
   )
 }
 

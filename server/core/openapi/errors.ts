@@ -20,7 +20,7 @@ export const ERROR_ENVELOPE: Json = {
         message: { type: 'string', examples: ['The request is invalid.'] },
         details: {
           description:
-            'Depends on the code: `issues` for invalid_input and inline_media, `retryAfterSeconds` for rate_limited, upstream_rate_limited, upstream_unavailable and server_restarting (with `circuit: "open"` when the model\'s circuit answered without calling it), `maxBytes` for payload_too_large, `currentEtag` and `reason` for precondition_failed, `variable` for not_configured.',
+            'Depends on the code: `issues` for invalid_input and inline_media, `retryAfterSeconds` for rate_limited, upstream_rate_limited, upstream_unavailable and server_restarting (with `circuit: "open"` when the model\'s circuit answered without calling it), `maxBytes` for payload_too_large, `currentEtag` and `reason` for precondition_failed, `variable` for not_configured, `period`, `budgetUsd`, `spentUsd`, `reservedUsd`, `remainingUsd`, `requiredUsd` and `resetsAt` for budget_exceeded.',
         },
       },
       required: ['code', 'message'],
@@ -34,7 +34,12 @@ export const ERROR_ENVELOPE: Json = {
 const STATUS: Record<number, { description: string; codes: readonly string[] }> = {
   400: { description: 'The request is invalid', codes: ['invalid_input', 'malformed_json'] },
   401: { description: 'An API key is required', codes: ['unauthorized'] },
-  402: { description: 'Over the workspace budget', codes: [] },
+  402: {
+    description:
+      "Over the workspace's AI budget: nothing was sent to the model; `details` say what is left and when it resets",
+    codes: ['budget_exceeded'],
+  },
+  403: { description: 'This key may not do this', codes: [] },
   404: { description: 'Not found', codes: ['not_found'] },
   409: { description: 'Conflict', codes: [] },
   412: { description: 'The version given is not the current one', codes: [] },
@@ -96,6 +101,7 @@ export function errorStatuses(doc: RouteDoc, traits: RouteTraits): Map<number, s
   if (traits.jsonBody) add(415)
   if (traits.api) add(429)
   if (traits.api) add(500)
+  if (doc.metered) add(402)
   // While the process shuts down (SIGTERM) any API request may be told to go elsewhere.
   if (traits.api) add(503, ['server_restarting'])
   if (doc.upstream) {

@@ -89,6 +89,8 @@ export interface RouteDoc {
   errors?: Record<number, readonly string[]>
   /** Calls a model or another service: 502, 503 and 504 are documented. */
   upstream?: boolean
+  /** Its model calls count against the workspace's budget: 402 `budget_exceeded` is documented. */
+  metered?: boolean
   examples: readonly [ExampleDoc, ...ExampleDoc[]]
 }
 

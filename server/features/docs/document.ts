@@ -32,6 +32,10 @@ export const TAGS = [
     description: 'Brand profiles, SEO projects and image series kept on the server, with ETags.',
   },
   { name: 'Media', description: 'Stored images and videos by id: immutable, with byte ranges.' },
+  {
+    name: 'Usage',
+    description: "AI spend per workspace, priced call by call, against the workspace's budget.",
+  },
   { name: 'System', description: 'What this deployment can do, and this reference.' },
 ]
 

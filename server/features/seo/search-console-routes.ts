@@ -64,6 +64,8 @@ export const searchConsoleRoutes = (deps: FeatureDeps) => {
       '/search-console/report',
       ...step(report, 'SearchConsoleReportRequest', 'searchConsoleReport', {
         operationId: 'searchConsoleReport',
+        // Search Console and WordPress, not a model: never over the AI budget.
+        metered: false,
         summary: "A property's last 28 days against the 28 before",
         description:
           'By query, page, query and page, and day; read in pages (`startRow`) up to the row cap, which is reported; kept for the project and the day. Quick wins, cannibalisation and gaps follow the rules in the README.',
@@ -89,6 +91,8 @@ export const searchConsoleRoutes = (deps: FeatureDeps) => {
       '/search-console/page',
       ...step(page, 'PageHistoryRequest', 'pageHistory', {
         operationId: 'searchConsolePage',
+        // Search Console and WordPress, not a model: never over the AI budget.
+        metered: false,
         summary: 'One page day by day (a published article)',
         tag,
         response: 'PageHistoryResponse',

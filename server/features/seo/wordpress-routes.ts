@@ -105,6 +105,8 @@ export const wordPressRoutes = (deps: FeatureDeps) => {
       '/wordpress/publish',
       ...step(publish, 'WordPressPublishRequest', 'publishToWordPress', {
         operationId: 'publishToWordPress',
+        // Search Console and WordPress, not a model: never over the AI budget.
+        metered: false,
         summary: 'Publish the article to WordPress as a draft',
         description:
           'Illustrations first (`/wp/v2/media`, with alt text), then the post (`status: draft`) with title, slug, excerpt, featured image, categories and tags (created when missing). Publishing the same project again updates its draft; a post already published there is `409 wordpress_already_published`.',

@@ -11,6 +11,7 @@ import { errors } from '../../core/errors'
 import { jobFailure } from './failures'
 import { finishJob } from './finish-job'
 import type { JobContext } from './job-context'
+import { releaseJob } from './job-spend'
 import { jobKey, readJob, updateJob } from './job-store'
 import { isTerminal, type JobError, type JobStatus, type VideoJobRecord } from './job-types'
 
@@ -76,7 +77,10 @@ async function expire(ctx: JobContext, key: string, job: VideoJobRecord) {
   return settle(ctx, key, 'failed', jobFailure('deadline_exceeded', { minutes }))
 }
 
-/** Ends a job (unless another instance ended it first: its outcome stands). */
+/**
+ * Ends a job (unless another instance ended it first: its outcome stands) and releases what it
+ * held of the budget, naming why (a release after a charge changes nothing).
+ */
 async function settle(ctx: JobContext, key: string, status: JobStatus, error: JobError) {
   const at = ctx.clock().toISOString()
   const updated = await updateJob(ctx.store, key, (job) =>
@@ -85,5 +89,6 @@ async function settle(ctx: JobContext, key: string, status: JobStatus, error: Jo
       : { ...job, status, error, updatedAt: at, finishedAt: at, finishing: undefined }
   )
   if (!updated) throw errors.notFound('The video job')
+  if (updated.job.status !== 'succeeded') await releaseJob(ctx, updated.job, error.code)
   return updated.job
 }

@@ -10,26 +10,25 @@
  * not found" (404) made nothing either: the job is planned once more on the model that now stands
  * in for it, and that job's record names it (and the one it replaced).
  */
-import { quoteVideo } from '../../ai/video-prices'
 import type { VideoImage, VideoSource } from '../../ai/video-types'
 import { toAppError } from '../../core/error-handler'
 import { AppError, errors } from '../../core/errors'
 import { loadMedia, mediaKey } from '../../storage/media'
+import { estimateOf, type JobEstimate } from './estimate'
 import { jobFailure } from './failures'
 import { claimKey, fingerprintOf, idempotencyDigest, jobOfKey, releaseKey } from './idempotency'
 import { loadImage } from './inputs'
 import type { JobContext } from './job-context'
 import { newJobId } from './job-ids'
+import { budgetFor, releaseJob, reserveJob } from './job-spend'
 import { createJobRecord, jobKey, outputPrefix, readJob, updateJob } from './job-store'
 import type { JobInputs, VideoJobRecord, VideoJobView } from './job-types'
 import { type JobPlan, planJob } from './plan'
 import { viewOf } from './progress'
 import type { CreateVideoJobRequest } from './schemas'
 
-export type JobEstimate = ReturnType<typeof estimateOf>
-
 export type CreateResult =
-  | { kind: 'estimate'; estimate: JobEstimate }
+  | { kind: 'estimate'; estimate: JobEstimate & { budget: Awaited<ReturnType<typeof budgetFor>> } }
   | { kind: 'job'; job: VideoJobView; replayed: boolean }
 
 /** Failures after which the service may have started (and billed) the job. */
@@ -40,28 +39,6 @@ const UNCONFIRMED = new Set([
   'cancelled',
   'internal',
 ])
-
-function estimateOf(ctx: JobContext, plan: JobPlan) {
-  const price = quoteVideo(
-    { prices: ctx.video.prices, configured: ctx.video.configuredPrices },
-    {
-      modelId: plan.modelId,
-      resolution: plan.params.resolution,
-      seconds: plan.params.durationSeconds,
-      audio: plan.params.audio,
-    }
-  )
-  return {
-    dryRun: true as const,
-    model: { role: plan.role, id: plan.modelId },
-    backend: plan.backend,
-    api: plan.api,
-    mode: plan.mode,
-    ...plan.params,
-    /** Null when the price table has no entry for the model. */
-    price: price ?? null,
-  }
-}
 
 /** The job a key already made, as a replayed answer. */
 async function replayOf(
@@ -147,7 +124,12 @@ async function createOnce(
   // The successor must be another model; the same one again would be a loop.
   if (replaces === plan.modelId) throw errors.upstream('upstream_not_found', NOT_FOUND)
   const estimate = estimateOf(ctx, plan)
-  if (options.dryRun) return { kind: 'estimate', estimate }
+  if (options.dryRun) {
+    return {
+      kind: 'estimate',
+      estimate: { ...estimate, budget: await budgetFor(ctx, estimate.price) },
+    }
+  }
 
   const [first, last, refs] = await Promise.all([
     input.firstFrame && loadImage(ctx.store, input.firstFrame, 'firstFrame'),
@@ -178,6 +160,14 @@ async function createOnce(
       : undefined
   const output =
     plan.api === 'predictLongRunning' && ctx.bucket ? outputPrefix(ctx.workspace, id) : undefined
+  const deadlineAt = new Date(now.getTime() + ctx.video.jobDeadlineMs).toISOString()
+  // Before anything is written or sent: past the budget this is the 402.
+  const reservation = await reserveJob(ctx, {
+    id,
+    modelId: plan.modelId,
+    price: estimate.price,
+    deadlineAt,
+  })
   const record: VideoJobRecord = {
     version: 1,
     id,
@@ -192,18 +182,23 @@ async function createOnce(
     inputs,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
-    deadlineAt: new Date(now.getTime() + ctx.video.jobDeadlineMs).toISOString(),
+    deadlineAt,
+    reservation,
     ...(poster ? { poster } : {}),
     ...(estimate.price ? { price: estimate.price } : {}),
     ...(digest ? { idempotencyKey: digest } : {}),
     ...(output ? { outputPrefix: output } : {}),
   }
-  await createJobRecord(ctx.store, key, record)
+  await createJobRecord(ctx.store, key, record).catch(async (error: unknown) => {
+    await releaseJob(ctx, record, 'not_started')
+    throw error
+  })
 
   if (digest) {
     const claim = await claimKey(ctx.store, ctx.workspace, digest, { jobId: id, fingerprint })
     if (!claim.won) {
       await ctx.store.delete(key)
+      await releaseJob(ctx, record, 'duplicate')
       const replay = await replayOf(ctx, claim.jobId)
       if (!replay) {
         throw new AppError(
@@ -267,6 +262,7 @@ async function startFailed(
 ): Promise<AppError> {
   const appError = toAppError(error)
   if (!UNCONFIRMED.has(appError.code)) {
+    await releaseJob(ctx, record, 'start_refused')
     await ctx.store.delete(key)
     if (digest) await releaseKey(ctx.store, ctx.workspace, digest)
     // Nothing was made: say which model the service did not know, so it can be planned anew.
@@ -280,6 +276,7 @@ async function startFailed(
   }
   const at = ctx.clock().toISOString()
   ctx.log.warn('video start unconfirmed', { job: record.id, code: appError.code })
+  await releaseJob(ctx, record, 'start_unconfirmed')
   await updateJob(ctx.store, key, (job) => ({
     ...job,
     status: 'failed',

@@ -12,6 +12,7 @@ import { PreconditionFailed } from '../../storage/types'
 import { removeOutput } from './finish-job'
 import { releaseKey } from './idempotency'
 import type { JobContext } from './job-context'
+import { releaseJob } from './job-spend'
 import { jobKey, readJob } from './job-store'
 import { isTerminal, type VideoJobRecord } from './job-types'
 
@@ -40,6 +41,8 @@ export async function deleteJob(ctx: JobContext, id: string): Promise<void> {
   }
   if (!deleted) throw errors.notFound('The video job')
   const job = deleted
+  // A job deleted before it ended is not charged (one that ended has settled already).
+  if (!isTerminal(job.status)) await releaseJob(ctx, job, 'deleted')
   await Promise.all([
     job.video && ctx.store.delete(mediaKey(job.video.id)),
     job.poster?.source === 'upload' && ctx.store.delete(mediaKey(job.poster.id)),

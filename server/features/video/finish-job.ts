@@ -12,6 +12,7 @@ import type { DownloadedVideo, VideoOutput } from '../../ai/video-types'
 import { errors } from '../../core/errors'
 import { mediaKey, saveMedia } from '../../storage/media'
 import type { JobContext } from './job-context'
+import { chargeJob, releaseJob } from './job-spend'
 import { updateJob } from './job-store'
 import { isTerminal, type VideoJobRecord } from './job-types'
 
@@ -35,10 +36,14 @@ export async function finishJob(
   if (!leased) throw errors.notFound('The video job')
   if (leased.job.finishing?.by !== me) return leased.job
 
-  let media: Awaited<ReturnType<typeof saveMedia>>
+  let media: Awaited<ReturnType<typeof saveMedia>> | undefined
+  let bytes: Uint8Array
   try {
     const video = await fetchOutput(ctx, job, output)
-    media = await saveMedia(ctx.store, video.bytes, video.mimeType, { role: 'video', job: job.id })
+    bytes = video.bytes
+    if (bytes.byteLength > 0) {
+      media = await saveMedia(ctx.store, bytes, video.mimeType, { role: 'video', job: job.id })
+    }
   } catch (error) {
     // Hand the lease back so the next look can try again.
     await updateJob(ctx.store, key, (j) =>
@@ -46,14 +51,16 @@ export async function finishJob(
     ).catch(() => undefined)
     throw error
   }
+  if (!media) return endEmpty(ctx, key, me)
   const at = ctx.clock().toISOString()
+  const stored = media
   const done = await updateJob(ctx.store, key, (j) =>
     isTerminal(j.status)
       ? undefined
       : {
           ...j,
           status: 'succeeded',
-          video: media,
+          video: stored,
           reported: undefined,
           finishing: undefined,
           updatedAt: at,
@@ -66,7 +73,30 @@ export async function finishJob(
   }
   if (job.outputPrefix) await removeOutput(ctx, job.outputPrefix)
   ctx.log.info('video stored', { job: job.id, media: media.id, size: media.size })
+  if (done.job.status === 'succeeded' && done.job.video?.id === media.id) {
+    await chargeJob(ctx, done.job, bytes)
+  }
   return done.job
+}
+
+/** The service delivered an empty file: the job fails and is not charged. */
+async function endEmpty(ctx: JobContext, key: string, me: string): Promise<VideoJobRecord> {
+  const at = ctx.clock().toISOString()
+  const ended = await updateJob(ctx.store, key, (j) =>
+    isTerminal(j.status) || j.finishing?.by !== me
+      ? undefined
+      : {
+          ...j,
+          status: 'failed',
+          error: { code: 'video_missing', message: 'The video service delivered an empty video.' },
+          finishing: undefined,
+          updatedAt: at,
+          finishedAt: at,
+        }
+  )
+  if (!ended) throw errors.notFound('The video job')
+  if (ended.job.status === 'failed') await releaseJob(ctx, ended.job, 'empty')
+  return ended.job
 }
 
 async function fetchOutput(

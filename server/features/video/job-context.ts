@@ -11,12 +11,15 @@ import type { AppEnv } from '../../core/context'
 import type { Logger } from '../../core/logger'
 import type { BlobStore } from '../../storage/types'
 import type { FeatureDeps } from '../context'
+import type { Ledger } from '../usage/ledger'
 
 export interface JobContext {
   ai: AiGateway
   store: BlobStore
   log: Logger
   clock: () => Date
+  /** The workspace's spend: a job reserves its estimate and settles on what it delivered. */
+  ledger: Pick<Ledger, 'reserve' | 'settle' | 'budget'>
   workspace: string
   video: VideoConfig
   /** The bucket media are stored in, when the store is Cloud Storage. */
@@ -35,6 +38,7 @@ export const jobContext = (deps: FeatureDeps, c: Context<AppEnv>): JobContext =>
   store: deps.store,
   log: c.get('log') ?? deps.log,
   clock: deps.clock,
+  ledger: deps.ledger,
   workspace: c.get('workspace'),
   video: deps.config.video,
   // A start can take its whole budget: only after that is a job without a handle lost.

@@ -25,9 +25,10 @@ export const jobDocs = {
     operationId: 'createVideoJob',
     summary: 'Start a video job (or price it)',
     description:
-      'Answers `202` with the job and its `Location`; the video is made in the background: poll `GET /api/video/jobs/{id}` or listen to its events. With an `Idempotency-Key`, repeating the request answers the job the key made (`Idempotent-Replayed: true`), never a second paid job; the key with another request is `422 idempotency_key_reused`. `?dryRun=1` answers the plan and its price (`200`) and starts nothing. A mode or model this deployment cannot run is `501` naming the one that can.',
+      'Answers `202` with the job and its `Location`; the video is made in the background: poll `GET /api/video/jobs/{id}` or listen to its events. With an `Idempotency-Key`, repeating the request answers the job the key made (`Idempotent-Replayed: true`), never a second paid job; the key with another request is `422 idempotency_key_reused`. `?dryRun=1` answers the plan, its price and what is left of the workspace budget (`200`) and starts nothing; a job whose price the budget cannot hold is `402 budget_exceeded`, before anything is sent. A mode or model this deployment cannot run is `501` naming the one that can.',
     tag,
     upstream: true,
+    metered: true,
     requestHeaders: ['Idempotency-Key'],
     responses: {
       200: { description: 'Dry run: the plan and its price', schema: schema('JobEstimate') },
@@ -147,6 +148,7 @@ export const jobDocs = {
       "Gemini watches the clip (through the Files API on the Developer API; the bucket's `gs://` object, or inline bytes without Cloud Storage, on Vertex AI) and judges the logo, typography, voice and anything the brand rules out; the first and last frames, which the client draws from the video and sends, are measured against the palette. The result is stored on the job (`brandCheck`) and the job answered; a job already checked against the same brand version answers what it holds. Send `profileId` or `profile`, not both.",
     tag,
     upstream: true,
+    metered: true,
     params: { id },
     responses: { 200: { description: 'The job with its brand check', schema: schema('VideoJob') } },
     errors: {

@@ -6,15 +6,12 @@
  * again and decide again. Whatever several instances do at once, each change is applied to the
  * record the others left, and none is lost.
  */
-import { AppError } from '../../core/errors'
-import type { BlobStore } from '../../storage/types'
-import { PreconditionFailed } from '../../storage/types'
+import { compareAndSwap } from '../../storage/cas'
+import type { BlobObject, BlobStore } from '../../storage/types'
 import type { VideoJobRecord } from './job-types'
 
 export const JOBS_PREFIX = 'jobs/video/'
 const JSON_TYPE = 'application/json'
-/** Attempts of one change under contention before giving up with a 503. */
-const CAS_TRIES = 8
 
 export const jobsPrefix = (workspace: string) => `${JOBS_PREFIX}${workspace}/`
 export const jobKey = (workspace: string, id: string) => `${jobsPrefix(workspace)}${id}.json`
@@ -31,10 +28,13 @@ const encode = (job: VideoJobRecord) => new TextEncoder().encode(JSON.stringify(
 
 export async function readJob(store: BlobStore, key: string): Promise<StoredJob | undefined> {
   const object = await store.readWithMeta(key)
-  if (!object) return undefined
-  const job = JSON.parse(new TextDecoder().decode(object.bytes)) as VideoJobRecord
-  return { job, generation: object.meta.generation }
+  return object && parseJob(object)
 }
+
+const parseJob = (object: BlobObject): StoredJob => ({
+  job: JSON.parse(new TextDecoder().decode(object.bytes)) as VideoJobRecord,
+  generation: object.meta.generation,
+})
 
 /** Writes a new record; throws `PreconditionFailed` if the key is taken. */
 export async function createJobRecord(store: BlobStore, key: string, job: VideoJobRecord) {
@@ -53,29 +53,11 @@ export async function updateJob(
   store: BlobStore,
   key: string,
   change: (job: VideoJobRecord) => VideoJobRecord | undefined
-): Promise<StoredJob | undefined> {
-  for (let attempt = 1; attempt <= CAS_TRIES; attempt++) {
-    const current = await readJob(store, key)
-    if (!current) return undefined
+): Promise<{ job: VideoJobRecord } | undefined> {
+  return compareAndSwap<{ job: VideoJobRecord } | undefined>(store, key, (object) => {
+    if (!object) return { value: undefined }
+    const current = parseJob(object)
     const next = change(current.job)
-    if (!next) return current
-    try {
-      const meta = await store.put(key, encode(next), {
-        contentType: JSON_TYPE,
-        ifGenerationMatch: current.generation,
-      })
-      return { job: next, generation: meta.generation }
-    } catch (error) {
-      if (!(error instanceof PreconditionFailed)) throw error
-      await Bun.sleep(Math.random() * 5 * attempt)
-    }
-  }
-  throw new AppError(
-    503,
-    'storage_busy',
-    'The job is being changed by others; try again shortly.',
-    {
-      headers: { 'Retry-After': '1' },
-    }
-  )
+    return next ? { value: { job: next }, write: encode(next) } : { value: current }
+  })
 }

@@ -89,4 +89,6 @@ export interface VideoJobRecord extends Omit<VideoJobView, 'progress'> {
   finishing?: { by: string; until: string }
   /** Store key prefix the service writes its output under (Veo with Cloud Storage). */
   outputPrefix?: string
+  /** What the job holds of its workspace's budget (`job-spend`), to charge or release it. */
+  reservation?: { day: string; micros: number }
 }

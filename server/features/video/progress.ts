@@ -30,6 +30,7 @@ export function viewOf(job: VideoJobRecord, now: Date): VideoJobView {
     idempotencyKey: _key,
     finishing: _finishing,
     outputPrefix: _output,
+    reservation: _reservation,
     ...view
   } = job
   return { ...view, progress: progressOf(job, now) }

@@ -8,6 +8,7 @@ import * as v from 'valibot'
 import { GROUNDING_ENTRIES } from '../../ai/grounding-schema'
 import { MediaRefSchema } from '../../storage/media-schema'
 import { VideoCheckSchema } from '../brand-guard/responses'
+import { BudgetView } from '../usage/responses'
 import { VIDEO_MODES, VIDEO_RATIOS, VIDEO_RESOLUTIONS } from './schemas'
 
 const ROLES = ['video', 'veo', 'veoFast'] as const
@@ -108,6 +109,10 @@ export const JobEstimate = v.object({
   price: v.pipe(
     v.nullable(PriceQuote),
     v.description('Null when the price table has no entry for the model.')
+  ),
+  budget: v.pipe(
+    BudgetView,
+    v.description("What is left of the workspace's AI budget today and this month.")
   ),
 })
 export type JobEstimate = v.InferOutput<typeof JobEstimate>

@@ -25,7 +25,7 @@ import { handleInteraction, interactionRoute, type VideoWorld } from './interact
 import { createModelService, type ModelService } from './listing'
 import { createTokenAuthority } from './oauth'
 import { checkPredictBody, predictAnswer } from './predict'
-import { respond } from './replies'
+import { respond, tokensOf } from './replies'
 import { loadRequestFieldCheck } from './request-fields'
 import { checkGenerateBody, resolveModel } from './rules'
 import type { Handler, RecordedRequest, Reply } from './types'
@@ -231,6 +231,7 @@ export async function startFakeGemini(): Promise<FakeGemini> {
       }
       return respond(reply, recorded.action === 'streamGenerateContent', {
         backend: recorded.backend,
+        promptTokens: Math.max(1, tokensOf(recorded.promptText)),
         signs,
         sign,
       })

@@ -26,6 +26,8 @@ export const renderedContentFor = (queries: readonly string[]) =>
 
 export interface ReplyContext {
   backend: 'developer' | 'vertex'
+  /** The request's prompt size in tokens, for `usageMetadata` (about four characters each). */
+  promptTokens?: number
   /** The model signs its function calls and images (Gemini 3): a signature per part. */
   signs: boolean
   sign(): string
@@ -53,10 +55,37 @@ function groundingMetadata(g: Grounding, ctx: ReplyContext) {
   }
 }
 
+/** About four characters a token, as Google's own rule of thumb. */
+export const tokensOf = (text: string | undefined) => (text ? Math.ceil(text.length / 4) : 0)
+/** Google's count for one generated 1024x1024 image. */
+export const IMAGE_TOKENS = 1290
+
+interface Usage {
+  promptTokenCount: number
+  candidatesTokenCount: number
+  thoughtsTokenCount?: number
+  totalTokenCount: number
+}
+
+/** `usageMetadata` as the service reports it: the reply's own figures, else counted. */
+function usageOf(reply: Reply, ctx: ReplyContext, answered: number, thoughts?: string): Usage {
+  const own = reply.usage ?? {}
+  const prompt = own.promptTokenCount ?? ctx.promptTokens ?? 10
+  const candidates = own.candidatesTokenCount ?? answered
+  const thinking = own.thoughtsTokenCount ?? tokensOf(thoughts)
+  return {
+    promptTokenCount: prompt,
+    candidatesTokenCount: candidates,
+    ...(thinking ? { thoughtsTokenCount: thinking } : {}),
+    totalTokenCount: prompt + candidates + thinking,
+  }
+}
+
 function candidateResponse(
   parts: unknown[],
   extra: Record<string, unknown> = {},
-  finishReason?: string
+  finishReason?: string,
+  usage: Usage = { promptTokenCount: 10, candidatesTokenCount: 10, totalTokenCount: 20 }
 ) {
   return {
     candidates: [
@@ -67,7 +96,7 @@ function candidateResponse(
         ...extra,
       },
     ],
-    usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 10, totalTokenCount: 20 },
+    usageMetadata: usage,
     modelVersion: 'fake',
     responseId: crypto.randomUUID(),
   }
@@ -99,7 +128,8 @@ export function frames(reply: Reply, ctx: ReplyContext): unknown[] {
       functionCall: { name: reply.functionCall.name, args: reply.functionCall.args },
       ...signed(),
     })
-    return [candidateResponse(parts, {}, 'STOP')]
+    const answered = tokensOf(reply.text) + tokensOf(JSON.stringify(reply.functionCall))
+    return [candidateResponse(parts, {}, 'STOP', usageOf(reply, ctx, answered, reply.thoughts))]
   }
   if ('image' in reply || 'images' in reply) {
     const images = 'image' in reply ? [reply.image] : reply.images
@@ -111,18 +141,23 @@ export function frames(reply: Reply, ctx: ReplyContext): unknown[] {
         ...('thought' in image && image.thought ? { thought: true } : signed()),
       })
     }
-    return [candidateResponse(parts, {}, 'STOP')]
+    const answered = tokensOf(reply.text) + images.length * IMAGE_TOKENS
+    return [candidateResponse(parts, {}, 'STOP', usageOf(reply, ctx, answered))]
   }
   if ('chunks' in reply) {
     const meta = groundingMetadata(reply, ctx)
     const last = reply.chunks.length - 1
-    return reply.chunks.map((text, i) =>
-      candidateResponse(
+    // The service counts cumulatively: each frame's usage covers the answer so far.
+    let answered = 0
+    return reply.chunks.map((text, i) => {
+      answered += tokensOf(text)
+      return candidateResponse(
         [...(i === 0 ? thoughtPart(reply.thoughts) : []), { text }],
         i === last && meta ? { groundingMetadata: meta } : {},
-        i === last ? (reply.finishReason ?? 'STOP') : undefined
+        i === last ? (reply.finishReason ?? 'STOP') : undefined,
+        usageOf(i === last ? reply : { ...reply, usage: undefined }, ctx, answered, reply.thoughts)
       )
-    )
+    })
   }
   if ('json' in reply || 'text' in reply || 'finishReason' in reply) {
     const r = reply as {
@@ -137,7 +172,8 @@ export function frames(reply: Reply, ctx: ReplyContext): unknown[] {
       candidateResponse(
         [...thoughtPart(r.thoughts), ...(text === undefined ? [] : [{ text }])],
         meta ? { groundingMetadata: meta } : {},
-        r.finishReason ?? 'STOP'
+        r.finishReason ?? 'STOP',
+        usageOf(reply, ctx, tokensOf(text), r.thoughts)
       ),
     ]
   }

@@ -62,6 +62,8 @@ export type Reply = (
 ) & {
   /** Wait this long before answering. */
   delayMs?: number
+  /** `usageMetadata` figures to report instead of the counted ones (the last frame's, streamed). */
+  usage?: { promptTokenCount?: number; candidatesTokenCount?: number; thoughtsTokenCount?: number }
 }
 
 export type Handler = (request: RecordedRequest) => Reply | undefined | Promise<Reply | undefined>

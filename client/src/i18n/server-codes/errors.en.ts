@@ -22,6 +22,8 @@ export const errorsEn: Record<Key, string> = {
   'error.cause.wordpress': 'WordPress did not accept the request',
   'error.cause.setup': 'Not set up on this server',
   'error.cause.access': 'Access key required',
+  'error.cause.forbidden': 'Not allowed with this key',
+  'error.cause.budget': 'AI budget used up',
   'error.cause.missing': 'Not found',
   'error.cause.conflict': 'Changed or not ready',
   'error.cause.mode': 'Not available in this mode',
@@ -116,6 +118,12 @@ export const errorsEn: Record<Key, string> = {
   'error.why.videoTooLarge':
     'This clip is too large to send to the AI service without a Cloud Storage bucket; ask your administrator to set one.',
   'error.why.server': 'Something went wrong on the server; try again in a moment.',
+  'error.why.forbidden':
+    'This access key may only see its own workspace. Ask an administrator for an admin key to see other workspaces.',
+  'error.why.budgetDay':
+    "This workspace's AI budget for today does not cover this request ({remaining} left of {budget}); nothing was sent to the AI service. It resets at {resetsAt}.",
+  'error.why.budgetMonth':
+    "This workspace's AI budget for this month does not cover this request ({remaining} left of {budget}); nothing was sent to the AI service. It resets at {resetsAt}.",
   'error.why.network': 'Check your connection, then try again.',
   'error.why.badResponse': 'The server sent an answer that could not be read (HTTP {status}).',
 

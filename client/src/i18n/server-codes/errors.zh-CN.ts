@@ -19,6 +19,8 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'error.cause.wordpress': 'WordPress 未接受请求',
   'error.cause.setup': '此服务器尚未设置',
   'error.cause.access': '需要访问密钥',
+  'error.cause.forbidden': '此密钥无权访问',
+  'error.cause.budget': 'AI 预算不足',
   'error.cause.missing': '找不到',
   'error.cause.conflict': '内容已变更或尚未就绪',
   'error.cause.mode': '当前模式不可用',
@@ -89,6 +91,12 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'error.why.videoTooLarge':
     '没有配置 Cloud Storage 存储桶时，这段视频太大，无法发送给 AI 服务；请联系管理员配置存储桶。',
   'error.why.server': '服务器出了点问题，请稍后重试。',
+  'error.why.forbidden':
+    '此访问密钥只能查看自己的工作区。如需查看其他工作区，请向管理员索取管理员密钥。',
+  'error.why.budgetDay':
+    '本工作区今日的 AI 预算不足以完成此请求（预算 {budget}，剩余 {remaining}），未向 AI 服务发送任何内容。预算将于 {resetsAt} 重置。',
+  'error.why.budgetMonth':
+    '本工作区本月的 AI 预算不足以完成此请求（预算 {budget}，剩余 {remaining}），未向 AI 服务发送任何内容。预算将于 {resetsAt} 重置。',
   'error.why.network': '请检查网络连接，然后重试。',
   'error.why.badResponse': '服务器返回了无法识别的响应（HTTP {status}）。',
 

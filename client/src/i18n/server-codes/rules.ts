@@ -22,6 +22,8 @@ export type Cause =
   | 'wordpress'
   | 'setup'
   | 'access'
+  | 'forbidden'
+  | 'budget'
   | 'missing'
   | 'conflict'
   | 'mode'
@@ -75,6 +77,9 @@ export const HINTS = [
   'storageBusy',
   'storedUnreadable',
   'access',
+  'forbidden',
+  'budgetDay',
+  'budgetMonth',
   'missing',
   'conflict',
   'notReady',
@@ -121,6 +126,9 @@ export const ERROR_RULES: Record<ErrorCode | ClientErrorCode, ErrorRule> = {
   url_not_allowed: input('urlNotAllowed'),
   cancelled: rule('server', 'server', true),
   unauthorized: rule('access', 'access'),
+  forbidden: rule('forbidden', 'forbidden'),
+  // Not worth a retry button: the same request is refused until the period resets.
+  budget_exceeded: rule('budget', 'budgetDay'),
   rate_limited: rule('limit', 'rateLimited', true),
   not_found: rule('missing', 'missing'),
   method_not_allowed: rule('server', 'server'),
@@ -195,5 +203,10 @@ export function ruleOf(code: string, details?: unknown): ErrorRule | undefined {
   const variable = (details as { variable?: unknown } | undefined)?.variable
   if (code === 'not_configured' && typeof variable === 'string' && !/GEMINI|VERTEX/.test(variable))
     return rule('setup', 'setup')
+  if (
+    code === 'budget_exceeded' &&
+    (details as { period?: unknown } | undefined)?.period === 'month'
+  )
+    return rule('budget', 'budgetMonth')
   return ERROR_RULES[code as keyof typeof ERROR_RULES]
 }

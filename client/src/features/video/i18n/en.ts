@@ -80,6 +80,12 @@ export const en: Record<keyof typeof zhCN, string> = {
   'video.confirm.priceSource': 'Price list as read on {date}.',
   'video.confirm.priceConfigured': 'Price set in the server configuration.',
   'video.confirm.noPrice': 'No price is known for this model; Google’s bill is what counts.',
+  'video.confirm.budget': 'Budget left',
+  'video.confirm.budget.day': '{remaining} of {budget} today',
+  'video.confirm.budget.month': '{remaining} of {budget} this month',
+  'video.confirm.noBudget': 'No spending limit',
+  'video.confirm.overBudget':
+    'This job costs more than is left of the budget: starting it will be refused, and nothing is paid.',
   'video.confirm.start': 'Confirm and start',
   'video.confirm.starting': 'Starting…',
   'video.jobs.title': 'Video jobs',

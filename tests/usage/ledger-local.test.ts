@@ -1,0 +1,4 @@
+import { ledgerContract } from './ledger-contract'
+import { localSite } from './support'
+
+ledgerContract('local disk', localSite)
