@@ -6,7 +6,7 @@
  *
  * Usage: bun scripts/deploy/service.ts flags|render service.yaml NAME=value…
  *   e.g. render service.yaml SERVICE=ais-studio IMAGE=europe-west1-docker.pkg.dev/p/ais/ais-studio:abc1234 \
- *        GEMINI_SECRET=gemini-api-key API_KEYS_SECRET= BUCKET= RUNTIME_SERVICE_ACCOUNT=
+ *        GEMINI_SECRET=gemini-api-key API_KEYS_SECRET= SECRETS_KEY_SECRET= BUCKET= RUNTIME_SERVICE_ACCOUNT=
  */
 import { deployFlags } from './flags'
 import { readService, SpecError, toKnative } from './spec'

@@ -10,7 +10,13 @@ const ROOT = join(import.meta.dir, '..', '..')
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8')
 
 test('CI, package scripts, bunfig and the e2e runner never ask for retries', () => {
-  for (const path of ['.ci/run', 'package.json', 'bunfig.toml', 'scripts/test-e2e.ts']) {
+  for (const path of [
+    '.ci/run',
+    'scripts/test.sh',
+    'package.json',
+    'bunfig.toml',
+    'scripts/test-e2e.ts',
+  ]) {
     expect({ path, retries: read(path).match(/--retry\b|\bretry\s*=|--rerun/g) }).toEqual({
       path,
       retries: null,

@@ -31,6 +31,7 @@ test('verify-deploy and scripts/deploy run without node_modules', () => {
     'IMAGE=i',
     'GEMINI_SECRET=g',
     'API_KEYS_SECRET=',
+    'SECRETS_KEY_SECRET=',
     'BUCKET=',
     'RUNTIME_SERVICE_ACCOUNT='
   )

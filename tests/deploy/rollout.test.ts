@@ -108,6 +108,7 @@ describe('a rollout whose smoke test passes', () => {
       IMAGE: image,
       GEMINI_SECRET: 'gemini-api-key',
       API_KEYS_SECRET: 'ais-api-keys',
+      SECRETS_KEY_SECRET: '',
       BUCKET: SMOKE_BUCKET,
       RUNTIME_SERVICE_ACCOUNT: '',
     })

@@ -24,6 +24,7 @@ const VALUES = {
   IMAGE: 'europe-west1-docker.pkg.dev/p/ais-studio/ais-studio:abc1234',
   GEMINI_SECRET: 'gemini-api-key',
   API_KEYS_SECRET: 'ais-api-keys',
+  SECRETS_KEY_SECRET: 'ais-secrets-key',
   BUCKET: 'ais-media',
   RUNTIME_SERVICE_ACCOUNT: 'ais-studio@p.iam.gserviceaccount.com',
 }
@@ -139,6 +140,11 @@ describe('service.yaml', () => {
       version: 'latest',
     })
     expect(spec.env).toContainEqual({ name: 'API_KEYS', secret: 'ais-api-keys', version: 'latest' })
+    expect(spec.env).toContainEqual({
+      name: 'SECRETS_KEY',
+      secret: 'ais-secrets-key',
+      version: 'latest',
+    })
     expect(spec.env).toContainEqual({ name: 'GCP_STORAGE_BUCKET_NAME', value: 'ais-media' })
     const plain = spec.env.filter((e) => 'value' in e).map((e) => e.name)
     expect(plain.filter((n) => /KEY|SECRET|TOKEN/.test(n))).toEqual([])
@@ -148,6 +154,7 @@ describe('service.yaml', () => {
     const bare = readService(source, {
       ...VALUES,
       API_KEYS_SECRET: '',
+      SECRETS_KEY_SECRET: '',
       BUCKET: '',
       RUNTIME_SERVICE_ACCOUNT: '',
     })
