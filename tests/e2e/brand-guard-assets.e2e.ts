@@ -109,14 +109,15 @@ describe('brand check of other assets', () => {
       scores.set(r.request().postDataJSON().imageId, body.score.value)
     })
     await walkTo(page, suite.demo, 'editing')
+    // The originals are the images the illustrate step made, from its answer: the page may
+    // already show the fix of one of them by the time it could be read (a busy machine).
+    const illustrated = page.waitForResponse((r) => r.url().endsWith('/api/seo/generate-images'))
     await page.getByTestId('illustrate').click()
+    const answer: { images: { media: { id: string } }[] } = await (await illustrated).json()
+    const originals = answer.images.map((image) => image.media.id)
     await page.getByTestId('preflight').waitFor()
     const section = page.getByTestId('article-images')
     await section.waitFor()
-    const originals = await section
-      .getByTestId('article-image')
-      .locator('img')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('src')?.split('/').at(-1) ?? ''))
     expect(originals.length).toBeGreaterThan(0)
     // Every original checked; those under 90 fixed; every fix checked in turn.
     await until(async () => originals.every((id) => scores.has(id)))

@@ -95,7 +95,7 @@ async function resolveAll(
 ): Promise<string[]> {
   let addresses: string[]
   try {
-    addresses = await abortable(policy.resolve(hostname), signal)
+    addresses = await abortable(() => policy.resolve(hostname), signal)
   } catch (error) {
     if (signal?.aborted) throw error
     throw new FetchFailure('unreachable', fetchReason('host_not_found'), error)
@@ -106,10 +106,15 @@ async function resolveAll(
   return addresses
 }
 
-/** Stops waiting for `promise` when `signal` aborts (a DNS lookup cannot be cancelled). */
-function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise
+/**
+ * Starts `task` unless `signal` has aborted, and stops waiting for it when `signal` aborts (a
+ * DNS lookup cannot be cancelled). The task's outcome is always handled: a lookup that fails
+ * after its caller left must not become an unhandled rejection, which ends the process.
+ */
+function abortable<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return task()
   if (signal.aborted) return Promise.reject(signal.reason ?? fetchCancelled())
+  const promise = task()
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason ?? fetchCancelled())
     signal.addEventListener('abort', onAbort, { once: true })

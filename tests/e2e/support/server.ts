@@ -1,7 +1,9 @@
 /**
  * Starts the real production server (`bun server/index.ts`) as a child process on a free loopback
  * port, with a clean environment: no Gemini or Google credentials unless the caller passes them,
- * no `.env` file, a temporary DATA_DIR, and the built client as STATIC_DIR.
+ * no `.env` file, a temporary DATA_DIR, and the built client as STATIC_DIR. A server that dies
+ * before it is stopped prints its exit code and output at once: a test then fails with the cause,
+ * not only with the browser's connection refused.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -85,13 +87,24 @@ async function startOnce(extraEnv: Record<string, string>): Promise<RunningServe
     { cwd: REPO_ROOT, env, stdin: 'ignore', stdout: 'pipe', stderr: 'pipe' }
   )
   const collect = async (stream: ReadableStream<Uint8Array>) => {
-    for await (const chunk of stream) output += new TextDecoder().decode(chunk)
+    const decoder = new TextDecoder()
+    for await (const chunk of stream) output += decoder.decode(chunk, { stream: true })
   }
-  void collect(child.stdout)
-  void collect(child.stderr)
+  const collected = Promise.all([collect(child.stdout), collect(child.stderr)])
 
   const url = `http://127.0.0.1:${port}`
+  let healthy = false
+  let stopping = false
+  void child.exited.then(async (code) => {
+    if (!healthy || stopping) return
+    await Promise.race([collected, Bun.sleep(1_000)])
+    const how = child.signalCode ? `signal ${child.signalCode}` : `exit code ${code}`
+    process.stderr.write(
+      `\ne2e server ${url} (pid ${child.pid}) died while in use (${how}); its output:\n${output}\n`
+    )
+  })
   const stop = async () => {
+    stopping = true
     if (child.exitCode === null) child.kill('SIGTERM')
     await Promise.race([child.exited, Bun.sleep(9_000)])
     if (child.exitCode === null) child.kill('SIGKILL')
@@ -107,7 +120,10 @@ async function startOnce(extraEnv: Record<string, string>): Promise<RunningServe
       // free port in the same moment): the listening socket must be our child's.
       if (health.ok) {
         const owner = await listenerIsOurs(child, port)
-        if (owner === 'ours') return { url, output: () => output, stop }
+        if (owner === 'ours') {
+          healthy = true
+          return { url, output: () => output, stop }
+        }
         if (owner === 'theirs') break
       }
     } catch {
