@@ -109,7 +109,14 @@ describe('workspace tools', () => {
     expect(await view.locator('img').first().getAttribute('alt')).toContain('Illustration')
     await shot(page, 'seo-6-illustrated')
 
+    // The search suggestions' frame put where the summary will be once scrolled into view: a
+    // click there once went to the frame (see LAUNCH_ARGS in support/browser).
+    await page
+      .getByTestId('search-suggestions')
+      .first()
+      .evaluate((frame) => frame.scrollIntoView({ block: 'center' }))
     await page.getByTestId('versions').locator('summary').click()
+    await page.locator('[data-testid="versions"][open]').waitFor()
     await page.waitForFunction(
       () => document.querySelectorAll('[data-testid="version"]').length >= 3
     )

@@ -43,6 +43,12 @@ describe('notes beside a result', () => {
     const notes = page.getByTestId('brand-status').getByTestId('analysis-warnings').locator('li')
     await notes.first().waitFor()
     await page.getByTestId('core-insight').waitFor()
+    // What the analysis found is saved as the site's profile, and the choice says so.
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid="profile-choice"] option:checked')
+        ?.textContent?.endsWith('（已保存）')
+    )
     const texts = await notes.allTextContents()
     // The demo site links /shop and /about, which answer 404: skipped, so only the first page is read.
     expect(texts.filter((t) => t.startsWith('已跳过页面')).length).toBeGreaterThanOrEqual(1)
@@ -72,13 +78,14 @@ describe('notes beside a result', () => {
 describe('an address whose host does not resolve', () => {
   const missingSite = 'https://no-such-host.example'
 
-  for (const [locale, title, reason, retry] of [
-    ['zh-CN', '无法读取该网站', '原因：域名无法解析。', '重试'],
+  for (const [locale, title, reason, retry, unsaved] of [
+    ['zh-CN', '无法读取该网站', '原因：域名无法解析。', '重试', '（尚未保存）'],
     [
       'en',
       'The website could not be read',
       'Reason: the host name could not be resolved.',
       'Try again',
+      '(not saved yet)',
     ],
   ] as const) {
     test(`is a website problem, not an AI one, with no retry (${locale})`, async () => {
@@ -93,6 +100,9 @@ describe('an address whose host does not resolve', () => {
       expect(text).toMatch(/(请求 ID：|Request ID: )\S{8,}/)
       // The address is wrong: trying it again cannot help, so no button offers to.
       expect(await card.getByRole('button', { name: retry }).count()).toBe(0)
+      // Nothing was read, so nothing was saved: the profile in use says so.
+      const chosen = page.getByTestId('profile-choice').locator('option:checked')
+      expect(await chosen.textContent()).toEndWith(unsaved)
       if (locale === 'zh-CN') {
         const { english } = scripts(text.replace(/请求 ID：\S+/, ''))
         expect(english).toEqual([])

@@ -17,6 +17,12 @@ const LAUNCH_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // The search suggestions' sandboxed frame would run in a process of its own, and Chromium routes
+  // a click to such a frame by where it was a frame ago: a click Playwright sends right after
+  // scrolling its target into view could land in the frame's old place (and the page never saw
+  // it). In the page's own process the click is hit-tested on the layout as it is now. The frame
+  // stays sandboxed (no scripts, no same origin) either way.
+  '--disable-features=IsolateSandboxedIframes',
 ]
 
 export async function launchBrowser(): Promise<Browser> {

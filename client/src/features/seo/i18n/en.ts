@@ -186,6 +186,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'seo.profile.label': 'Brand profile used',
   'seo.profile.embedded': 'A copy kept in this project',
   'seo.profile.open': '{title} (saved)',
+  'seo.profile.unsaved': '{title} (not saved yet)',
   'seo.profile.hint':
     'A saved profile is shared by every project that uses it; a copy in the project stays as it is.',
 }

@@ -197,5 +197,6 @@ export const zhCN = {
   'seo.profile.label': '使用的品牌档案',
   'seo.profile.embedded': '项目内保存的副本',
   'seo.profile.open': '{title}（已保存）',
+  'seo.profile.unsaved': '{title}（尚未保存）',
   'seo.profile.hint': '已保存的品牌档案由所有使用它的项目共享；项目内的副本保持不变。',
 } satisfies Record<string, string>
