@@ -10,6 +10,8 @@
  * Overhead = route quantile - upstream quantile. Beside the times, the CPU time the server
  * process spent per request (from /proc), which other work on the machine does not inflate.
  *
+ * Each build runs with the JavaScriptCore settings of its own image (`bench/image-env`).
+ *
  * Run: bun bench/api-latency.ts [--baseline=DIR] [--requests=3000] [--seconds=5] [--rounds=3]
  */
 import { mkdtempSync, readFileSync } from 'node:fs'
@@ -18,6 +20,7 @@ import { join, resolve } from 'node:path'
 import { ensureServerBuild, REPO_ROOT } from '../scripts/build-server'
 import { startFakeProcess } from './fake-process'
 import { fmt, quantile, type SpawnedServer, spawnUntilReady } from './harness'
+import { imageJscEnv } from './image-env'
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
 const requests = Number(arg('requests') ?? 3000)
@@ -27,6 +30,8 @@ const baselineDir = arg('baseline')
 
 const fake = await startFakeProcess()
 const env = (dir: string) => ({
+  // The runtime settings of that build's image (its Dockerfile), as Cloud Run runs it.
+  ...imageJscEnv(dir),
   NODE_ENV: 'production',
   LOG_LEVEL: 'info',
   RATE_LIMIT_PER_MINUTE: '1000000',

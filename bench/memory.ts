@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path'
 import { ensureServerBuild, REPO_ROOT } from '../scripts/build-server'
 import { startFakeProcess } from './fake-process'
 import { fmt, rssMb, type SpawnedServer, spawnUntilReady } from './harness'
+import { imageJscEnv } from './image-env'
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
 const seconds = Number(arg('seconds') ?? 12)
@@ -32,6 +33,7 @@ async function serve(dir: string): Promise<SpawnedServer> {
   return spawnUntilReady({
     command: [join(dir, 'dist', 'server')],
     env: {
+      ...imageJscEnv(dir),
       NODE_ENV: 'production',
       // Warnings only: the access log's pipe is not what this measures.
       LOG_LEVEL: 'warn',

@@ -17,6 +17,7 @@ import { ensureServerBuild, REPO_ROOT } from '../scripts/build-server'
 import { counterDocument, counterOf, type Role, startMixedLoad } from '../tests/support/mixed-load'
 import { startFakeProcess } from './fake-process'
 import { clientDistFor, largestAsset, spawnUntilReady } from './harness'
+import { imageJscEnv } from './image-env'
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
 const seconds = Number(arg('seconds') ?? 60)
@@ -51,6 +52,7 @@ async function run(name: string, dir: string) {
   const server = await spawnUntilReady({
     command: [join(dir, 'dist', 'server')],
     env: {
+      ...imageJscEnv(dir),
       NODE_ENV: 'production',
       LOG_LEVEL: 'info',
       RATE_LIMIT_PER_MINUTE: '1000000',
