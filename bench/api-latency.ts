@@ -5,7 +5,8 @@
  * the same model call sent straight to the fake Gemini ("upstream alone"), which answers at once
  * from a process of its own. At 1 connection (requests one after another) and at 50 (clients back
  * to back), this checkout and a baseline build (`--baseline=DIR` with `DIR/dist/server`),
- * interleaved in rounds. Production settings: `LOG_LEVEL=info` (one access-log line per request,
+ * interleaved in rounds (all the one-connection turns first, then the fifty-connection ones, each
+ * after a quiet 2.5 s). Production settings: `LOG_LEVEL=info` (one access-log line per request,
  * read from the pipe as Cloud Run would) and the rate limiter on (with a limit no run reaches).
  * Overhead = route quantile - upstream quantile. Beside the times, the CPU time the server
  * process spent per request (from /proc), which other work on the machine does not inflate.
@@ -27,6 +28,8 @@ const requests = Number(arg('requests') ?? 3000)
 const seconds = Number(arg('seconds') ?? 5)
 const rounds = Number(arg('rounds') ?? 3)
 const baselineDir = arg('baseline')
+/** Quiet time before each turn: longer than the ledger's flush interval (2 s). */
+const SETTLE_MS = 2_500
 
 const fake = await startFakeProcess()
 const env = (dir: string) => ({
@@ -109,29 +112,36 @@ async function measure() {
   // Warm-up: lazy modules, the SDK, connection pools, the JIT.
   for (const send of Object.values(targets)) for (let i = 0; i < 300; i++) await timed(send)
 
-  for (let round = 0; round < rounds; round++) {
-    const order = Object.keys(targets)
-    if (round % 2) order.reverse()
-    for (const name of order) {
-      const send = targets[name] as Send
-      const pid = pidOf(name)
-      const cpuBefore = pid ? cpuMs(pid) : 0
-      const one: number[] = []
-      for (let i = 0; i < requests; i++) one.push(await timed(send))
-      keep(`${name}|1`, one)
-      const many: number[] = []
-      const stopAt = performance.now() + seconds * 1000
-      await Promise.all(
-        Array.from({ length: 50 }, async () => {
-          while (performance.now() < stopAt) many.push(await timed(send))
-        })
-      )
-      keep(`${name}|50`, many)
-      if (pid) {
-        const used = cpu.get(name) ?? { ms: 0, requests: 0 }
-        used.ms += cpuMs(pid) - cpuBefore
-        used.requests += one.length + many.length
-        cpu.set(name, used)
+  // One connection first, every target in turn, then fifty: a turn never starts while another
+  // server is still working off a fifty-connection turn (its GC, its ledger's batch of thousands
+  // of calls) on the same CPUs. Each turn waits out the ledger's 2 s flush before it starts.
+  for (const connections of [1, 50]) {
+    for (let round = 0; round < rounds; round++) {
+      const order = Object.keys(targets)
+      if (round % 2) order.reverse()
+      for (const name of order) {
+        await Bun.sleep(SETTLE_MS)
+        const send = targets[name] as Send
+        const pid = pidOf(name)
+        const cpuBefore = pid ? cpuMs(pid) : 0
+        const values: number[] = []
+        if (connections === 1) {
+          for (let i = 0; i < requests; i++) values.push(await timed(send))
+        } else {
+          const stopAt = performance.now() + seconds * 1000
+          await Promise.all(
+            Array.from({ length: connections }, async () => {
+              while (performance.now() < stopAt) values.push(await timed(send))
+            })
+          )
+        }
+        keep(`${name}|${connections}`, values)
+        if (pid) {
+          const used = cpu.get(name) ?? { ms: 0, requests: 0 }
+          used.ms += cpuMs(pid) - cpuBefore
+          used.requests += values.length
+          cpu.set(name, used)
+        }
       }
     }
   }
