@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono'
 import { methodNotAllowed } from 'hono/method-not-allowed'
+import { createAiGateway } from './ai/gateway'
 import { modelResolution } from './ai/resolve-models'
 import { requireApiKey } from './core/auth'
 import { DEFAULT_BODY_LIMIT, limitBody } from './core/body-limit'
@@ -21,6 +22,7 @@ import type { AppDeps } from './deps'
 import { brandRoutes } from './features/brand/routes'
 import { brandGuardRoutes } from './features/brand-guard/routes'
 import { campaignRoutes } from './features/campaigns/routes'
+import type { FeatureDeps } from './features/context'
 import { docsRoutes } from './features/docs/routes'
 import { imageRoutes } from './features/image/routes'
 import { libraryRoutes } from './features/library/routes'
@@ -32,8 +34,12 @@ import { usageRoutes } from './features/usage/routes'
 import { videoRoutes } from './features/video/routes'
 
 /** The JSON API under `/api`: its own middleware chain, errors always as the JSON envelope. */
-export function createApi(deps: AppDeps) {
-  const { config, log } = deps
+export function createApi(appDeps: AppDeps) {
+  const { config, log } = appDeps
+  const deps: AppDeps & FeatureDeps = {
+    ...appDeps,
+    ai: appDeps.ai ?? createAiGateway({ ai: config.ai, log }),
+  }
   const api = new Hono<AppEnv>().basePath('/api')
   api.onError(onError(log))
   api.notFound((c) => sendError(c, errors.notFound('This API endpoint')))

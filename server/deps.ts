@@ -1,9 +1,11 @@
 /**
  * @module deps
  * Everything the app needs from outside, built from config. Tests pass their own pieces (a
- * gateway pointed at the fake Gemini, a store on a temporary folder) to `createApp`.
+ * gateway pointed at the fake Gemini, a store on a temporary folder) to `createApp`. The AI
+ * gateway is made with the API (`api.ts`, loaded on the first API request) unless one is given:
+ * nothing of it is evaluated to answer the start-up probe.
  */
-import { createAiGateway } from './ai/gateway'
+import type { AiGateway } from './ai/types'
 import { type Config, DEFAULT_WORKSPACE } from './config'
 import { createDrain, type Drain } from './core/drain'
 import { createLogger } from './core/logger'
@@ -11,7 +13,9 @@ import type { FeatureDeps } from './features/context'
 import { lazyLedger } from './lazy-ledger'
 import { createBlobStore } from './storage'
 
-export interface AppDeps extends FeatureDeps {
+export interface AppDeps extends Omit<FeatureDeps, 'ai'> {
+  /** The AI gateway; made from config with the API when absent. */
+  ai?: AiGateway
   /** The built client's directory, or undefined to serve the API only. */
   distDir?: string
   /** The process's shutdown: `server/index.ts` starts it on SIGTERM. */
@@ -37,7 +41,7 @@ export function createDeps(config: Config, overrides: Partial<AppDeps> = {}): Ap
   return {
     config,
     log,
-    ai: overrides.ai ?? createAiGateway({ ai: config.ai, log }),
+    ai: overrides.ai,
     store,
     distDir: overrides.distDir,
     drain: overrides.drain ?? createDrain(),

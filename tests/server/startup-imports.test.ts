@@ -20,6 +20,10 @@ test.each([
     /^hono\/dist\/(index|hono)\.js$|reg-exp-router|trie-router|smart-router/,
   ],
   ['the Google SDKs', /@google\/genai|@google-cloud\/storage/],
+  [
+    'the AI gateway, its model resolver and circuit breaker (made with the API)',
+    /^server\/ai\/(gateway|model-resolver|circuit-breaker|model-resolution|upstream-fetch)\.ts$/,
+  ],
   ['the API and its features', /^server\/(api\.ts|features\/(?!media\/))/],
 ])('start-up does not evaluate %s', (_, pattern) => {
   expect(eager.length).toBeGreaterThan(10)

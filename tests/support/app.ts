@@ -93,7 +93,8 @@ export function buildTestApp(options: TestAppOptions = {}) {
       sdk: testSdkOptions(options),
       circuits: options.circuits,
     })
-  const deps = createDeps(config, { log, ai, ...options.deps })
+  // The gateway it made is the one the app uses: typed as present for the tests that read it.
+  const deps = { ...createDeps(config, { log, ai, ...options.deps }), ai }
   const built = createApp(deps)
   const app = options.contract === false ? built : withContract(built, config)
   return { app, deps, config, logLines: lines }
