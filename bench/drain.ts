@@ -11,34 +11,21 @@
  */
 import { resolve } from 'node:path'
 import { startFakeGemini } from '../tests/support/fake-gemini'
-import { counterDocument, type Role, startMixedLoad } from '../tests/support/mixed-load'
+import {
+  counterDocument,
+  DRAIN_DOCUMENTS,
+  DRAIN_ROLES,
+  drainUpstream,
+  startMixedLoad,
+} from '../tests/support/mixed-load'
 import { smallDist, startServerProcess } from '../tests/support/server-process'
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
 const after = Number(arg('after') ?? 1500)
 const baselineDir = arg('baseline')
-const ROLES: Role[] = [
-  ...Array<Role>(6).fill('static'),
-  ...Array<Role>(5).fill('deepLink'),
-  ...Array<Role>(4).fill('health'),
-  ...Array<Role>(10).fill('jsonStep'),
-  ...Array<Role>(5).fill('libraryRead'),
-  ...Array<Role>(8).fill('libraryWrite'),
-  ...Array<Role>(6).fill('videoPoll'),
-  ...Array<Role>(4).fill('articleStream'),
-  ...Array<Role>(2).fill('jobEvents'),
-]
-const DOCUMENTS = ['doc-a', 'doc-b', 'doc-c', 'doc-d']
 
 const gemini = await startFakeGemini()
-gemini.setHandler((r) =>
-  r.action === 'streamGenerateContent'
-    ? { chunks: Array.from({ length: 1_500 }, (_, i) => `Wort ${i}. `) }
-    : {
-        functionCall: { name: 'route_user_request', args: { intent: 'SEO', query: 'audit' } },
-        delayMs: 300,
-      }
-)
+gemini.setHandler(drainUpstream)
 try {
   if (baselineDir) await run('baseline', resolve(baselineDir))
   await run('this checkout', resolve(import.meta.dir, '..'))
@@ -54,7 +41,7 @@ async function run(name: string, root: string) {
     { STATIC_DIR: dist.dir, RATE_LIMIT_PER_MINUTE: '0', VIDEO_EVENTS_POLL_MS: '100' },
     root
   )
-  for (const id of DOCUMENTS) {
+  for (const id of DRAIN_DOCUMENTS) {
     await fetch(`${server.base}/api/library/brand-profiles/${id}`, {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json', 'If-None-Match': '*' },
@@ -73,10 +60,10 @@ async function run(name: string, root: string) {
   let signalledAt = Number.POSITIVE_INFINITY
   const load = startMixedLoad({
     base: server.base,
-    connections: ROLES.length,
-    roles: ROLES,
+    connections: DRAIN_ROLES.length,
+    roles: DRAIN_ROLES,
     assetPath: dist.assetPath,
-    documents: DOCUMENTS,
+    documents: DRAIN_DOCUMENTS,
     jobIds,
     phaseOf: (t) => (t < signalledAt ? 'in flight' : 'after'),
   })
@@ -89,7 +76,7 @@ async function run(name: string, root: string) {
   console.log(`\n${name}: SIGTERM after ${after} ms of load; exit ${code} after ${exitMs} ms\n`)
   console.log('| request | sent before the signal: how it ended | sent after |')
   console.log('|---|---|---|')
-  for (const role of new Set(ROLES)) {
+  for (const role of new Set(DRAIN_ROLES)) {
     const cell = (phase: string) =>
       [...load.tally]
         .filter(([key]) => key.startsWith(`${role}|${phase}|`))

@@ -14,8 +14,10 @@ import { startFakeGemini } from '../support/fake-gemini'
 import {
   counterDocument,
   counterOf,
+  DRAIN_DOCUMENTS,
+  DRAIN_ROLES,
+  drainUpstream,
   outcomesOf,
-  type Role,
   startMixedLoad,
 } from '../support/mixed-load'
 import { smallDist, startServerProcess } from '../support/server-process'
@@ -23,18 +25,6 @@ import { smallDist, startServerProcess } from '../support/server-process'
 const gemini = await startFakeGemini()
 afterAll(() => gemini.stop())
 
-const ROLES: Role[] = [
-  ...Array<Role>(6).fill('static'),
-  ...Array<Role>(5).fill('deepLink'),
-  ...Array<Role>(4).fill('health'),
-  ...Array<Role>(10).fill('jsonStep'),
-  ...Array<Role>(5).fill('libraryRead'),
-  ...Array<Role>(8).fill('libraryWrite'),
-  ...Array<Role>(6).fill('videoPoll'),
-  ...Array<Role>(4).fill('articleStream'),
-  ...Array<Role>(2).fill('jobEvents'),
-]
-const DOCUMENTS = ['doc-a', 'doc-b', 'doc-c', 'doc-d']
 /** Outcomes a request may have: in flight at the signal (answered), or after it. */
 const ANSWERED = ['200', '201', '412', '503', 'sse:done', 'sse:over', 'sse:server_restarting']
 const AFTER = ['net', '503', 'read:503', 'read:net']
@@ -46,15 +36,7 @@ const AFTER = ['net', '503', 'read:503', 'read:net']
 const EDGE_MS = 250
 
 test('SIGTERM under mixed load: in-flight answers, streams told, clean exit, whole files', async () => {
-  gemini.setHandler((r) => {
-    if (r.action === 'streamGenerateContent') {
-      return { chunks: Array.from({ length: 1_500 }, (_, i) => `Wort ${i}. `) }
-    }
-    return {
-      functionCall: { name: 'route_user_request', args: { intent: 'SEO', query: 'audit' } },
-      delayMs: 300,
-    }
-  })
+  gemini.setHandler(drainUpstream)
   gemini.video.script({ outcome: 'never' }, { outcome: 'never' }, { polls: 6 }, { polls: 12 })
   const dist = smallDist()
   const server = await startServerProcess(gemini.url, {
@@ -68,7 +50,7 @@ test('SIGTERM under mixed load: in-flight answers, streams told, clean exit, who
       headers: { 'Content-Type': 'application/json', 'If-None-Match': '*' },
       body: JSON.stringify(counterDocument(id, 0)),
     })
-  for (const id of DOCUMENTS) expect((await put(id)).status).toBe(201)
+  for (const id of DRAIN_DOCUMENTS) expect((await put(id)).status).toBe(201)
   const jobIds: string[] = []
   for (let i = 0; i < 4; i++) {
     const res = await fetch(`${server.base}/api/video/jobs`, {
@@ -83,10 +65,10 @@ test('SIGTERM under mixed load: in-flight answers, streams told, clean exit, who
   let signalledAt = Number.POSITIVE_INFINITY
   const load = startMixedLoad({
     base: server.base,
-    connections: ROLES.length,
-    roles: ROLES,
+    connections: DRAIN_ROLES.length,
+    roles: DRAIN_ROLES,
     assetPath: dist.assetPath,
-    documents: DOCUMENTS,
+    documents: DRAIN_DOCUMENTS,
     jobIds,
     phaseOf: (t) =>
       t < signalledAt - EDGE_MS ? 'before' : t < signalledAt + EDGE_MS ? 'edge' : 'after',
@@ -100,7 +82,7 @@ test('SIGTERM under mixed load: in-flight answers, streams told, clean exit, who
 
   expect(code).toBe(0)
   expect(elapsed).toBeLessThan(8_000)
-  for (const role of new Set(ROLES)) {
+  for (const role of new Set(DRAIN_ROLES)) {
     const before = outcomesOf(load, role, 'before')
     const unexpected = Object.keys(before).filter((o) => !ANSWERED.includes(o))
     expect({ role, unexpected }).toEqual({ role, unexpected: [] })
@@ -125,7 +107,7 @@ test('SIGTERM under mixed load: in-flight answers, streams told, clean exit, who
     expect(() => JSON.parse(readFileSync(file, 'utf8'))).not.toThrow()
   }
   const { app } = buildTestApp({ env: { DATA_DIR: server.dataDir } })
-  for (const id of DOCUMENTS) {
+  for (const id of DRAIN_DOCUMENTS) {
     const res = await app.request(`/api/library/brand-profiles/${id}`)
     const saved = (await res.json()) as { etag: string; document: { title: string } }
     const commits = load.commits.get(id) ?? []

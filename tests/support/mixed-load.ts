@@ -20,6 +20,29 @@ export type Role =
   | 'articleStream'
   | 'jobEvents'
 
+/** The fifty clients of a SIGTERM under load (the drain test and `bench/drain.ts`). */
+export const DRAIN_ROLES: readonly Role[] = [
+  ...Array<Role>(6).fill('static'),
+  ...Array<Role>(5).fill('deepLink'),
+  ...Array<Role>(4).fill('health'),
+  ...Array<Role>(10).fill('jsonStep'),
+  ...Array<Role>(5).fill('libraryRead'),
+  ...Array<Role>(8).fill('libraryWrite'),
+  ...Array<Role>(6).fill('videoPoll'),
+  ...Array<Role>(4).fill('articleStream'),
+  ...Array<Role>(2).fill('jobEvents'),
+]
+/** The saved documents they read and write. */
+export const DRAIN_DOCUMENTS: readonly string[] = ['doc-a', 'doc-b', 'doc-c', 'doc-d']
+/** The model's answers meanwhile: long article streams, JSON steps that take 300 ms. */
+export const drainUpstream = (r: { action?: string }) =>
+  r.action === 'streamGenerateContent'
+    ? { chunks: Array.from({ length: 1_500 }, (_, i) => `Wort ${i}. `) }
+    : {
+        functionCall: { name: 'route_user_request', args: { intent: 'SEO', query: 'audit' } },
+        delayMs: 300,
+      }
+
 export interface MixedLoadOptions {
   base: string
   connections: number
