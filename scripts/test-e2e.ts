@@ -3,7 +3,8 @@
  * missing (or always with `--build`), starts the real server with no credentials on a free port
  * serving that build, runs `tests/e2e/*.e2e.ts` with bun test (the `.e2e.ts` names keep them out
  * of a plain `bun test`), and stops the server. Fails, with the install command, when Chromium
- * is not installed. Other arguments go to bun test (e.g. `-t "language"`).
+ * is not installed. Test files named (`tests/e2e/x.e2e.ts`) replace the full set; other arguments
+ * go to bun test (e.g. `-t "language"`).
  */
 import { existsSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -12,7 +13,9 @@ import { DIST_DIR, REPO_ROOT, startServer } from '../tests/e2e/support/server'
 
 const args = process.argv.slice(2)
 const forceBuild = args.includes('--build')
-const testArgs = args.filter((a) => a !== '--build')
+const isTestFile = (a: string) => a.endsWith('.e2e.ts')
+const named = args.filter(isTestFile)
+const testArgs = args.filter((a) => a !== '--build' && !isTestFile(a))
 
 if (!existsSync(CHROMIUM_PATH)) {
   console.error(`test:e2e: ${MISSING_CHROMIUM}`)
@@ -28,7 +31,11 @@ if (forceBuild || !existsSync(join(DIST_DIR, 'index.html'))) {
   if (build.exitCode !== 0) process.exit(build.exitCode || 1)
 }
 
-const files = [...new Bun.Glob('tests/e2e/**/*.e2e.ts').scanSync({ cwd: REPO_ROOT })]
+const files = (
+  named.length > 0
+    ? named.map((f) => relative(REPO_ROOT, join(process.cwd(), f)))
+    : [...new Bun.Glob('tests/e2e/**/*.e2e.ts').scanSync({ cwd: REPO_ROOT })]
+)
   .sort()
   .map((f) => `./${f}`)
 if (files.length === 0) {

@@ -66,14 +66,22 @@ async function studio(id: string, locale = 'en') {
 
 const items = (page: Page) => page.getByTestId('canvas-item')
 
-async function untilItems(page: Page, count: number) {
+/** Waits until the canvas holds `count` items (`atLeast`: that many or more). */
+async function untilItems(page: Page, count: number, atLeast = false) {
   await page.waitForFunction(
-    (n) => document.querySelectorAll('[data-testid="canvas-item"]').length === n,
-    count,
+    ([n, more]) => {
+      const held = document.querySelectorAll('[data-testid="canvas-item"]').length
+      return more ? held >= n : held === n
+    },
+    [count, atLeast] as const,
     { timeout: 20_000 }
   )
 }
 
+/**
+ * Asks for a new image and waits until the canvas holds at least `expectItems`: with a threshold
+ * set, the image may be fixed by itself before a poll sees it alone.
+ */
 async function say(page: Page, text: string, expectItems: number) {
   // Nothing selected: the creative director makes a new image.
   if ((await items(page).count()) > 0) {
@@ -82,7 +90,7 @@ async function say(page: Page, text: string, expectItems: number) {
   }
   await page.getByTestId('image-prompt').fill(text)
   await page.getByTestId('image-send').click()
-  await untilItems(page, expectItems)
+  await untilItems(page, expectItems, true)
 }
 
 async function scoreOfSelected(page: Page): Promise<number> {
