@@ -2,9 +2,11 @@
  * The brand kit in the brand editor, in Chromium against the demo stack: "analyse my site" fills
  * the logo, colours and language it measured; colours, fonts, social profiles and the market are
  * edited and checked with the server's schema (an invalid value is named and not saved); another
- * asset becomes the logo; after a reload the kit comes back from the server.
+ * asset becomes the logo; text typed and not yet committed survives the kit changing meanwhile;
+ * after a reload the kit comes back from the server.
  */
 import { describe, expect, test } from 'bun:test'
+import type { Page } from 'playwright-core'
 import type { WatchedPage } from './support/browser'
 import { untilJson } from './support/server-json'
 import { seriousViolations, shot } from './support/studio'
@@ -26,6 +28,22 @@ async function untilSaved(id: string, check: (kit: Record<string, unknown>) => b
     }
   )
   return saved.document.profile.globalInfo.kit as Record<string, unknown>
+}
+
+/**
+ * Field `testid` committed from a script (value set, `change` sent), without moving the focus: the
+ * kit changes while the user is still typing elsewhere, as when an autosave or the kit's check
+ * lands mid-typing.
+ */
+async function commitMeanwhile(page: Page, testid: string, value: string) {
+  await page.evaluate(
+    ([id, text]) => {
+      const field = document.querySelector(`[data-testid="${id}"]`) as HTMLInputElement
+      field.value = text
+      field.dispatchEvent(new Event('change', { bubbles: true }))
+    },
+    [testid, value] as const
+  )
 }
 
 describe('brand kit', () => {
@@ -64,8 +82,18 @@ describe('brand kit', () => {
     await kit.getByTestId('kit-social-url').last().fill('https://instagram.com/northwind')
     await kit.getByTestId('kit-region').fill('GB')
     await kit.getByTestId('kit-region').press('Tab')
-    await kit.getByTestId('kit-currency').fill('GBP')
-    await kit.getByTestId('kit-currency').press('Tab')
+    // Text typed and not yet committed survives a re-render of its section: the kit's language
+    // changes meanwhile (and is checked: an invalid tag) while the currency keeps the focus.
+    const currency = kit.getByTestId('kit-currency')
+    await currency.fill('GBP')
+    await commitMeanwhile(page, 'kit-language', '1')
+    await kit.locator('[data-testid="kit-language"][aria-invalid="true"]').waitFor()
+    expect(await currency.evaluate((field) => document.activeElement === field)).toBe(true)
+    expect(await currency.inputValue()).toBe('GBP')
+    await currency.press('Tab')
+    await kit.getByTestId('kit-language').fill('en')
+    await kit.getByTestId('kit-language').press('Tab')
+    await kit.locator('[data-testid="kit-language"][aria-invalid="false"]').waitFor()
     await page.getByTestId('use-as-logo').first().click()
     expect(await kit.getByTestId('kit-logo-image').getAttribute('src')).not.toBe(firstLogo)
     expect(await seriousViolations(page)).toEqual([])

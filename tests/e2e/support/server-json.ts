@@ -30,7 +30,7 @@ export async function untilJson<T>(
     if (response.status === 200) {
       const body = (await response.json()) as T
       if (check(body)) return body
-      last = JSON.stringify(body).slice(0, 300)
+      last = JSON.stringify(body).slice(0, 2000)
     } else if (response.status === 404) {
       await response.arrayBuffer()
       last = 'HTTP 404'
