@@ -5,14 +5,15 @@
  * typed over X's limit turns invalid with its overage in words (Chinese counted 2); the
  * headline layer of the 4:5 visual is edited and moved from the keyboard; the pack is downloaded
  * and read: every size's PNG, the edited headline in the layered source, the CSV (its listing is
- * kept for the note); the 8 s video estimated, then confirmed. Both languages, axe-core on each state, screenshots kept.
+ * kept for the note); the 8 s video estimated, then confirmed; the brand profile open in the tab
+ * is used before its first save lands. Both languages, axe-core on each state, screenshots kept.
  */
 import { describe, expect, test } from 'bun:test'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { imageSize } from 'image-size'
-import type { Page } from 'playwright-core'
+import type { Page, Route } from 'playwright-core'
 import { parseCsv } from '../campaigns/pack'
 import { SCREENSHOT_DIR, seriousViolations, shot } from './support/studio'
 import { demoSuite } from './support/suite'
@@ -58,6 +59,15 @@ describe('article -> campaign -> layer edit -> export', () => {
     const tab = await suite.open()
     const { page } = tab
     await page.setViewportSize({ width: 1280, height: 900 })
+    // The brand profile's saves are held back until the campaign is made, as when the user
+    // reaches it before the profile's first save: the campaign writes for the profile open in
+    // this tab (it asked the library, got a 404, and wrote without the brand).
+    const heldSaves: Route[] = []
+    await page.route('**/api/library/brand-profiles/*', async (route) => {
+      if (route.request().method() === 'PUT') heldSaves.push(route)
+      else await route.continue()
+    })
+    const planned = page.waitForRequest((r) => r.url().endsWith('/api/campaigns/plan'))
     await page.goto(`${suite.demo.url}/`)
     await page.getByTestId('language').selectOption('en')
     await walkTo(page, suite.demo, 'publish')
@@ -71,6 +81,10 @@ describe('article -> campaign -> layer edit -> export', () => {
     await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, {
       timeout: 60_000,
     })
+    expect(heldSaves.length).toBeGreaterThan(0)
+    const planBody = (await planned).postDataJSON()
+    expect(planBody.profile?.globalInfo?.brand_name).toBe('Northwind Coffee Roasters')
+    await Promise.all(heldSaves.splice(0).map((route) => route.continue()))
     for (const id of ['x-en', 'linkedin-en', 'xiaohongshu-zh-CN', 'wechat-zh-CN', 'weibo-zh-CN']) {
       expect(await page.getByTestId(`post-${id}`).getAttribute('data-valid')).toBe('true')
     }

@@ -15,8 +15,9 @@ import type {
   NetworkId,
 } from '../../../server/features/library/schemas/campaign'
 import type { SeoProjectDocument } from '../../../server/features/library/schemas/seo-project'
+import { useBrandStore } from './brand'
 import { createDocumentSync } from './document-sync'
-import { persistence, rememberOpen } from './persistence'
+import { persistence, plain, rememberOpen } from './persistence'
 
 const KIND = 'campaigns'
 
@@ -131,11 +132,18 @@ export const useCampaignStore = defineStore('campaign', () => {
     return true
   }
 
-  /** The brand profile the campaign writes for: saved (read now) or kept in the campaign. */
+  /**
+   * The brand profile the campaign writes for: kept in the campaign, or the saved one. That one is
+   * taken from this tab when it is open here, edits not saved yet included (a campaign started
+   * right after the SEO workflow came before the profile's first save and was written without
+   * the brand); else it is read now.
+   */
   async function profile(): Promise<BrandProfile | undefined> {
     const choice = document.value?.profile
     if (!choice) return undefined
     if (choice.source === 'embedded') return choice.profile
+    const brand = useBrandStore()
+    if (brand.id === choice.id) return plain(brand.document.profile)
     const stored = await persistence()
       .library.get('brand-profiles', choice.id)
       .catch(() => undefined)

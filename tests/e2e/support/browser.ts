@@ -43,7 +43,10 @@ export async function openPage(browser: Browser, locale = 'en-US'): Promise<Watc
   const page = await context.newPage()
   const problems: string[] = []
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`)
+    // The location names the resource of a "Failed to load resource" line.
+    const where = message.location().url
+    if (message.type() === 'error')
+      problems.push(`console: ${message.text()}${where ? ` (${where})` : ''}`)
   })
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
   page.on('requestfailed', (request) => {
